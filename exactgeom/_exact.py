@@ -1,0 +1,400 @@
+"""Exact scalars, vectors and matrices over Q: the package's single point of entry for numbers.
+
+Every public function converts user input here, once, at the edge.  Accepted
+scalars are ``int``, :class:`fractions.Fraction`, strings such as ``"3/4"`` or
+``"-2"``, sympy ``Integer``/``Rational`` and python-flint ``fmpz``/``fmpq``.
+Floats, complex numbers, NaN and everything else raise :class:`TypeError`
+naming the offending position.  Internally a scalar is a ``Fraction``; linear
+algebra runs on python-flint matrices (``fmpq_mat``/``fmpz_mat``).
+
+Examples
+--------
+>>> from exactgeom._exact import exact_matrix, rank, nullspace
+>>> M = exact_matrix([[1, "1/2"], [2, 1]])
+>>> rank(M)
+1
+>>> nullspace(M)
+[(Fraction(-1, 2), Fraction(1, 1))]
+>>> exact_matrix([[1, 0.5]], name="normals")
+Traceback (most recent call last):
+    ...
+TypeError: normals[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import random
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import flint
+
+__all__ = [
+    "exact_scalar",
+    "exact_vector",
+    "exact_matrix",
+    "to_fmpq_mat",
+    "to_fmpz_mat",
+    "from_fmpq_mat",
+    "rank",
+    "rref",
+    "nullspace",
+    "row_space_basis",
+    "in_span",
+    "solve",
+    "determinant",
+    "primitive_integer_vector",
+    "clear_denominators",
+    "dot",
+    "random_rational_vector",
+    "fraction_str",
+    "parse_fraction",
+]
+
+Vector = tuple[Fraction, ...]
+Matrix = tuple[Vector, ...]
+
+
+def _float_hint(value: float) -> str:
+    if math.isnan(value) or math.isinf(value):
+        return "it has no exact value; pass an int, a Fraction or a string such as \"3/4\""
+    f = Fraction(value).limit_denominator(10**6)
+    return f'pass Fraction({f.numerator}, {f.denominator}) or "{f}" for an exact value'
+
+
+def exact_scalar(value, position: str = "value") -> Fraction:
+    """Convert one user-supplied scalar to an exact :class:`fractions.Fraction`.
+
+    Parameters
+    ----------
+    value : int, Fraction, str, sympy Rational, flint fmpz/fmpq
+    position : str
+        How to name the entry in an error message, e.g. ``"normals[2][0]"``.
+
+    Returns
+    -------
+    Fraction
+
+    Raises
+    ------
+    TypeError
+        For floats, complex numbers, NaN, irrational sympy numbers and any other type.
+
+    Examples
+    --------
+    >>> exact_scalar("3/4")
+    Fraction(3, 4)
+    >>> exact_scalar(True, "w[0]")
+    Traceback (most recent call last):
+        ...
+    TypeError: w[0] is the bool True; pass the int 1 or 0 instead
+    """
+    if isinstance(value, bool):
+        return _raise_bool(value, position)
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        raise TypeError(f"{position} is the float {value!r}; {_float_hint(value)}")
+    if isinstance(value, complex):
+        raise TypeError(f"{position} is the complex number {value!r}; only rational numbers are accepted")
+    if isinstance(value, str):
+        try:
+            return Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise TypeError(
+                f'{position} is the string {value!r}, which is not a rational number; write e.g. "3/4" or "-2"'
+            ) from None
+    if isinstance(value, flint.fmpz):
+        return Fraction(int(value))
+    if isinstance(value, flint.fmpq):
+        return Fraction(int(value.p), int(value.q))
+    module = type(value).__module__ or ""
+    if module.startswith("sympy"):
+        if getattr(value, "is_Rational", False):
+            return Fraction(int(value.p), int(value.q))
+        raise TypeError(
+            f"{position} is the sympy expression {value!r}, which is not a rational number; "
+            "only rationals are accepted"
+        )
+    if module.startswith("numpy"):
+        if isinstance(value, numbers.Integral):
+            return Fraction(int(value))
+        raise TypeError(
+            f"{position} is the numpy value {value!r} of type {type(value).__name__}; "
+            "pass an int, a Fraction or a string such as \"3/4\""
+        )
+    raise TypeError(
+        f"{position} has type {type(value).__name__} ({value!r}); pass an int, a Fraction or a string "
+        'such as "3/4"'
+    )
+
+
+def _raise_bool(value: bool, position: str):
+    raise TypeError(f"{position} is the bool {value}; pass the int 1 or 0 instead")
+
+
+def exact_vector(values, name: str = "vector", length: int | None = None) -> Vector:
+    """Convert a sequence to a tuple of Fractions, checking its length if given.
+
+    Examples
+    --------
+    >>> exact_vector([1, "2/3"])
+    (Fraction(1, 1), Fraction(2, 3))
+    >>> exact_vector([1, 2], name="x", length=3)
+    Traceback (most recent call last):
+        ...
+    ValueError: x has 2 entries; expected 3
+    """
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be a sequence of numbers, not {type(values).__name__}")
+    out = tuple(exact_scalar(v, f"{name}[{i}]") for i, v in enumerate(values))
+    if length is not None and len(out) != length:
+        raise ValueError(f"{name} has {len(out)} entries; expected {length}")
+    return out
+
+
+def exact_matrix(rows, name: str = "matrix", ncols: int | None = None) -> Matrix:
+    """Convert a nested sequence to a tuple of equal-length tuples of Fractions.
+
+    Parameters
+    ----------
+    rows : sequence of sequences (or a flint/sympy matrix)
+    name : str
+        Used in error messages.
+    ncols : int, optional
+        Required row length; when omitted the first row fixes it.
+
+    Raises
+    ------
+    ValueError
+        Ragged rows or a wrong number of columns, naming the row.
+
+    Examples
+    --------
+    >>> exact_matrix([[1, 2], [3]], name="normals")
+    Traceback (most recent call last):
+        ...
+    ValueError: normals[1] has 1 entries but normals[0] has 2; all rows must have the same length
+    """
+    if hasattr(rows, "tolist") and not isinstance(rows, (list, tuple)):
+        rows = rows.tolist()
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
+        raise TypeError(f"{name} must be a sequence of rows, not {type(rows).__name__}")
+    out = []
+    for i, row in enumerate(rows):
+        vec = exact_vector(row, f"{name}[{i}]")
+        if ncols is None:
+            ncols = len(vec)
+        elif len(vec) != ncols:
+            if out:
+                raise ValueError(
+                    f"{name}[{i}] has {len(vec)} entries but {name}[0] has {ncols}; "
+                    "all rows must have the same length"
+                )
+            raise ValueError(f"{name}[{i}] has {len(vec)} entries; expected {ncols}")
+        out.append(vec)
+    return tuple(out)
+
+
+def to_fmpq_mat(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> flint.fmpq_mat:
+    """Exact rows (already validated) as a flint ``fmpq_mat``."""
+    nrows = len(rows)
+    if ncols is None:
+        ncols = len(rows[0]) if nrows else 0
+    M = flint.fmpq_mat(nrows, ncols)
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            if v:
+                M[i, j] = flint.fmpq(v.numerator, v.denominator)
+    return M
+
+
+def to_fmpz_mat(rows: Sequence[Sequence[int]], ncols: int | None = None) -> flint.fmpz_mat:
+    """Integer rows as a flint ``fmpz_mat``."""
+    nrows = len(rows)
+    if ncols is None:
+        ncols = len(rows[0]) if nrows else 0
+    return flint.fmpz_mat(nrows, ncols, [int(v) for row in rows for v in row])
+
+
+def _q(x) -> Fraction:
+    return Fraction(int(x.p), int(x.q))
+
+
+def from_fmpq_mat(M: flint.fmpq_mat) -> Matrix:
+    """A flint ``fmpq_mat`` as a tuple of tuples of Fractions."""
+    return tuple(tuple(_q(M[i, j]) for j in range(M.ncols())) for i in range(M.nrows()))
+
+
+def rank(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> int:
+    """Rank over Q.
+
+    Examples
+    --------
+    >>> rank([[1, 2, 3], [2, 4, 6], [0, 0, 1]])
+    2
+    >>> rank([], ncols=3)
+    0
+    """
+    if not rows:
+        return 0
+    return to_fmpq_mat([[Fraction(v) for v in r] for r in rows], ncols).rank()
+
+
+def rref(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> tuple[Matrix, tuple[int, ...]]:
+    """Reduced row echelon form over Q: the non-zero rows and the pivot columns.
+
+    Examples
+    --------
+    >>> R, pivots = rref([[2, 4], [1, 3]])
+    >>> R, pivots
+    (((Fraction(1, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(1, 1))), (0, 1))
+    """
+    if not rows:
+        return (), ()
+    M, r = to_fmpq_mat([[Fraction(v) for v in row] for row in rows], ncols).rref()
+    R = from_fmpq_mat(M)[:r]
+    pivots = tuple(next(j for j, v in enumerate(row) if v) for row in R)
+    return R, pivots
+
+
+def nullspace(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> list[Vector]:
+    """A basis of the right kernel {x : M x = 0} over Q, one vector per free column.
+
+    The basis is the standard one read off the reduced row echelon form:
+    vector k has a 1 in the k-th free column and 0 in the other free columns.
+
+    Examples
+    --------
+    >>> nullspace([[1, 1, 1]])
+    [(Fraction(-1, 1), Fraction(1, 1), Fraction(0, 1)), (Fraction(-1, 1), Fraction(0, 1), Fraction(1, 1))]
+    """
+    if ncols is None:
+        ncols = len(rows[0]) if rows else 0
+    R, pivots = rref(rows, ncols)
+    free = [j for j in range(ncols) if j not in set(pivots)]
+    basis = []
+    for f in free:
+        x = [Fraction(0)] * ncols
+        x[f] = Fraction(1)
+        for row, p in zip(R, pivots):
+            x[p] = -row[f]
+        basis.append(tuple(x))
+    return basis
+
+
+def row_space_basis(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> Matrix:
+    """The non-zero rows of the reduced row echelon form: a canonical basis of the row space."""
+    return rref(rows, ncols)[0]
+
+
+def in_span(vector: Sequence[Fraction], rows: Sequence[Sequence[Fraction]]) -> bool:
+    """Whether ``vector`` lies in the row space of ``rows`` (exact).
+
+    Examples
+    --------
+    >>> in_span([1, 1], [[1, 0], [0, 0]])
+    False
+    >>> in_span([0, 0], [])
+    True
+    """
+    if not rows:
+        return all(v == 0 for v in vector)
+    return rank(list(rows) + [list(vector)]) == rank(rows)
+
+
+def solve(A: Sequence[Sequence[Fraction]], b: Sequence[Fraction]) -> Vector | None:
+    """One exact solution of ``A x = b`` (free variables set to 0), or ``None`` if inconsistent.
+
+    Examples
+    --------
+    >>> solve([[1, 1], [1, -1]], [2, 0])
+    (Fraction(1, 1), Fraction(1, 1))
+    >>> solve([[1, 1], [2, 2]], [1, 3]) is None
+    True
+    """
+    ncols = len(A[0]) if A else 0
+    aug = [list(row) + [bi] for row, bi in zip(A, b)]
+    R, pivots = rref(aug, ncols + 1)
+    if ncols in pivots:
+        return None
+    x = [Fraction(0)] * ncols
+    for row, p in zip(R, pivots):
+        x[p] = row[ncols]
+    return tuple(x)
+
+
+def determinant(rows: Sequence[Sequence[Fraction]]) -> Fraction:
+    """Exact determinant of a square matrix.
+
+    Examples
+    --------
+    >>> determinant([[1, 2], [3, 4]])
+    Fraction(-2, 1)
+    """
+    n = len(rows)
+    if any(len(r) != n for r in rows):
+        raise ValueError(f"determinant needs a square matrix; got {n} rows of lengths {[len(r) for r in rows]}")
+    if n == 0:
+        return Fraction(1)
+    return _q(to_fmpq_mat([[Fraction(v) for v in r] for r in rows]).det())
+
+
+def clear_denominators(vector: Sequence[Fraction]) -> tuple[int, ...]:
+    """Scale a rational vector by the lcm of its denominators (no gcd division)."""
+    lcm = 1
+    for v in vector:
+        lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
+    return tuple(int(v * lcm) for v in vector)
+
+
+def primitive_integer_vector(vector: Sequence[Fraction], *, sign_normalize: bool = True) -> tuple[int, ...]:
+    """The primitive integer vector on the ray (or, with ``sign_normalize``, the line) of ``vector``.
+
+    With ``sign_normalize`` the first non-zero entry is made positive, so two
+    vectors are proportional exactly when their images are equal.
+
+    Examples
+    --------
+    >>> primitive_integer_vector([Fraction(-1, 2), 1, 0])
+    (1, -2, 0)
+    >>> primitive_integer_vector([Fraction(-1, 2), 1, 0], sign_normalize=False)
+    (-1, 2, 0)
+    """
+    ints = clear_denominators([Fraction(v) for v in vector])
+    g = 0
+    for v in ints:
+        g = math.gcd(g, v)
+    if g == 0:
+        return ints
+    ints = tuple(v // g for v in ints)
+    if sign_normalize:
+        first = next(v for v in ints if v)
+        if first < 0:
+            ints = tuple(-v for v in ints)
+    return ints
+
+
+def dot(u: Sequence[Fraction], v: Sequence[Fraction]) -> Fraction:
+    """Exact inner product."""
+    return sum((a * b for a, b in zip(u, v)), Fraction(0))
+
+
+def random_rational_vector(length: int, rng: random.Random, bound: int = 1000) -> Vector:
+    """A vector of random integers in [-bound, bound] (as Fractions), drawn from ``rng``."""
+    return tuple(Fraction(rng.randint(-bound, bound)) for _ in range(length))
+
+
+def fraction_str(value: Fraction) -> str:
+    """The canonical text form of a rational used in certificates and JSON: ``"p/q"`` or ``"p"``."""
+    value = Fraction(value)
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def parse_fraction(text: str) -> Fraction:
+    """Inverse of :func:`fraction_str`."""
+    return exact_scalar(text, "value")

@@ -1,0 +1,362 @@
+"""The :class:`Arrangement` value object: a finite set of distinct affine hyperplanes in Q^d.
+
+Hyperplane ``i`` is ``{x in Q^d : normals[i] . x == offsets[i]}``.  The object
+is immutable and hashable; every computation lives in a function of its own
+module (:mod:`~exactgeom.arrangements.lattice`,
+:mod:`~exactgeom.arrangements.faces`) and the methods here only delegate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+
+from .. import _exact
+
+__all__ = ["Arrangement", "AffineSubspace"]
+
+
+@dataclass(frozen=True)
+class AffineSubspace:
+    """``point + span(directions)`` in Q^d, with ``directions`` a basis (possibly empty).
+
+    Examples
+    --------
+    >>> S = AffineSubspace((Fraction(1), Fraction(0)), ((Fraction(0), Fraction(1)),))
+    >>> S.dimension
+    1
+    """
+
+    point: tuple[Fraction, ...]
+    directions: tuple[tuple[Fraction, ...], ...]
+
+    @property
+    def dimension(self) -> int:
+        return len(self.directions)
+
+
+def _hyperplane_key(normal, offset) -> tuple[int, ...]:
+    return _exact.primitive_integer_vector((*normal, offset))
+
+
+@dataclass(frozen=True, eq=False, repr=False, init=False)
+class Arrangement:
+    r"""A hyperplane arrangement over Q.
+
+    Parameters
+    ----------
+    normals : sequence of sequences of exact scalars
+        Row ``i`` is the normal vector ``a_i`` (non-zero).
+    offsets : sequence of exact scalars, optional
+        ``c_i`` in ``a_i . x = c_i``; all zero when omitted (a central arrangement).
+    dimension : int, optional
+        Ambient dimension; required when ``normals`` is empty.
+    dedupe : bool, optional
+        Merge repeated hyperplanes (also scalar multiples) instead of raising.
+
+    Raises
+    ------
+    ValueError
+        Zero normal, ragged rows, dimension mismatch, or the same hyperplane
+        twice (naming both indices) when ``dedupe`` is false.
+    TypeError
+        A non-exact entry (float, complex, ...).
+
+    Examples
+    --------
+    >>> A = Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1])
+    >>> A
+    Arrangement of 3 hyperplanes in Q^2
+    >>> A.dimension, A.rank, len(A), A.is_central()
+    (2, 2, 3, False)
+    >>> Arrangement([[1, 0], [2, 0]])
+    Traceback (most recent call last):
+        ...
+    ValueError: hyperplanes 0 and 1 are the same hyperplane (one equation is a multiple of the other); pass dedupe=True to merge them
+    >>> len(Arrangement([[1, 0], [2, 0]], dedupe=True))
+    1
+    >>> Arrangement([], dimension=2).characteristic_polynomial().as_expr()
+    t**2
+    """
+
+    normals: tuple[tuple[Fraction, ...], ...]
+    offsets: tuple[Fraction, ...]
+    dimension: int
+
+    def __init__(self, normals, offsets=None, *, dimension: int | None = None, dedupe: bool = False):
+        rows = _exact.exact_matrix(normals, name="normals", ncols=dimension)
+        if dimension is None:
+            if not rows:
+                raise ValueError("an empty arrangement needs its ambient dimension: pass dimension=d")
+            dimension = len(rows[0])
+        if not isinstance(dimension, int) or dimension < 0:
+            raise ValueError(f"dimension must be a non-negative int, not {dimension!r}")
+        if offsets is None:
+            offs = (Fraction(0),) * len(rows)
+        else:
+            offs = _exact.exact_vector(offsets, name="offsets")
+            if len(offs) != len(rows):
+                raise ValueError(f"offsets has {len(offs)} entries but there are {len(rows)} normals")
+        seen: dict[tuple[int, ...], int] = {}
+        keep_rows, keep_offs = [], []
+        for i, (a, c) in enumerate(zip(rows, offs)):
+            if not any(a):
+                raise ValueError(f"normals[{i}] is the zero vector; a hyperplane needs a non-zero normal")
+            key = _hyperplane_key(a, c)
+            if key in seen:
+                if dedupe:
+                    continue
+                raise ValueError(
+                    f"hyperplanes {seen[key]} and {i} are the same hyperplane (one equation is a multiple "
+                    "of the other); pass dedupe=True to merge them"
+                )
+            seen[key] = i
+            keep_rows.append(a)
+            keep_offs.append(c)
+        object.__setattr__(self, "normals", tuple(keep_rows))
+        object.__setattr__(self, "offsets", tuple(keep_offs))
+        object.__setattr__(self, "dimension", dimension)
+
+    @classmethod
+    def _trusted(cls, normals, offsets, dimension) -> Arrangement:
+        """Build from already-exact, already-validated data (internal; skips coercion)."""
+        self = object.__new__(cls)
+        object.__setattr__(self, "normals", tuple(normals))
+        object.__setattr__(self, "offsets", tuple(offsets))
+        object.__setattr__(self, "dimension", dimension)
+        return self
+
+    # -- value semantics -------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.normals)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Arrangement):
+            return NotImplemented
+        return (self.dimension, self.normals, self.offsets) == (other.dimension, other.normals, other.offsets)
+
+    def __hash__(self) -> int:
+        return hash((self.dimension, self.normals, self.offsets))
+
+    def __repr__(self) -> str:
+        return f"Arrangement of {len(self)} hyperplanes in Q^{self.dimension}"
+
+    def _repr_latex_(self) -> str:
+        names = [f"x_{{{j + 1}}}" for j in range(self.dimension)]
+        eqs = []
+        for a, c in zip(self.normals, self.offsets):
+            terms = []
+            for coef, name in zip(a, names):
+                if coef == 0:
+                    continue
+                mag = "" if abs(coef) == 1 else _latex_fraction(abs(coef))
+                sign = "-" if coef < 0 else "+"
+                terms.append((sign, f"{mag}{name}"))
+            lhs = ("-" if terms[0][0] == "-" else "") + terms[0][1]
+            lhs += "".join(f" {s} {t}" for s, t in terms[1:])
+            rhs = ("-" if c < 0 else "") + _latex_fraction(abs(c))
+            eqs.append(f"{lhs} = {rhs}")
+        body = r" \\ ".join(eqs) if eqs else r"\text{(no hyperplanes)}"
+        return rf"$\begin{{array}}{{l}} {body} \end{{array}}$"
+
+    def hyperplanes(self) -> tuple[tuple[tuple[Fraction, ...], Fraction], ...]:
+        """The pairs ``(normal, offset)``."""
+        return tuple(zip(self.normals, self.offsets))
+
+    # -- linear-algebra facts --------------------------------------------------------------------
+    @cached_property
+    def rank(self) -> int:
+        """Dimension of the span of the normals."""
+        return _exact.rank(self.normals, self.dimension)
+
+    def is_central(self) -> bool:
+        """Whether all hyperplanes share a point (the center is non-empty)."""
+        return self.center() is not None
+
+    def is_essential(self) -> bool:
+        """Whether the normals span Q^d."""
+        return self.rank == self.dimension
+
+    def center(self) -> AffineSubspace | None:
+        """The intersection of all hyperplanes, or ``None`` when it is empty.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0, 0], [0, 1, 0]], offsets=[1, 2]).center()
+        AffineSubspace(point=(Fraction(1, 1), Fraction(2, 1), Fraction(0, 1)), directions=((Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)),))
+        """
+        if not self.normals:
+            zero = (Fraction(0),) * self.dimension
+            basis = tuple(tuple(Fraction(int(i == j)) for j in range(self.dimension)) for i in range(self.dimension))
+            return AffineSubspace(zero, basis)
+        point = _exact.solve(self.normals, self.offsets)
+        if point is None:
+            return None
+        return AffineSubspace(point, tuple(_exact.nullspace(self.normals, self.dimension)))
+
+    def essentialization(self) -> Arrangement:
+        """The essential arrangement in Q^rank obtained by quotienting out the common direction space.
+
+        New coordinates are ``y = B x`` where ``B`` is the reduced row echelon basis
+        of the span of the normals; hyperplane ``a . x = c`` becomes ``lambda . y = c``
+        with ``a = lambda B``.  Regions, the lattice and χ/t^(d-rank) are preserved.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> E = braid(3).essentialization()
+        >>> E.dimension, E.is_essential(), E.num_regions()
+        (2, True, 6)
+        """
+        B, pivots = _exact.rref(self.normals, self.dimension)
+        normals = tuple(tuple(a[p] for p in pivots) for a in self.normals)
+        return Arrangement._trusted(normals, self.offsets, len(B))
+
+    def cone(self) -> Arrangement:
+        """The cone cA in Q^(d+1): ``a . x - c x_0 = 0`` for each hyperplane, plus ``x_0 = 0``.
+
+        The new coordinate ``x_0`` is the last one and the hyperplane ``x_0 = 0`` is
+        the last hyperplane.  ``χ_{cA}(t) = (t - 1) χ_A(t)``.
+
+        Examples
+        --------
+        >>> Arrangement([[1]], offsets=[1]).cone().normals
+        ((Fraction(1, 1), Fraction(-1, 1)), (Fraction(0, 1), Fraction(1, 1)))
+        """
+        d = self.dimension
+        normals = [(*a, -c) for a, c in zip(self.normals, self.offsets)]
+        normals.append((Fraction(0),) * d + (Fraction(1),))
+        return Arrangement._trusted(normals, (Fraction(0),) * len(normals), d + 1)
+
+    def deletion(self, i: int) -> Arrangement:
+        """The arrangement without hyperplane ``i``."""
+        self._check_index(i)
+        return Arrangement._trusted(
+            self.normals[:i] + self.normals[i + 1 :], self.offsets[:i] + self.offsets[i + 1 :], self.dimension
+        )
+
+    def restriction(self, i: int) -> Arrangement:
+        """The arrangement induced on hyperplane ``H_i``, in coordinates of ``H_i``.
+
+        ``H_i`` is parametrised by the coordinates other than the pivot of its
+        normal (the first non-zero entry): ``x = p + N y`` with ``N`` the standard
+        kernel basis.  Hyperplanes parallel to ``H_i`` (empty intersection) are
+        dropped and coinciding traces are merged.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> R = braid(3).restriction(0)
+        >>> R.dimension, len(R)
+        (2, 1)
+        """
+        self._check_index(i)
+        a_i, c_i = self.normals[i], self.offsets[i]
+        p = _exact.solve([a_i], [c_i])
+        N = _exact.nullspace([a_i], self.dimension)
+        normals, offsets, seen = [], [], set()
+        for j, (a, c) in enumerate(zip(self.normals, self.offsets)):
+            if j == i:
+                continue
+            new_a = tuple(_exact.dot(a, n) for n in N)
+            if not any(new_a):
+                continue
+            new_c = c - _exact.dot(a, p)
+            key = _hyperplane_key(new_a, new_c)
+            if key in seen:
+                continue
+            seen.add(key)
+            normals.append(new_a)
+            offsets.append(new_c)
+        return Arrangement._trusted(normals, offsets, self.dimension - 1)
+
+    def _check_index(self, i: int) -> None:
+        if not isinstance(i, int) or not 0 <= i < len(self):
+            raise IndexError(f"hyperplane index {i!r} out of range for an arrangement of {len(self)} hyperplanes")
+
+    # -- intersection lattice and counts (see lattice.py) ----------------------------------------
+    def intersection_lattice(self, **kwargs):
+        """The intersection poset L(A); see :func:`exactgeom.arrangements.lattice.intersection_lattice`."""
+        from .lattice import intersection_lattice
+
+        return intersection_lattice(self, **kwargs)
+
+    def characteristic_polynomial(self, **kwargs):
+        """χ_A(t) as a sympy Poly over ZZ; see :func:`exactgeom.arrangements.lattice.characteristic_polynomial`."""
+        from .lattice import characteristic_polynomial
+
+        return characteristic_polynomial(self, **kwargs)
+
+    def poincare_polynomial(self, **kwargs):
+        """π_A(t) = (-t)^rank χ_A(-1/t); see :func:`exactgeom.arrangements.lattice.poincare_polynomial`."""
+        from .lattice import poincare_polynomial
+
+        return poincare_polynomial(self, **kwargs)
+
+    def whitney_numbers(self, kind: int = 1, **kwargs):
+        """Whitney numbers of the first or second kind; see :func:`exactgeom.arrangements.lattice.whitney_numbers`."""
+        from .lattice import whitney_numbers
+
+        return whitney_numbers(self, kind=kind, **kwargs)
+
+    def num_regions(self, **kwargs) -> int:
+        """Number of regions, (-1)^d χ_A(-1) (Zaslavsky)."""
+        from .lattice import num_regions
+
+        return num_regions(self, **kwargs)
+
+    def num_bounded_regions(self, **kwargs) -> int:
+        """Number of bounded regions, (-1)^rank χ_A(1) (Zaslavsky)."""
+        from .lattice import num_bounded_regions
+
+        return num_bounded_regions(self, **kwargs)
+
+    # -- faces and regions (see faces.py) --------------------------------------------------------
+    def regions(self, **kwargs):
+        """Generator of the regions with exact witnesses; see :func:`exactgeom.arrangements.faces.regions`."""
+        from .faces import regions
+
+        return regions(self, **kwargs)
+
+    def region_containing(self, point):
+        """The region containing ``point``; see :func:`exactgeom.arrangements.faces.region_containing`."""
+        from .faces import region_containing
+
+        return region_containing(self, point)
+
+    def region_adjacency_graph(self, **kwargs):
+        """Regions joined through shared facets; see :func:`exactgeom.arrangements.faces.region_adjacency_graph`."""
+        from .faces import region_adjacency_graph
+
+        return region_adjacency_graph(self, **kwargs)
+
+    def faces(self, **kwargs):
+        """All faces as covectors; see :func:`exactgeom.arrangements.faces.faces`."""
+        from .faces import faces
+
+        return faces(self, **kwargs)
+
+    def face_poset(self, **kwargs):
+        """The face poset as a networkx DiGraph; see :func:`exactgeom.arrangements.faces.face_poset`."""
+        from .faces import face_poset
+
+        return face_poset(self, **kwargs)
+
+    def f_vector(self, **kwargs):
+        """Number of faces of each dimension; see :func:`exactgeom.arrangements.faces.f_vector`."""
+        from .faces import f_vector
+
+        return f_vector(self, **kwargs)
+
+    def is_isomorphic(self, other: Arrangement, kind: str = "lattice") -> bool:
+        """Lattice or face-poset isomorphism; see :func:`exactgeom.arrangements.faces.is_isomorphic`."""
+        from .faces import is_isomorphic
+
+        return is_isomorphic(self, other, kind=kind)
+
+
+def _latex_fraction(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    return rf"\tfrac{{{value.numerator}}}{{{value.denominator}}}"
