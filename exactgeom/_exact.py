@@ -106,7 +106,8 @@ def exact_scalar(value, position: str = "value") -> Fraction:
             return Fraction(value.strip())
         except (ValueError, ZeroDivisionError):
             raise TypeError(
-                f'{position} is the string {value!r}, which is not a rational number; write e.g. "3/4" or "-2"'
+                f"{position} is the string {value!r}, which is not a rational number; "
+                'write e.g. "3/4" or "-2"'
             ) from None
     if isinstance(value, flint.fmpz):
         return Fraction(int(value))
@@ -201,7 +202,13 @@ def exact_matrix(rows, name: str = "matrix", ncols: int | None = None) -> Matrix
 
 
 def to_fmpq_mat(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> flint.fmpq_mat:
-    """Exact rows (already validated) as a flint ``fmpq_mat``."""
+    """Exact rows (already validated) as a flint ``fmpq_mat``.
+
+    Examples
+    --------
+    >>> to_fmpq_mat([[Fraction(1, 2), 0]]).rank()
+    1
+    """
     nrows = len(rows)
     if ncols is None:
         ncols = len(rows[0]) if nrows else 0
@@ -214,7 +221,13 @@ def to_fmpq_mat(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) ->
 
 
 def to_fmpz_mat(rows: Sequence[Sequence[int]], ncols: int | None = None) -> flint.fmpz_mat:
-    """Integer rows as a flint ``fmpz_mat``."""
+    """Integer rows as a flint ``fmpz_mat``.
+
+    Examples
+    --------
+    >>> to_fmpz_mat([[1, 2], [3, 4]]).det()
+    -2
+    """
     nrows = len(rows)
     if ncols is None:
         ncols = len(rows[0]) if nrows else 0
@@ -226,7 +239,13 @@ def _q(x) -> Fraction:
 
 
 def from_fmpq_mat(M: flint.fmpq_mat) -> Matrix:
-    """A flint ``fmpq_mat`` as a tuple of tuples of Fractions."""
+    """A flint ``fmpq_mat`` as a tuple of tuples of Fractions.
+
+    Examples
+    --------
+    >>> from_fmpq_mat(to_fmpq_mat([[Fraction(1, 3)]]))
+    ((Fraction(1, 3),),)
+    """
     return tuple(tuple(_q(M[i, j]) for j in range(M.ncols())) for i in range(M.nrows()))
 
 
@@ -288,7 +307,13 @@ def nullspace(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> l
 
 
 def row_space_basis(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> Matrix:
-    """The non-zero rows of the reduced row echelon form: a canonical basis of the row space."""
+    """The non-zero rows of the reduced row echelon form: a canonical basis of the row space.
+
+    Examples
+    --------
+    >>> row_space_basis([[2, 2], [1, 1]])
+    ((Fraction(1, 1), Fraction(1, 1)),)
+    """
     return rref(rows, ncols)[0]
 
 
@@ -338,14 +363,21 @@ def determinant(rows: Sequence[Sequence[Fraction]]) -> Fraction:
     """
     n = len(rows)
     if any(len(r) != n for r in rows):
-        raise ValueError(f"determinant needs a square matrix; got {n} rows of lengths {[len(r) for r in rows]}")
+        lengths = [len(r) for r in rows]
+        raise ValueError(f"determinant needs a square matrix; got {n} rows of lengths {lengths}")
     if n == 0:
         return Fraction(1)
     return _q(to_fmpq_mat([[Fraction(v) for v in r] for r in rows]).det())
 
 
 def clear_denominators(vector: Sequence[Fraction]) -> tuple[int, ...]:
-    """Scale a rational vector by the lcm of its denominators (no gcd division)."""
+    """Scale a rational vector by the lcm of its denominators (no gcd division).
+
+    Examples
+    --------
+    >>> clear_denominators([Fraction(1, 2), Fraction(2, 3)])
+    (3, 4)
+    """
     lcm = 1
     for v in vector:
         lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
@@ -380,21 +412,46 @@ def primitive_integer_vector(vector: Sequence[Fraction], *, sign_normalize: bool
 
 
 def dot(u: Sequence[Fraction], v: Sequence[Fraction]) -> Fraction:
-    """Exact inner product."""
+    """Exact inner product.
+
+    Examples
+    --------
+    >>> dot([1, Fraction(1, 2)], [2, 2])
+    Fraction(3, 1)
+    """
     return sum((a * b for a, b in zip(u, v)), Fraction(0))
 
 
 def random_rational_vector(length: int, rng: random.Random, bound: int = 1000) -> Vector:
-    """A vector of random integers in [-bound, bound] (as Fractions), drawn from ``rng``."""
+    """A vector of random integers in [-bound, bound] (as Fractions), drawn from ``rng``.
+
+    Examples
+    --------
+    >>> v = random_rational_vector(3, random.Random(0), bound=5)
+    >>> len(v), all(abs(x) <= 5 for x in v)
+    (3, True)
+    """
     return tuple(Fraction(rng.randint(-bound, bound)) for _ in range(length))
 
 
 def fraction_str(value: Fraction) -> str:
-    """The canonical text form of a rational used in certificates and JSON: ``"p/q"`` or ``"p"``."""
+    """The canonical text form of a rational used in certificates and JSON: ``"p/q"`` or ``"p"``.
+
+    Examples
+    --------
+    >>> fraction_str(Fraction(-6, 4)), fraction_str(Fraction(5))
+    ('-3/2', '5')
+    """
     value = Fraction(value)
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
 def parse_fraction(text: str) -> Fraction:
-    """Inverse of :func:`fraction_str`."""
+    """Inverse of :func:`fraction_str`.
+
+    Examples
+    --------
+    >>> parse_fraction("-3/2")
+    Fraction(-3, 2)
+    """
     return exact_scalar(text, "value")

@@ -1,32 +1,489 @@
-"""The ``exactgeom`` command line."""
+"""The ``exactgeom`` command line.
+
+Subcommands::
+
+    exactgeom count FAMILY N                 regions (and bounded regions) of a named arrangement
+    exactgeom charpoly --normals FILE [--offsets FILE] | --family NAME N
+    exactgeom regions  --normals FILE [--offsets FILE] | --family NAME N   regions with witnesses
+    exactgeom realize --inputs N --outputs M --table TABLE                 threshold-network realizability
+    exactgeom verify CERT.json [CERT.json ...]
+    exactgeom reproduce [--quick | --full] [--out DIR] [--only ID ...]   recompute the papers' figures
+
+Every subcommand takes ``--json``; those that prove something take
+``--certificate PATH``.  Exit codes: 0 success, 1 a refuted claim (a
+certificate that does not verify, a figure that disagrees, a function that is
+not realizable), 2 bad input, 130 interrupted (Ctrl-C; what was finished is
+reported and no half-written file is left).
+
+Matrices in files are JSON (a list of rows) or whitespace-separated text, one
+row per line; rationals are written ``p/q``.
+
+Examples
+--------
+>>> main(["count", "threshold", "3"])
+threshold(3): 104 regions, 0 bounded
+0
+>>> main(["count", "no-such-family", "3"])   # the message goes to stderr
+2
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import time
+from pathlib import Path
+
+__all__ = ["main", "FAMILIES", "read_matrix"]
+
+FAMILIES = ("threshold", "resonance", "braid", "shi", "catalan", "linial", "semiorder", "coordinate")
+
+EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def _tour() -> int:
+class _Interrupted(Exception):
+    """Ctrl-C with a note on what was done."""
+
+    def __init__(self, done: str):
+        super().__init__(done)
+        self.done = done
+
+
+# ---------------------------------------------------------------------------------------------
+# input
+
+
+def read_matrix(path, name: str = "matrix") -> list:
+    """Rows of rationals from a JSON file (a list of rows, or a flat list) or whitespace-separated text.
+
+    Entries stay strings or ints; :mod:`exactgeom._exact` validates them.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+    ...     _ = f.write("1 0\\n1/2 -1\\n")
+    >>> read_matrix(f.name)
+    [['1', '0'], ['1/2', '-1']]
+    >>> os.remove(f.name)
+    """
+    text = Path(path).read_text()
+    stripped = text.strip()
+    if stripped.startswith("[") or stripped.startswith("{"):
+        try:
+            value = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{name} file {path}: invalid JSON ({exc})") from None
+        if isinstance(value, dict):
+            raise ValueError(f"{name} file {path}: expected a JSON list, found an object")
+        return value
+    rows = [line.split() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return rows
+
+
+def _read_vector(path, name: str) -> list:
+    value = read_matrix(path, name)
+    if value and all(isinstance(row, list) for row in value):
+        return [v for row in value for v in row]
+    return value
+
+
+def _arrangement(args):
+    from . import Arrangement, library
+
+    if getattr(args, "family", None):
+        family, n = args.family
+        if family not in FAMILIES:
+            raise ValueError(f"unknown family {family!r}; choose one of {', '.join(FAMILIES)}")
+        return getattr(library, family)(_int(n, "N")), f"{family}({n})"
+    if not getattr(args, "normals", None):
+        raise ValueError("give an arrangement with --normals FILE [--offsets FILE] or --family NAME N")
+    normals = read_matrix(args.normals, "normals")
+    offsets = _read_vector(args.offsets, "offsets") if args.offsets else None
+    return Arrangement(normals, offsets), Path(args.normals).name
+
+
+def _int(text: str, name: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{name} must be an integer, not {text!r}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# output
+
+
+def _emit(args, payload: dict, text: str) -> None:
+    print(json.dumps(payload, indent=1, default=str) if args.json else text)
+
+
+def _write_certificate(args, cert: dict | None) -> None:
+    if getattr(args, "certificate", None) and cert is not None:
+        from .certificates import write
+
+        path = write(cert, args.certificate)
+        if not args.json:
+            print(f"certificate written to {path}")
+
+
+# ---------------------------------------------------------------------------------------------
+# subcommands
+
+
+def _cmd_count(args) -> int:
     from . import library
+    from .arrangements.certify import region_count_certificate
 
-    for name, A in [("threshold T_3", library.threshold(3)), ("braid(4)", library.braid(4))]:
-        chi = A.characteristic_polynomial().as_expr()
-        L = A.intersection_lattice()
-        print(f"{name}: {A!r}")
-        print(f"  chi(t) = {chi}")
-        print(f"  regions = {A.num_regions()}, bounded = {A.num_bounded_regions()}")
-        print(f"  flats per rank = {A.whitney_numbers(kind=2)}")
-    return 0
+    if args.family not in FAMILIES:
+        raise ValueError(f"unknown family {args.family!r}; choose one of {', '.join(FAMILIES)}")
+    A = getattr(library, args.family)(args.n)
+    name = f"{args.family}({args.n})"
+    regions, bounded = A.num_regions(), A.num_bounded_regions()
+    _emit(
+        args,
+        {"arrangement": name, "regions": regions, "bounded_regions": bounded},
+        f"{name}: {regions} regions, {bounded} bounded",
+    )
+    if args.certificate:
+        _write_certificate(args, region_count_certificate(A, name=name))
+    return EXIT_OK
+
+
+def _cmd_charpoly(args) -> int:
+    from .arrangements.certify import characteristic_polynomial_certificate
+
+    A, name = _arrangement(args)
+    chi = A.characteristic_polynomial()
+    coefficients = [int(c) for c in chi.all_coeffs()]
+    payload = {
+        "arrangement": name,
+        "dimension": A.dimension,
+        "hyperplanes": len(A),
+        "characteristic_polynomial": str(chi.as_expr()),
+        "coefficients": coefficients,
+        "regions": A.num_regions(),
+        "bounded_regions": A.num_bounded_regions(),
+    }
+    _emit(
+        args,
+        payload,
+        f"{name}: {len(A)} hyperplanes in Q^{A.dimension}\n"
+        f"  chi(t) = {chi.as_expr()}\n"
+        f"  regions = {payload['regions']}, bounded = {payload['bounded_regions']}",
+    )
+    if args.certificate:
+        _write_certificate(args, characteristic_polynomial_certificate(A, name=name))
+    return EXIT_OK
+
+
+def _cmd_regions(args) -> int:
+    from ._exact import fraction_str
+
+    A, name = _arrangement(args)
+    rows, shown = [], 0
+    try:
+        for region in A.regions(progress=args.progress):
+            rows.append(region)
+            if args.limit is not None and len(rows) >= args.limit:
+                break
+            if not args.json:
+                print(_format_region(region))
+                shown += 1
+    except KeyboardInterrupt:
+        raise _Interrupted(f"{len(rows)} regions of {name} listed before the interruption") from None
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "arrangement": name,
+                    "regions": [
+                        {
+                            "sign_vector": list(r.sign_vector),
+                            "witness": [fraction_str(v) for v in r.witness],
+                            "bounded": bool(r.is_bounded()),
+                        }
+                        for r in rows
+                    ],
+                },
+                indent=1,
+            )
+        )
+    else:
+        for region in rows[shown:]:
+            print(_format_region(region))
+        print(
+            f"{len(rows)} regions"
+            + (" (limit reached)" if args.limit is not None and len(rows) >= args.limit else "")
+        )
+    if args.certificate:
+        from .arrangements.regions import region_certificate
+
+        _write_certificate(args, region_certificate(A, progress=args.progress))
+    return EXIT_OK
+
+
+def _format_region(region) -> str:
+    from ._exact import fraction_str
+
+    signs = "".join("+" if s > 0 else "-" for s in region.sign_vector)
+    witness = ", ".join(fraction_str(v) for v in region.witness)
+    return f"{signs}  ({witness})" + ("  bounded" if region.is_bounded() else "")
+
+
+def _parse_table(text: str, n: int, m: int) -> list:
+    """Outputs at the inputs of {0,1}^n in lexicographic order: 'y y y ...' with y an m-bit word."""
+    source = Path(text).read_text() if Path(text).is_file() else text
+    words = source.replace(",", " ").split()
+    if len(words) != 2**n:
+        raise ValueError(
+            f"--table has {len(words)} outputs; {{0,1}}^{n} has {2**n} inputs "
+            f"(give one {m}-bit word per input, inputs in lexicographic order)"
+        )
+    table = []
+    for k, word in enumerate(words):
+        if len(word) != m or set(word) - {"0", "1"}:
+            raise ValueError(f"--table entry {k} is {word!r}; expected {m} bits such as {'0' * m!r}")
+        table.append(tuple(int(b) for b in word))
+    return table
+
+
+def _cmd_realize(args) -> int:
+    from ._exact import fraction_str
+    from .networks import ThresholdNetwork
+
+    table = _parse_table(args.table, args.inputs, args.outputs)
+    net = ThresholdNetwork(n_inputs=args.inputs, n_outputs=args.outputs)
+    result = net.realize(table)
+    if result:
+        W = [[fraction_str(v) for v in row] for row in result.weights]
+        theta = [fraction_str(v) for v in result.thresholds]
+        _emit(
+            args,
+            {"realizable": True, "weights": W, "thresholds": theta, "verified": bool(result.verify())},
+            f"realizable: W = {W}, theta = {theta} (checked on all {2**args.inputs} inputs: "
+            f"{bool(result.verify())})",
+        )
+        _write_certificate(args, result.certificate())
+        return EXIT_OK
+    rows = list(result.rows)
+    certs = result.certificates
+    certs = list(certs() if callable(certs) else certs)
+    _emit(
+        args,
+        {"realizable": False, "failing_output_rows": rows, "certificates_verify": bool(result.verify())},
+        f"not realizable: output rows {rows} admit no parameters; {len(certs)} certificate(s), "
+        f"verified: {bool(result.verify())}",
+    )
+    if args.certificate and certs:
+        _write_certificate(args, certs[0] if len(certs) == 1 else _bundle(certs))
+    return EXIT_REFUTED
+
+
+def _bundle(certs: list[dict]) -> dict:
+    return certs[0] | {"meta": {**certs[0].get("meta", {}), "also": certs[1:]}}
+
+
+def _cmd_verify(args) -> int:
+    from .certificates import load, verify
+
+    status, results = EXIT_OK, []
+    for path in args.paths:
+        try:
+            cert = load(Path(path))
+        except (OSError, ValueError) as exc:
+            results.append({"path": path, "ok": False, "kind": "?", "message": f"cannot read: {exc}"})
+            status = max(status, EXIT_BAD_INPUT)
+            continue
+        outcome = verify(cert)
+        results.append({"path": path, "ok": outcome.ok, "kind": outcome.kind, "message": outcome.message})
+        if not outcome.ok:
+            status = max(status, EXIT_REFUTED) if status != EXIT_BAD_INPUT else status
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        for r in results:
+            print(f"{r['path']}: {'ok' if r['ok'] else 'FAILED'} [{r['kind']}] {r['message']}")
+    return status
+
+
+def _short(value, width: int = 38) -> str:
+    text = json.dumps(value, default=str, ensure_ascii=False) if value is not None else "—"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cmd_reproduce(args) -> int:
+    from . import reproduce
+
+    if args.list:
+        for f in reproduce.FIGURES:
+            print(f"{f.id:24} [{f.tier}] {f.description} ({f.source})")
+        return EXIT_OK
+    tier = "quick" if args.quick else "full" if args.full else "default"
+    figures = reproduce.select(only=args.only, tier=tier)
+    out = None if args.no_certificates else Path(args.out)
+    header = f"{'figure':24} {'expected':38} {'computed':38} {'time':>7}  certificates"
+    if not args.json:
+        print(header)
+        print("-" * len(header))
+
+    def report(row):
+        if not args.json:
+            mark = "" if row.status == "ok" else f"  <- {row.status}"
+            computed = row.computed if row.status != "unavailable" else "unavailable"
+            print(
+                f"{row.id:24} {_short(row.expected):38} {_short(computed):38} {row.seconds:6.2f}s  "
+                f"{row.certificates}{mark}",
+                flush=True,
+            )
+            if row.message and row.status != "ok":
+                print(f"{'':24} {row.message[:150]}", flush=True)
+
+    start = time.perf_counter()
+    try:
+        results = reproduce.run(figures, out, certificates=not args.no_certificates, report=report)
+    except KeyboardInterrupt as exc:
+        done = getattr(exc, "results", [])
+        raise _Interrupted(
+            f"{len(done)} of {len(figures)} figures finished before the interruption"
+            + (f"; their certificates are in {out}" if out and done else "")
+        ) from None
+    failed = [r for r in results if r.failed]
+    counts = {s: sum(1 for r in results if r.status == s) for s in ("ok", "MISMATCH", "ERROR", "unavailable")}
+    summary = {
+        "figures": [r.as_dict() for r in results],
+        "counts": counts,
+        "failed": [r.id for r in failed],
+        "seconds": round(time.perf_counter() - start, 2),
+        "certificates_folder": str(out) if out else None,
+    }
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        from .certificates import write
+
+        write(summary, out / "summary.json")
+    if args.json:
+        print(json.dumps(summary, indent=1, default=str))
+    else:
+        print("-" * len(header))
+        print(
+            f"{len(results)} figures in {summary['seconds']} s: {counts['ok']} ok, "
+            f"{counts['MISMATCH']} mismatch, "
+            f"{counts['ERROR']} error, {counts['unavailable']} unavailable"
+            + (f"; certificates in {out}" if out else "")
+        )
+        if failed:
+            print(f"FAILED: {', '.join(r.id for r in failed)}")
+    return EXIT_REFUTED if failed else EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+# parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="exactgeom",
+        description="Exact geometry of neural-network parameter "
+        "spaces. Exit codes: 0 ok, 1 refuted claim, 2 bad input, 130 interrupted.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p, certificate=True):
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        if certificate:
+            p.add_argument("--certificate", metavar="PATH", help="write a checkable certificate to PATH")
+
+    def arrangement_source(p):
+        p.add_argument("--normals", metavar="FILE", help="normals, one row per hyperplane (JSON or text)")
+        p.add_argument("--offsets", metavar="FILE", help="offsets c_i in a_i.x = c_i (default all 0)")
+        p.add_argument(
+            "--family", nargs=2, metavar=("NAME", "N"), help=f"a named family: {', '.join(FAMILIES)}"
+        )
+
+    p = sub.add_parser("count", help="regions of a named arrangement family")
+    p.add_argument("family", help=", ".join(FAMILIES))
+    p.add_argument("n", type=int)
+    common(p)
+    p = sub.add_parser("charpoly", help="characteristic polynomial and Zaslavsky counts")
+    arrangement_source(p)
+    common(p)
+    p = sub.add_parser("regions", help="list the regions with exact witnesses")
+    arrangement_source(p)
+    p.add_argument("--limit", type=int, help="stop after this many regions")
+    p.add_argument("--progress", action="store_true", help="show a progress bar")
+    common(p)
+    p = sub.add_parser("realize", help="realize a Boolean map by one threshold layer, or prove it impossible")
+    p.add_argument("--inputs", type=int, required=True)
+    p.add_argument("--outputs", type=int, default=1)
+    p.add_argument(
+        "--table",
+        required=True,
+        help="outputs at 00..0, 00..1, ..., 11..1 as bit words "
+        "(e.g. '00 01 01 11'), or a file containing them",
+    )
+    common(p)
+    p = sub.add_parser("verify", help="check certificates with the independent verifier")
+    p.add_argument("paths", nargs="+", metavar="CERT.json")
+    common(p, certificate=False)
+    p = sub.add_parser("reproduce", help="recompute the figures of the source papers")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="only the figures that take seconds")
+    size.add_argument(
+        "--full", action="store_true", help="include the heavy figures (T_6, n = 5 enumerations)"
+    )
+    p.add_argument("--only", nargs="+", metavar="ID", help="just these figures (see --list)")
+    p.add_argument("--out", default="certificates-out", help="folder for the certificates")
+    p.add_argument("--no-certificates", action="store_true", help="skip producing and checking certificates")
+    p.add_argument("--list", action="store_true", help="list the figures and exit")
+    common(p, certificate=False)
+    return parser
+
+
+_COMMANDS = {
+    "count": _cmd_count,
+    "charpoly": _cmd_charpoly,
+    "regions": _cmd_regions,
+    "realize": _cmd_realize,
+    "verify": _cmd_verify,
+    "reproduce": _cmd_reproduce,
+}
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="exactgeom", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("reproduce", help="recompute the seeds' figures")
-    args = parser.parse_args(argv)
-    if args.command == "reproduce":
-        return _tour()
-    return 2
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    Examples
+    --------
+    >>> main(["charpoly", "--family", "braid", "3", "--json"])  # doctest: +ELLIPSIS
+    {
+     "arrangement": "braid(3)",
+     ...
+     "coefficients": [
+      1,
+      -3,
+      2,
+      0
+     ],
+    ...
+    0
+    """
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    try:
+        return _COMMANDS[args.command](args)
+    except (ValueError, TypeError, OSError) as exc:
+        print(f"exactgeom: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except _Interrupted as exc:
+        print(f"\ninterrupted: {exc.done}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("\ninterrupted before any result was complete; nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -33,6 +33,13 @@ class AffineSubspace:
 
     @property
     def dimension(self) -> int:
+        """The number of direction vectors.
+
+        Examples
+        --------
+        >>> AffineSubspace((Fraction(0),), ()).dimension
+        0
+        """
         return len(self.directions)
 
 
@@ -73,7 +80,8 @@ class Arrangement:
     >>> Arrangement([[1, 0], [2, 0]])
     Traceback (most recent call last):
         ...
-    ValueError: hyperplanes 0 and 1 are the same hyperplane (one equation is a multiple of the other); pass dedupe=True to merge them
+    ValueError: hyperplanes 0 and 1 are the same hyperplane (one equation is a multiple of the other);
+    pass dedupe=True to merge them
     >>> len(Arrangement([[1, 0], [2, 0]], dedupe=True))
     1
     >>> Arrangement([], dimension=2).characteristic_polynomial().as_expr()
@@ -85,13 +93,14 @@ class Arrangement:
     dimension: int
 
     def __init__(self, normals, offsets=None, *, dimension: int | None = None, dedupe: bool = False):
+        if dimension is not None and (not isinstance(dimension, int) or isinstance(dimension, bool)
+                                      or dimension < 0):
+            raise ValueError(f"dimension must be a non-negative int, not {dimension!r}")
         rows = _exact.exact_matrix(normals, name="normals", ncols=dimension)
         if dimension is None:
             if not rows:
                 raise ValueError("an empty arrangement needs its ambient dimension: pass dimension=d")
             dimension = len(rows[0])
-        if not isinstance(dimension, int) or dimension < 0:
-            raise ValueError(f"dimension must be a non-negative int, not {dimension!r}")
         if offsets is None:
             offs = (Fraction(0),) * len(rows)
         else:
@@ -161,21 +170,47 @@ class Arrangement:
         return rf"$\begin{{array}}{{l}} {body} \end{{array}}$"
 
     def hyperplanes(self) -> tuple[tuple[tuple[Fraction, ...], Fraction], ...]:
-        """The pairs ``(normal, offset)``."""
+        """The pairs ``(normal, offset)``.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 2]], offsets=[3]).hyperplanes()
+        (((Fraction(1, 1), Fraction(2, 1)), Fraction(3, 1)),)
+        """
         return tuple(zip(self.normals, self.offsets))
 
     # -- linear-algebra facts --------------------------------------------------------------------
     @cached_property
     def rank(self) -> int:
-        """Dimension of the span of the normals."""
+        """Dimension of the span of the normals.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 1, 0], [2, 2, 0], [0, 0, 1]], offsets=[0, 1, 0]).rank
+        2
+        """
         return _exact.rank(self.normals, self.dimension)
 
     def is_central(self) -> bool:
-        """Whether all hyperplanes share a point (the center is non-empty)."""
+        """Whether all hyperplanes share a point (the center is non-empty).
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1]], offsets=[1, 1]).is_central()
+        True
+        >>> Arrangement([[1, 0], [1, 0]], offsets=[0, 1]).is_central()
+        False
+        """
         return self.center() is not None
 
     def is_essential(self) -> bool:
-        """Whether the normals span Q^d."""
+        """Whether the normals span Q^d.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0, 0], [0, 1, 0]]).is_essential()
+        False
+        """
         return self.rank == self.dimension
 
     def center(self) -> AffineSubspace | None:
@@ -184,11 +219,13 @@ class Arrangement:
         Examples
         --------
         >>> Arrangement([[1, 0, 0], [0, 1, 0]], offsets=[1, 2]).center()
-        AffineSubspace(point=(Fraction(1, 1), Fraction(2, 1), Fraction(0, 1)), directions=((Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)),))
+        AffineSubspace(point=(Fraction(1, 1), Fraction(2, 1), Fraction(0, 1)),
+                       directions=((Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)),))
         """
         if not self.normals:
             zero = (Fraction(0),) * self.dimension
-            basis = tuple(tuple(Fraction(int(i == j)) for j in range(self.dimension)) for i in range(self.dimension))
+            d = self.dimension
+            basis = tuple(tuple(Fraction(int(i == j)) for j in range(d)) for i in range(d))
             return AffineSubspace(zero, basis)
         point = _exact.solve(self.normals, self.offsets)
         if point is None:
@@ -230,7 +267,13 @@ class Arrangement:
         return Arrangement._trusted(normals, (Fraction(0),) * len(normals), d + 1)
 
     def deletion(self, i: int) -> Arrangement:
-        """The arrangement without hyperplane ``i``."""
+        """The arrangement without hyperplane ``i`` (later hyperplanes move down one index).
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1], [1, 1]]).deletion(1).normals
+        ((Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(1, 1)))
+        """
         self._check_index(i)
         return Arrangement._trusted(
             self.normals[:i] + self.normals[i + 1 :], self.offsets[:i] + self.offsets[i + 1 :], self.dimension
@@ -272,42 +315,81 @@ class Arrangement:
         return Arrangement._trusted(normals, offsets, self.dimension - 1)
 
     def _check_index(self, i: int) -> None:
-        if not isinstance(i, int) or not 0 <= i < len(self):
-            raise IndexError(f"hyperplane index {i!r} out of range for an arrangement of {len(self)} hyperplanes")
+        if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(self):
+            raise IndexError(
+                f"hyperplane index {i!r} out of range for an arrangement of {len(self)} hyperplanes"
+            )
 
     # -- intersection lattice and counts (see lattice.py) ----------------------------------------
     def intersection_lattice(self, **kwargs):
-        """The intersection poset L(A); see :func:`exactgeom.arrangements.lattice.intersection_lattice`."""
+        """The intersection poset L(A); see :func:`exactgeom.arrangements.lattice.intersection_lattice`.
+
+        Examples
+        --------
+        >>> len(Arrangement([[1, 0], [0, 1]]).intersection_lattice())
+        4
+        """
         from .lattice import intersection_lattice
 
         return intersection_lattice(self, **kwargs)
 
     def characteristic_polynomial(self, **kwargs):
-        """χ_A(t) as a sympy Poly over ZZ; see :func:`exactgeom.arrangements.lattice.characteristic_polynomial`."""
+        """χ_A(t), a sympy Poly over ZZ; see :func:`.lattice.characteristic_polynomial`.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1]], offsets=[0, 1]).characteristic_polynomial().as_expr()
+        t**2 - 2*t + 1
+        """
         from .lattice import characteristic_polynomial
 
         return characteristic_polynomial(self, **kwargs)
 
     def poincare_polynomial(self, **kwargs):
-        """π_A(t) = (-t)^rank χ_A(-1/t); see :func:`exactgeom.arrangements.lattice.poincare_polynomial`."""
+        """π_A(t) = Σ_X μ(X) (-t)^rk X; see :func:`exactgeom.arrangements.lattice.poincare_polynomial`.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1]]).poincare_polynomial().as_expr()
+        t**2 + 2*t + 1
+        """
         from .lattice import poincare_polynomial
 
         return poincare_polynomial(self, **kwargs)
 
-    def whitney_numbers(self, kind: int = 1, **kwargs):
-        """Whitney numbers of the first or second kind; see :func:`exactgeom.arrangements.lattice.whitney_numbers`."""
+    def whitney_numbers(self, kind: int = 1):
+        """Whitney numbers of the first or second kind; see :func:`.lattice.whitney_numbers`.
+
+        Examples
+        --------
+        >>> A = Arrangement([[1, 0], [0, 1], [1, 1]])
+        >>> A.whitney_numbers(), A.whitney_numbers(kind=2)
+        ((1, -3, 2), (1, 3, 1))
+        """
         from .lattice import whitney_numbers
 
-        return whitney_numbers(self, kind=kind, **kwargs)
+        return whitney_numbers(self, kind=kind)
 
     def num_regions(self, **kwargs) -> int:
-        """Number of regions, (-1)^d χ_A(-1) (Zaslavsky)."""
+        """Number of regions, (-1)^d χ_A(-1) (Zaslavsky).
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1]).num_regions()
+        7
+        """
         from .lattice import num_regions
 
         return num_regions(self, **kwargs)
 
     def num_bounded_regions(self, **kwargs) -> int:
-        """Number of bounded regions, (-1)^rank χ_A(1) (Zaslavsky)."""
+        """Relatively bounded regions, (-1)^rank χ_A(1); see :func:`.lattice.num_bounded_regions`.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1]).num_bounded_regions()
+        1
+        """
         from .lattice import num_bounded_regions
 
         return num_bounded_regions(self, **kwargs)
@@ -326,7 +408,7 @@ class Arrangement:
         return region_containing(self, point)
 
     def region_adjacency_graph(self, **kwargs):
-        """Regions joined through shared facets; see :func:`exactgeom.arrangements.faces.region_adjacency_graph`."""
+        """Regions joined through shared facets; see :func:`.faces.region_adjacency_graph`."""
         from .faces import region_adjacency_graph
 
         return region_adjacency_graph(self, **kwargs)

@@ -43,7 +43,7 @@ __all__ = [
 
 def _check_n(n: int, name: str, minimum: int = 1) -> None:
     if not isinstance(n, int) or isinstance(n, bool) or n < minimum:
-        raise ValueError(f"{name}(n) needs an int n >= {minimum}, not {n!r}")
+        raise ValueError(f"{name}(...) needs an int >= {minimum}, not {n!r}")
 
 
 def _difference_family(n: int, values: tuple[int, ...], name: str) -> Arrangement:
@@ -175,8 +175,10 @@ def generic(num: int, dim: int, seed: int = 0, *, central: bool = False, bound: 
     """
     from .. import _exact
 
-    if num < 0 or dim < 1:
-        raise ValueError(f"generic(num, dim) needs num >= 0 and dim >= 1, got num={num}, dim={dim}")
+    _check_n(num, "generic", minimum=0)
+    _check_n(dim, "generic", minimum=1)
+    if central and dim == 1 and num > 1:
+        raise ValueError("generic(num, 1, central=True) needs num <= 1: one hyperplane of Q^1 contains 0")
     rng = random.Random(seed)
     for _ in range(1000):
         normals = [[rng.randint(-bound, bound) for _ in range(dim)] for _ in range(num)]

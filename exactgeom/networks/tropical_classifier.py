@@ -1,0 +1,478 @@
+r"""The classification fan of tropical rational classifiers with ``(n, m)`` terms.
+
+A classifier is ``f(x) = max_i (a_i + <s_i, x>) - max_j (b_j + <t_j, x>)`` with
+parameter ``theta = (a_1, s_1, ..., a_n, s_n, b_1, t_1, ..., b_m, t_m)`` in
+``Q^{(n+m)(d+1)}``.  Call its ``K = n + m`` affine terms ``g_1..g_n, h_1..h_m``
+(term ``k`` is ``g_{k+1}`` for ``k < n`` and ``h_{k-n+1}`` otherwise).  On data
+``p_1..p_N`` a *maximal cone* of the classification fan is a map
+``phi: points -> terms`` such that, for some ``theta``, ``phi(p)`` is the
+**unique** maximum of all ``K`` terms at ``p`` for every ``p``; the cone is the
+open set of those ``theta``.  It is the normal fan of the Minkowski sum over the
+points of the simplices ``conv{e_k (x) (1, p)}``.  A point is classified ``+``
+exactly when ``phi(p)`` is a numerator term, so the classification is constant
+on a cone.  (Recording the argmax of each ``max`` separately gives a different,
+coarser-in-places fan on which the classification is not constant; it is not
+the one computed here.)
+
+Algorithm
+---------
+Whether ``phi`` is realizable depends only on the partition of the points into
+the fibres of ``phi``: permuting the terms permutes parameters.  A partition
+into ``j`` blocks (``j <= K``) is *realizable* when ``j`` affine functions exist
+with block ``B``'s function the unique maximum exactly at the points of ``B``
+(unused terms of a labelled map are then put below everything).  So the fan has
+
+    sum over realizable partitions with j blocks of  K! / (K - j)!
+
+maximal cones.  Partitions are enumerated point by point as restricted-growth
+strings (block labels by first appearance): each realizable partial partition
+is extended by every existing block and, while ``j < K``, by a new block, and
+kept when the homogeneous strict system is feasible.  The lineality space
+(one affine function added to every term, dimension ``d + 1``) is factored
+out by fixing the last block's function to 0, and ``R theta > 0`` is decided as
+``R theta >= 1`` by pplpy's exact simplex.  The block whose function is the
+unique maximum at the new point under the current witness is kept without an
+LP (the witness still works).  Every labelled cone is then produced with a
+witness by relabelling a partition's witness.
+
+Facets: two maximal cones share a facet only if they differ at one point
+``p`` (``phi(p) = k``, ``psi(p) = l``; distinct points give non-parallel edges
+of the Minkowski sum), and they do exactly when the constraint
+``(theta_k - theta_l) . (1, p) > 0`` is irredundant for the cone of ``phi``.
+
+References
+----------
+M.-C. Brandenburg, G. Loho, G. Montúfar, *The real tropical geometry of neural networks*, arXiv:2403.11871.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .. import _exact
+from .._progress import progress_bar
+from ..tropical import _lp
+
+__all__ = ["TropicalClassifier", "ClassificationCone", "RealizablePartition"]
+
+Vector = tuple[Fraction, ...]
+
+
+@dataclass(frozen=True)
+class ClassificationCone:
+    """A maximal cone of the classification fan.
+
+    Attributes
+    ----------
+    assignment : tuple of int
+        ``assignment[i]`` is the term (``0..n+m-1``) that is the unique maximum at point ``i``.
+    witness : tuple of Fraction
+        A parameter ``theta`` in the open cone, laid out ``(a_1, s_1, ..., b_m, t_m)``.
+    classification : tuple of int
+        ``+1`` where the maximal term is a numerator term ``g``, ``-1`` otherwise.
+    """
+
+    assignment: tuple[int, ...]
+    witness: Vector
+    classification: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RealizablePartition:
+    """A realizable partition of the points: blocks numbered by first appearance.
+
+    Attributes
+    ----------
+    blocks : tuple of int
+        ``blocks[i]`` is the block of point ``i`` (a restricted-growth string).
+    num_blocks : int
+    witness : tuple of Fraction
+        Affine functions ``(c, w)`` of blocks ``0..num_blocks-2`` in order (block
+        ``num_blocks - 1`` has the zero function): each point's block function is
+        its unique maximum.
+    """
+
+    blocks: tuple[int, ...]
+    num_blocks: int
+    witness: Vector
+
+
+def _falling(K: int, j: int) -> int:
+    return math.perm(K, j)
+
+
+def _cone_rows(assignment, lifted, K: int, width: int) -> list[list[int]]:
+    """Rows of ``(theta_b - theta_l) . (1, p) > 0``; the last term's function is fixed to 0."""
+    nvars = (K - 1) * width
+    rows = []
+    for p, b in zip(lifted, assignment):
+        for l in range(K):
+            if l == b:
+                continue
+            r = [0] * nvars
+            if b < K - 1:
+                r[b * width:(b + 1) * width] = p
+            if l < K - 1:
+                r[l * width:(l + 1) * width] = [-v for v in p]
+            rows.append(r)
+    return rows
+
+
+def _block_values(witness: Vector, j: int, p, width: int) -> list[Fraction]:
+    values = [sum((witness[b * width + t] * p[t] for t in range(width)), Fraction(0)) for b in range(j - 1)]
+    return values + [Fraction(0)]
+
+
+def _extend(states, lifted, K: int):
+    """Extend partial partitions of ``lifted[:N]`` by point ``N = len(blocks)``; returns the realizable ones."""
+    width = len(lifted[0])
+    out = []
+    lps = 0
+    for blocks, j, witness in states:
+        N = len(blocks)
+        p = lifted[N]
+        values = _block_values(witness, j, p, width)
+        top = max(values)
+        winners = [b for b, v in enumerate(values) if v == top]
+        for b in range(min(j + 1, K)):
+            new_blocks = blocks + (b,)
+            if len(winners) == 1 and b == winners[0]:
+                out.append((new_blocks, j, witness))
+                continue
+            jj = max(j, b + 1)
+            if jj == 1:
+                out.append((new_blocks, 1, ()))
+                continue
+            lps += 1
+            point = _lp.positive_cone_point(_cone_rows(new_blocks, lifted, jj, width), (jj - 1) * width)
+            if point is not None:
+                out.append((new_blocks, jj, point))
+    return out, lps
+
+
+class TropicalClassifier:
+    r"""Tropical rational classifiers with ``n_terms = (n, m)`` on fixed data points.
+
+    Parameters
+    ----------
+    points : sequence of N points in Q^d (exact scalars)
+    n_terms : (int, int)
+        Numbers ``n`` of numerator and ``m`` of denominator terms, both >= 1.
+
+    Raises
+    ------
+    ValueError
+        No points, ragged points, or ``n_terms`` not two positive ints.
+
+    Examples
+    --------
+    >>> P = [(0, 0), (3, 1), (1, 4), (-2, 2)]
+    >>> TropicalClassifier(P, n_terms=(2, 2)).num_maximal_cones()
+    244
+    >>> TropicalClassifier(P, n_terms=(1, 1)).num_maximal_cones()     # Cover's count 2(1 + 3 + 3)
+    14
+    >>> cone = next(TropicalClassifier(P[:2], n_terms=(1, 1)).maximal_cones())
+    >>> cone.assignment, cone.classification
+    ((0, 0), (1, 1))
+    """
+
+    def __init__(self, points, n_terms=(1, 1)):
+        pts = _exact.exact_matrix(points, name="points")
+        if not pts:
+            raise ValueError("points is empty; give at least one data point")
+        try:
+            n, m = n_terms
+        except (TypeError, ValueError):
+            raise ValueError(f"n_terms must be a pair (n, m) of positive ints, not {n_terms!r}") from None
+        for name, v in (("n", n), ("m", m)):
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ValueError(f"n_terms: {name} must be a positive int, not {v!r}")
+        self.points = pts
+        self.n_terms = (n, m)
+        self.dimension = len(pts[0])
+        self.num_terms = n + m
+        self.num_parameters = (n + m) * (self.dimension + 1)
+        # (1, p) scaled to integers: a positive factor per point leaves every strict row's meaning unchanged
+        self._lifted = tuple(tuple(_lp.integer_row((Fraction(1), *q))[0]) for q in pts)
+        self._partitions: list[RealizablePartition] | None = None
+
+    def __repr__(self) -> str:
+        return f"TropicalClassifier({len(self.points)} points in Q^{self.dimension}, n_terms={self.n_terms})"
+
+    def term_name(self, k: int) -> str:
+        """``"g1".."gn"`` for numerator terms, ``"h1".."hm"`` for denominator terms.
+
+        Examples
+        --------
+        >>> [TropicalClassifier([(0,)], (2, 1)).term_name(k) for k in range(3)]
+        ['g1', 'g2', 'h1']
+        """
+        n = self.n_terms[0]
+        return f"g{k + 1}" if k < n else f"h{k - n + 1}"
+
+    # -- enumeration ----------------------------------------------------------------------
+    def realizable_partitions(self, *, progress: bool = False, executor=None) -> list[RealizablePartition]:
+        """All realizable partitions of the points into at most ``n + m`` blocks, with witnesses.
+
+        Parameters
+        ----------
+        progress : bool
+            A progress bar over the points.
+        executor : concurrent.futures.Executor, optional
+            Each level's extensions are split into chunks run on the executor.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], n_terms=(1, 1))
+        >>> [p.blocks for p in T.realizable_partitions()]
+        [(0, 0, 0), (0, 0, 1), (0, 1, 1)]
+        """
+        if self._partitions is not None:
+            return self._partitions
+        K = self.num_terms
+        states = [((0,), 1, ())]
+        self.linear_programs = 0
+        bar = progress_bar(progress, total=len(self.points), desc="points", unit="point")
+        bar.update(1)
+        try:
+            for _ in range(1, len(self.points)):
+                if executor is None or len(states) < 64:
+                    states, lps = _extend(states, self._lifted, K)
+                    self.linear_programs += lps
+                else:
+                    size = max(16, len(states) // 32)
+                    chunks = [states[i:i + size] for i in range(0, len(states), size)]
+                    futures = [executor.submit(_extend, chunk, self._lifted, K) for chunk in chunks]
+                    states = []
+                    for future in futures:
+                        part, lps = future.result()
+                        states.extend(part)
+                        self.linear_programs += lps
+                bar.update(1)
+        finally:
+            bar.close()
+        self._partitions = [RealizablePartition(b, j, w) for b, j, w in states]
+        return self._partitions
+
+    def num_maximal_cones(self, *, progress: bool = False, executor=None) -> int:
+        """The number of maximal cones: ``sum over realizable partitions of (n+m)! / (n+m-j)!``.
+
+        Examples
+        --------
+        >>> TropicalClassifier([(0, 0), (3, 1), (1, 4)], n_terms=(2, 1)).num_maximal_cones()
+        27
+        """
+        K = self.num_terms
+        return sum(_falling(K, p.num_blocks) for p in self.realizable_partitions(progress=progress, executor=executor))
+
+    def _labelled_witness(self, partition: RealizablePartition, labelling) -> Vector:
+        width = self.dimension + 1
+        j = partition.num_blocks
+        functions = [tuple(partition.witness[b * width:(b + 1) * width]) for b in range(j - 1)]
+        functions.append((Fraction(0),) * width)
+        lifted = [(Fraction(1), *p) for p in self.points]
+        lowest = min(_exact.dot(functions[b], q) for b, q in zip(partition.blocks, lifted))
+        unused = (lowest - 1,) + (Fraction(0),) * self.dimension
+        theta = [unused] * self.num_terms
+        for b, term in enumerate(labelling):
+            theta[term] = functions[b]
+        return tuple(v for f in theta for v in f)
+
+    def _cone(self, partition: RealizablePartition, labelling) -> ClassificationCone:
+        assignment = tuple(labelling[b] for b in partition.blocks)
+        n = self.n_terms[0]
+        return ClassificationCone(assignment, self._labelled_witness(partition, labelling),
+                                  tuple(1 if k < n else -1 for k in assignment))
+
+    def maximal_cones(self, *, progress: bool = False, executor=None) -> Iterator[ClassificationCone]:
+        """Generate every maximal cone of the classification fan with a witness parameter.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], n_terms=(1, 1))
+        >>> [c.assignment for c in T.maximal_cones()]
+        [(0, 0, 0), (1, 1, 1), (0, 0, 1), (1, 1, 0), (0, 1, 1), (1, 0, 0)]
+        >>> c = next(T.maximal_cones())
+        >>> T.evaluate(c.witness, (1,)) > 0
+        True
+        """
+        K = self.num_terms
+        for partition in self.realizable_partitions(progress=progress, executor=executor):
+            for labelling in itertools.permutations(range(K), partition.num_blocks):
+                yield self._cone(partition, labelling)
+
+    def evaluate(self, theta, x) -> Fraction:
+        """``f_theta(x) = max_i g_i(x) - max_j h_j(x)`` exactly, ``theta`` laid out as ``(a_1, s_1, ..., b_m, t_m)``.
+
+        Examples
+        --------
+        >>> TropicalClassifier([(0,)], (1, 1)).evaluate((1, 2, 0, 0), (3,))
+        Fraction(7, 1)
+        """
+        theta = _exact.exact_vector(theta, "theta", length=self.num_parameters)
+        x = _exact.exact_vector(x, "x", length=self.dimension)
+        values = self.term_values(theta, x)
+        n = self.n_terms[0]
+        return max(values[:n]) - max(values[n:])
+
+    def term_values(self, theta, x) -> list[Fraction]:
+        """The values of the ``n + m`` affine terms at ``x``."""
+        width = self.dimension + 1
+        lifted = (Fraction(1), *x)
+        return [_exact.dot(theta[k * width:(k + 1) * width], lifted) for k in range(self.num_terms)]
+
+    # -- labels and the 0/1 loss -----------------------------------------------------------
+    def _labels(self, labels) -> tuple[int, ...]:
+        out = []
+        for i, v in enumerate(labels):
+            if v in (1, "+", True) and v is not False:
+                out.append(1)
+            elif v in (-1, "-", False, 0) and v is not True:
+                out.append(-1)
+            else:
+                raise ValueError(f'labels[{i}] is {v!r}; use +1/-1 (or "+"/"-")')
+        if len(out) != len(self.points):
+            raise ValueError(f"got {len(out)} labels for {len(self.points)} points")
+        return tuple(out)
+
+    def mistakes(self, cone: ClassificationCone, labels) -> int:
+        """Number of points whose classification on ``cone`` differs from its label.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,)], (1, 1))
+        >>> [T.mistakes(c, [1, -1]) for c in T.maximal_cones()]
+        [1, 1, 0, 2]
+        """
+        labels = self._labels(labels)
+        return sum(1 for s, y in zip(cone.classification, labels) if s != y)
+
+    def mistake_counts(self, labels) -> dict[int, int]:
+        """How many maximal cones make each number of mistakes, counted per partition without enumerating cones.
+
+        A partition's labelled cones send a set ``S`` of its blocks to numerator
+        terms (``(n)_{|S|} (m)_{j-|S|}`` ways); they make the negatives in ``S`` and
+        the positives outside ``S`` mistakes.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], (1, 1))
+        >>> T.mistake_counts([1, -1, 1])
+        {1: 3, 2: 3}
+        """
+        labels = self._labels(labels)
+        n, m = self.n_terms
+        counts: Counter = Counter()
+        for partition in self.realizable_partitions():
+            j = partition.num_blocks
+            positives = [0] * j
+            negatives = [0] * j
+            for b, y in zip(partition.blocks, labels):
+                if y > 0:
+                    positives[b] += 1
+                else:
+                    negatives[b] += 1
+            for size in range(max(0, j - m), min(n, j) + 1):
+                ways = _falling(n, size) * _falling(m, j - size)
+                for S in itertools.combinations(range(j), size):
+                    chosen = set(S)
+                    wrong = sum(negatives[b] if b in chosen else positives[b] for b in range(j))
+                    counts[wrong] += ways
+        return dict(sorted(counts.items()))
+
+    def cones_with_mistakes(self, labels, mistakes: int) -> list[ClassificationCone]:
+        """The maximal cones making exactly ``mistakes`` mistakes.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], (1, 1))
+        >>> [c.assignment for c in T.cones_with_mistakes([1, -1, 1], 1)]
+        [(0, 0, 0), (1, 1, 0), (0, 1, 1)]
+        """
+        labels = self._labels(labels)
+        return [c for c in self.maximal_cones() if sum(s != y for s, y in zip(c.classification, labels)) == mistakes]
+
+    def facets(self, cone: ClassificationCone) -> list[tuple[int, ...]]:
+        """The maximal cones across the facets of ``cone``, as assignments.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], (1, 1))
+        >>> T.facets(ClassificationCone((0, 0, 1), (), (1, 1, -1)))
+        [(0, 1, 1), (0, 0, 0)]
+        """
+        K, width = self.num_terms, self.dimension + 1
+        rows = _cone_rows(cone.assignment, self._lifted, K, width)
+        labels = [(i, l) for i, b in enumerate(cone.assignment) for l in range(K) if l != b]
+        out = []
+        for facet in _lp.facet_rows(rows, (K - 1) * width):
+            neighbour = list(cone.assignment)
+            for r in facet:
+                i, l = labels[r]
+                neighbour[i] = l
+            out.append(tuple(neighbour))
+        return out
+
+    def loss_landscape(self, labels, *, cones=None):
+        """Graph of maximal cones (nodes: assignments, attributes ``mistakes`` and ``witness``), edges through facets.
+
+        Parameters
+        ----------
+        labels : sequence of +1/-1
+        cones : iterable of ClassificationCone, optional
+            Restrict to these cones (default: all); edges join two of them sharing a facet.
+
+        Returns
+        -------
+        networkx.Graph
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], (1, 1))
+        >>> G = T.loss_landscape([1, -1, 1])
+        >>> G.number_of_nodes(), G.number_of_edges()
+        (6, 6)
+
+        Notes
+        -----
+        One pplpy constraint minimization per cone (its irredundant rows are its facets).
+        """
+        import networkx as nx
+
+        labels = self._labels(labels)
+        cones = list(self.maximal_cones() if cones is None else cones)
+        G = nx.Graph()
+        for c in cones:
+            G.add_node(c.assignment, mistakes=sum(s != y for s, y in zip(c.classification, labels)),
+                       witness=c.witness, classification=c.classification)
+        for c in cones:
+            for other in self.facets(c):
+                if other in G:
+                    G.add_edge(c.assignment, other)
+        return G
+
+    def components(self, labels, mistakes: int) -> list[list[ClassificationCone]]:
+        """Facet-connected components of the cones making exactly ``mistakes`` mistakes.
+
+        Two cones are joined when they share a facet (a common face of
+        codimension 1); the lineality space makes closures meet trivially, so
+        lower-dimensional contacts are not counted.
+
+        Examples
+        --------
+        >>> T = TropicalClassifier([(0,), (1,), (2,)], (1, 1))
+        >>> [[c.assignment for c in comp] for comp in T.components([1, -1, 1], 1)]
+        [[(0, 0, 0)], [(0, 1, 1)], [(1, 1, 0)]]
+        """
+        import networkx as nx
+
+        cones = self.cones_with_mistakes(labels, mistakes)
+        by_assignment = {c.assignment: c for c in cones}
+        G = self.loss_landscape(labels, cones=cones)
+        components = [sorted(comp) for comp in nx.connected_components(G)]
+        return [[by_assignment[a] for a in comp] for comp in sorted(components)]

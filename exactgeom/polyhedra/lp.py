@@ -1,0 +1,276 @@
+"""Exact linear programming over Q with pplpy's ``MIP_Problem`` (a rational simplex method).
+
+Uses: optimising a linear function over a closed polyhedron
+(:func:`linear_program`) and proving the answer (:func:`dual_multipliers`,
+:func:`improving_direction`), deciding whether a system with strict rows has
+a solution (:func:`point_of`), and finding Motzkin multipliers that prove a
+system has none (:func:`motzkin_multipliers`).  Rows are triples
+``(row, kind, rhs)`` of Fractions, as stored by
+:class:`~exactgeom.polyhedra.Polyhedron`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import ppl
+
+from . import _ppl
+
+__all__ = [
+    "LinearProgramResult",
+    "linear_program",
+    "normalised_rows",
+    "point_of",
+    "motzkin_multipliers",
+    "dual_multipliers",
+    "improving_direction",
+]
+
+_FLIP = {">=": "<=", ">": "<"}
+
+
+@dataclass(frozen=True)
+class LinearProgramResult:
+    """Outcome of an exact linear program.
+
+    Attributes
+    ----------
+    status : str
+        ``"optimal"``, ``"infeasible"`` or ``"unbounded"``.
+    value : Fraction or None
+        The optimal value (``None`` unless ``status == "optimal"``).
+    point : tuple of Fraction or None
+        A point of the feasible set attaining ``value`` (``None`` unless optimal).
+
+    Examples
+    --------
+    >>> from exactgeom.polyhedra import Polyhedron
+    >>> Polyhedron.from_expressions(["0 <= x <= 2", "0 <= y", "x + y <= 3"]).maximize([1, 2])
+    LinearProgramResult(status='optimal', value=Fraction(6, 1), point=(Fraction(0, 1), Fraction(3, 1)))
+    """
+
+    status: str
+    value: Fraction | None = None
+    point: tuple[Fraction, ...] | None = None
+
+
+def normalised_rows(constraints):
+    """Rows rewritten with kinds ``"<="``, ``"<"`` or ``"=="`` only (``>=``/``>`` rows negated).
+
+    Returns a list of ``(row, kind, rhs, negated)``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> normalised_rows([((F(1), F(2)), ">", F(3))])
+    [((Fraction(-1, 1), Fraction(-2, 1)), '<', Fraction(-3, 1), True)]
+    """
+    out = []
+    for row, kind, rhs in constraints:
+        if kind in _FLIP:
+            out.append((tuple(-a for a in row), _FLIP[kind], -rhs, True))
+        else:
+            out.append((row, kind, rhs, False))
+    return out
+
+
+def _solve(dimension: int, system: ppl.Constraint_System, objective: ppl.Linear_Expression, mode: str):
+    problem = ppl.MIP_Problem(dimension, system, objective, mode)
+    status = problem.solve()["status"]
+    if status == "unfeasible":
+        return "infeasible", None, None
+    if status == "unbounded":
+        return "unbounded", None, None
+    value = _ppl.mpq_to_fraction(problem.optimal_value())
+    point = _ppl.generator_vector(problem.optimizing_point(), dimension)
+    return "optimal", value, point
+
+
+def linear_program(dimension: int, constraints, objective, sense: str) -> LinearProgramResult:
+    """Optimise ``objective . x`` over the closed polyhedron of ``constraints`` (no strict rows).
+
+    Parameters
+    ----------
+    dimension : int
+    constraints : sequence of (row, kind, rhs) with kind in {"<=", "==", ">="}
+    objective : sequence of Fraction, length ``dimension``
+    sense : {"minimize", "maximize"}
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> linear_program(1, [((F(1),), ">=", F(1, 3))], (F(2),), "minimize")
+    LinearProgramResult(status='optimal', value=Fraction(2, 3), point=(Fraction(1, 3),))
+    """
+    system = ppl.Constraint_System()
+    for row, kind, rhs in constraints:
+        system.insert(_ppl.constraint(row, kind, rhs))
+    # A positive multiple of the objective has the same optimisers; divide the value back.
+    scaled, _ = _ppl.integer_row(objective, Fraction(0))
+    scale = next((Fraction(s) / c for s, c in zip(scaled, objective) if c), Fraction(1))
+    status, value, point = _solve(
+        dimension,
+        system,
+        ppl.Linear_Expression(scaled, 0),
+        "minimization" if sense == "minimize" else "maximization",
+    )
+    if status != "optimal":
+        return LinearProgramResult(status)
+    return LinearProgramResult(status, value / scale, point)
+
+
+def point_of(dimension: int, constraints) -> tuple[Fraction, ...] | None:
+    """Some point satisfying every row (strict rows strictly), or ``None`` when there is none.
+
+    Notes
+    -----
+    One exact LP in the variables ``(x, t)``: maximise ``t`` subject to the
+    closed rows, ``a . x + t <= b`` for each strict row ``a . x < b`` and
+    ``t <= 1``.  The system has a solution exactly when the optimum is
+    positive: a solution ``x`` with least strict slack ``s > 0`` makes
+    ``(x, min(s, 1))`` feasible, and conversely ``t > 0`` forces every strict
+    row to hold strictly at ``x``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> point_of(1, [((F(1),), ">", F(0)), ((F(1),), "<", F(1))]) is not None
+    True
+    >>> point_of(1, [((F(1),), ">", F(0)), ((F(1),), "<", F(0))]) is None
+    True
+    """
+    system = ppl.Constraint_System()
+    t = ppl.Variable(dimension)
+    for row, kind, rhs, _ in normalised_rows(constraints):
+        coefficients, constant = _ppl.integer_row(row, rhs)
+        expression = ppl.Linear_Expression(coefficients, -constant)
+        if kind == "<":
+            system.insert(expression + t <= 0)
+        elif kind == "<=":
+            system.insert(expression <= 0)
+        else:
+            system.insert(expression == 0)
+    system.insert(t <= 1)
+    status, value, point = _solve(dimension + 1, system, ppl.Linear_Expression(t), "maximization")
+    if status != "optimal" or value <= 0:
+        return None
+    return point[:dimension]
+
+
+def motzkin_multipliers(dimension: int, constraints) -> list[Fraction] | None:
+    r"""Multipliers proving that ``constraints`` has no solution, or ``None`` if none exist.
+
+    With every row normalised to ``a_i . x <= b_i``, ``a_i . x < b_i`` or
+    ``a_i . x == b_i``, the result ``y`` (one entry per row, in the original
+    order, for the normalised rows) satisfies ``y_i >= 0`` on inequality rows,
+    ``sum_i y_i a_i = 0`` and either ``sum_i y_i b_i < 0``, or
+    ``sum_i y_i b_i <= 0`` with ``y_i > 0`` on some strict row.
+
+    Notes
+    -----
+    Motzkin's transposition theorem says such ``y`` exists exactly when the
+    system has no solution.  One exact LP finds it: maximise
+    ``sum_{strict} y_i - sum_i y_i b_i`` subject to ``sum_i y_i a_i = 0``,
+    ``sum_i y_i b_i <= 0``, sign constraints, and the normalisation
+    ``sum_{strict} y_i - sum_i y_i b_i <= 1``.  Both terms of the objective are
+    non-negative on the feasible set, ``y = 0`` is feasible and the optimum is
+    at most 1, so the LP is solvable; its optimum is positive exactly when
+    some feasible ``y`` has ``sum b y < 0`` or positive strict mass, i.e. is a
+    certificate.  Rows are scaled to integers (by positive factors) for
+    pplpy and the multipliers scaled back.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> motzkin_multipliers(1, [((F(1),), ">", F(0)), ((F(1),), "<", F(0))])
+    [Fraction(1, 2), Fraction(1, 2)]
+    """
+    rows = normalised_rows(constraints)
+    m = len(rows)
+    scaled = [_ppl.integer_row(row, rhs) for row, _, rhs, _ in rows]
+    y = [ppl.Variable(i) for i in range(m)]
+    system = ppl.Constraint_System()
+    for j in range(dimension):
+        system.insert(ppl.Linear_Expression([coefficients[j] for coefficients, _ in scaled], 0) == 0)
+    for i, (_, kind, _, _) in enumerate(rows):
+        if kind != "==":
+            system.insert(y[i] >= 0)
+    combined_rhs = ppl.Linear_Expression([constant for _, constant in scaled], 0)
+    strict_mass = ppl.Linear_Expression([1 if kind == "<" else 0 for _, kind, _, _ in rows], 0)
+    objective = strict_mass - combined_rhs
+    system.insert(combined_rhs <= 0)
+    system.insert(objective <= 1)
+    status, value, point = _solve(m, system, objective, "maximization")
+    if status != "optimal" or value <= 0:
+        return None
+    # z multiplies the integer-scaled row L_i (a_i, b_i); as a multiplier of (a_i, b_i) it is z_i L_i.
+    return [z * _ppl.denominator_lcm(row, rhs) for (row, _, rhs, _), z in zip(rows, point)]
+
+
+_DUAL_SIGN = {  # sign of the multiplier of a row, by (sense, kind): +1 means >= 0, -1 means <= 0
+    ("minimize", ">="): 1,
+    ("minimize", "<="): -1,
+    ("maximize", "<="): 1,
+    ("maximize", ">="): -1,
+}
+
+
+def dual_multipliers(dimension: int, constraints, objective, sense: str) -> list[Fraction] | None:
+    r"""Multipliers ``lam`` with ``sum_i lam_i a_i = objective`` proving the optimum of a closed LP.
+
+    For ``sense="minimize"``: ``lam_i >= 0`` on ``>=`` rows, ``<= 0`` on ``<=``
+    rows, free on equations; then every feasible ``x`` has
+    ``objective . x = sum lam_i a_i . x >= sum lam_i b_i``, so the bound
+    ``sum lam_i b_i`` equals the minimum when it is attained.  For
+    ``"maximize"`` the signs are reversed and the inequality too.  Found by the
+    dual LP (maximise, resp. minimise, ``sum lam_i b_i``), whose optimum equals
+    the primal one by LP duality.  Returns ``None`` if the dual is infeasible
+    (the primal is unbounded or infeasible).
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> rows = [((F(1), F(0)), ">=", F(0)), ((F(0), F(1)), ">=", F(0)), ((F(1), F(1)), ">=", F(2))]
+    >>> dual_multipliers(2, rows, (F(1), F(2)), "minimize")
+    [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)]
+    """
+    m = len(constraints)
+    scaled = [_ppl.integer_row(row, rhs) for row, _, rhs in constraints]
+    denominator = _ppl.denominator_lcm(objective, Fraction(0))
+    system = ppl.Constraint_System()
+    for j in range(dimension):
+        column = [denominator * coefficients[j] for coefficients, _ in scaled]
+        system.insert(ppl.Linear_Expression(column, -int(objective[j] * denominator)) == 0)
+    for i, (_, kind, _) in enumerate(constraints):
+        sign = _DUAL_SIGN.get((sense, kind))
+        if sign is not None:
+            system.insert(sign * ppl.Variable(i) >= 0)
+    bound = ppl.Linear_Expression([constant for _, constant in scaled], 0)
+    status, _, point = _solve(m, system, bound, "maximization" if sense == "minimize" else "minimization")
+    if status != "optimal":
+        return None
+    return [mu * _ppl.denominator_lcm(row, rhs) for (row, _, rhs), mu in zip(constraints, point)]
+
+
+def improving_direction(dimension: int, constraints, objective, sense: str) -> tuple[Fraction, ...] | None:
+    """A direction ``r`` of the recession cone of a closed system along which the objective improves.
+
+    ``a_i . r`` has the sign of row ``i`` (``<= 0`` for ``<=`` rows, ``>= 0`` for
+    ``>=`` rows, ``0`` for equations) and ``objective . r`` is ``-1``
+    (minimising) or ``1`` (maximising); ``None`` when no such direction exists.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> improving_direction(2, [((F(1), F(-1)), "<=", F(0))], (F(0), F(-1)), "minimize")
+    (Fraction(0, 1), Fraction(1, 1))
+    """
+    homogeneous = [(row, kind, Fraction(0)) for row, kind, _ in constraints]
+    target = -1 if sense == "minimize" else 1
+    bounded = homogeneous + [(tuple(objective), ">=" if sense == "minimize" else "<=", Fraction(target))]
+    result = linear_program(dimension, bounded, objective, sense)
+    if result.status != "optimal" or result.value != target:
+        return None
+    return result.point

@@ -1,0 +1,256 @@
+"""The characteristic-polynomial / region-count checker accepts honest certificates, rejects altered ones."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exactgeom import Arrangement, library
+from exactgeom.arrangements.certify import (
+    characteristic_polynomial_certificate,
+    poset_of_flats,
+    region_count_certificate,
+)
+from exactgeom.certificates import check_counts, verify
+
+
+@functools.cache
+def _base(name: str) -> dict:
+    arrangements = {
+        "threshold3": library.threshold(3),
+        "braid4": library.braid(4),
+        "shi3": library.shi(3),
+        "catalan3": library.catalan(3),
+        "generic": library.generic(6, 3, seed=3),
+        "affine2d": Arrangement([[1, 0], [0, 1], [1, 1], [1, -1]], offsets=[0, 1, 0, "1/2"]),
+        "parallel": Arrangement([[1, 0], [1, 0], [0, 1]], offsets=[0, 1, 0]),
+    }
+    return characteristic_polynomial_certificate(arrangements[name], name=name)
+
+
+BASES = ["threshold3", "braid4", "shi3", "catalan3", "generic", "affine2d", "parallel"]
+
+
+def _fresh(name: str) -> dict:
+    return copy.deepcopy(_base(name))
+
+
+# ---------------------------------------------------------------------------------------------
+# honest certificates, against independent values
+
+
+@pytest.mark.parametrize(
+    "arrangement, chi",
+    [
+        (library.threshold(2), [1, -4, 6, -3]),  # REFERENCE.md: T_2 1,4,6,3
+        (library.threshold(3), [1, -8, 28, -44, 23]),  # T_3 1,8,28,44,23
+        (library.braid(4), [1, -6, 11, -6, 0]),  # t(t-1)(t-2)(t-3)
+        (library.coordinate(3), [1, -3, 3, -1]),  # (t-1)^3
+        (library.shi(3), [1, -6, 9, 0]),  # t(t-3)^2
+    ],
+)
+def test_certified_polynomial_matches_closed_form(arrangement, chi):
+    cert = characteristic_polynomial_certificate(arrangement)
+    assert cert["claim"]["characteristic_polynomial"] == chi
+    assert verify(json.loads(json.dumps(cert))).ok
+
+
+def test_threshold4_region_count_is_A000609():
+    cert = region_count_certificate(library.threshold(4))
+    assert (cert["claim"]["regions"], cert["claim"]["bounded_regions"]) == (1882, 0)
+    assert verify(cert).ok
+
+
+def test_generic_affine_counts_match_formulas():
+    # generic affine arrangement of 6 planes in Q^3: sum_{k<=3} C(6,k) = 42 regions, C(5,3) = 10 bounded
+    assert _base("generic")["claim"]["regions"] == 42
+    assert _base("generic")["claim"]["bounded_regions"] == 10
+    assert verify(_base("generic")).ok
+
+
+def test_parallel_lines_count_by_hand():
+    # x=0, x=1, y=0: 6 regions, none bounded
+    cert = _base("parallel")
+    assert cert["claim"]["regions"] == 6 and cert["claim"]["bounded_regions"] == 0
+    assert verify(cert).ok
+
+
+def test_empty_arrangement():
+    cert = characteristic_polynomial_certificate(Arrangement([], dimension=2))
+    assert cert["claim"]["characteristic_polynomial"] == [1, 0, 0]
+    assert verify(cert).ok
+
+
+def test_poset_of_flats_whole_space_first_and_ranks_sorted():
+    flats, ranks, mobius = poset_of_flats(library.braid(3))
+    assert flats[0] == () and mobius[0] == 1
+    assert ranks == sorted(ranks)
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_order_of_flats_does_not_matter(name):
+    cert = _fresh(name)
+    flats, mobius = cert["data"]["flats"], cert["data"]["mobius"]
+    pairs = list(zip(flats[1:], mobius[1:]))[::-1]
+    cert["data"]["flats"] = [flats[0]] + [f for f, _ in pairs]
+    cert["data"]["mobius"] = [mobius[0]] + [m for _, m in pairs]
+    assert verify(cert).ok
+
+
+# ---------------------------------------------------------------------------------------------
+# corrupted certificates
+
+
+def _rejected(cert) -> str:
+    v = verify(cert)
+    assert not v.ok
+    assert v.message
+    return v.message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(BASES), data=st.data())
+def test_changed_mobius_value_rejected(name, data):
+    cert = _fresh(name)
+    j = data.draw(st.integers(0, len(cert["data"]["mobius"]) - 1))
+    delta = data.draw(st.integers(-5, 5).filter(bool))
+    cert["data"]["mobius"][j] += delta
+    _rejected(cert)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(BASES), data=st.data())
+def test_dropped_flat_rejected(name, data):
+    cert = _fresh(name)
+    j = data.draw(st.integers(1, len(cert["data"]["flats"]) - 1))
+    del cert["data"]["flats"][j]
+    del cert["data"]["mobius"][j]
+    _rejected(cert)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(BASES), data=st.data())
+def test_edited_flat_rejected(name, data):
+    cert = _fresh(name)
+    n = len(cert["claim"]["normals"])
+    flats = cert["data"]["flats"]
+    j = data.draw(st.integers(1, len(flats) - 1))
+    flat = set(flats[j])
+    h = data.draw(st.integers(0, n - 1))
+    flat.symmetric_difference_update({h})
+    flats[j] = sorted(flat)
+    _rejected(cert)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(BASES), data=st.data())
+def test_extra_flat_rejected(name, data):
+    cert = _fresh(name)
+    n = len(cert["claim"]["normals"])
+    subset = sorted(data.draw(st.sets(st.integers(0, n - 1), min_size=1)))
+    listed = {tuple(f) for f in cert["data"]["flats"]}
+    cert["data"]["flats"].append(subset)
+    cert["data"]["mobius"].append(data.draw(st.integers(-3, 3)))
+    message = _rejected(cert)
+    if tuple(subset) in listed:
+        assert "listed twice" in message
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(BASES), data=st.data())
+def test_changed_claim_rejected(name, data):
+    cert = _fresh(name)
+    key = data.draw(st.sampled_from(["characteristic_polynomial", "regions", "bounded_regions"]))
+    delta = data.draw(st.integers(-3, 3).filter(bool))
+    if key == "characteristic_polynomial":
+        k = data.draw(st.integers(0, len(cert["claim"][key]) - 1))
+        cert["claim"][key][k] += delta
+    else:
+        cert["claim"][key] += delta
+    _rejected(cert)
+
+
+@pytest.mark.parametrize("name", BASES)
+def test_truncated_polynomial_rejected(name):
+    cert = _fresh(name)
+    cert["claim"]["characteristic_polynomial"] = cert["claim"]["characteristic_polynomial"][:-1]
+    _rejected(cert)
+
+
+@pytest.mark.parametrize("name", ["threshold3", "braid4", "generic"])
+def test_duplicated_hyperplane_rejected(name):
+    cert = _fresh(name)
+    d = cert["claim"]
+    d["normals"].append([str(2 * int(v)) for v in d["normals"][0]])
+    d["offsets"].append(str(2 * int(d["offsets"][0])))
+    _rejected(cert)
+
+
+def test_moved_hyperplane_changes_lattice_and_is_rejected():
+    cert = _fresh("braid4")
+    # x1 - x2 = 1 instead of 0: the flats of the braid arrangement are no longer all the flats
+    cert["claim"]["offsets"][0] = "1"
+    _rejected(cert)
+
+
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        (("claim", "normals", 0, 0), 0.5),
+        (("claim", "normals", 0, 0), "one"),
+        (("data", "mobius", 0), True),
+        (("data", "flats", 1), [1, 0]),
+        (("data", "flats", 1), [99]),
+        (("data", "flats", 0), [0]),
+        (("claim", "dimension"), -1),
+        (("claim", "regions"), "many"),
+        (("data", "flats"), "all"),
+    ],
+)
+def test_malformed_entries_rejected(path, value):
+    cert = _fresh("shi3")
+    target = cert
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    _rejected(cert)
+
+
+@pytest.mark.parametrize(
+    "section, key",
+    [
+        ("data", "flats"),
+        ("data", "mobius"),
+        ("claim", "normals"),
+        ("claim", "offsets"),
+        ("claim", "dimension"),
+    ],
+)
+def test_missing_data_rejected(section, key):
+    cert = _fresh("shi3")
+    del cert[section][key]
+    assert "malformed" in _rejected(cert)
+
+
+def test_empty_claim_rejected():
+    cert = _fresh("shi3")
+    for key in ("characteristic_polynomial", "regions", "bounded_regions"):
+        del cert["claim"][key]
+    assert "none of" in _rejected(cert)
+
+
+def test_zero_normal_rejected():
+    cert = _fresh("shi3")
+    cert["claim"]["normals"][0] = ["0"] * cert["claim"]["dimension"]
+    assert "zero vector" in _rejected(cert)
+
+
+def test_huge_certificate_refused_with_estimate(monkeypatch):
+    monkeypatch.setattr(check_counts, "MAX_FLATS", 10)
+    message = _rejected(_fresh("threshold3"))
+    assert "refusing" in message and "operations" in message

@@ -1,0 +1,183 @@
+"""Hopfield networks: every variant for n = 2 against a brute force over integer parameters,
+k-th roots against all maps, Propositions 3 and 4 of seed 000 with verified evidence."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from fractions import Fraction
+
+import pytest
+
+from exactgeom.certificates import verify
+from exactgeom.networks import HopfieldNetwork
+from exactgeom.networks.hopfield import check_proposition, kth_roots
+
+POINTS = list(itertools.product((0, 1), repeat=2))
+INDEX = {x: k for k, x in enumerate(POINTS)}
+
+
+def sweep(W, t, x, sequential):
+    """Independent one-step semantics for n = 2."""
+    state, out = list(x), []
+    for i in range(2):
+        seen = state if sequential else x
+        y = 1 if W[i][0] * seen[0] + W[i][1] * seen[1] + t[i] > 0 else 0
+        out.append(y)
+        if sequential:
+            state[i] = y
+    return tuple(out)
+
+
+@pytest.fixture(scope="module")
+def brute_force():
+    """Maps realized by integer W in [-2, 2]^4 and half-integer θ in [-5/2, 5/2]^2, per variant."""
+    found = defaultdict(set)
+    halves = [Fraction(v, 2) for v in range(-5, 6)]
+    for w in itertools.product(range(-2, 3), repeat=4):
+        W = ((w[0], w[1]), (w[2], w[3]))
+        for t in itertools.product(halves, repeat=2):
+            for sequential in (False, True):
+                update = "sequential" if sequential else "synchronous"
+                h = tuple(sweep(W, t, x, sequential) for x in POINTS)
+                h2 = tuple(h[INDEX[y]] for y in h)
+                found[(update, 1, False, False, False)].add(h)
+                found[(update, 2, False, False, False)].add(h2)
+                if w[1] == w[2]:
+                    found[(update, 1, True, False, False)].add(h)
+                if w[0] == w[3] == 0:
+                    found[(update, 1, False, True, False)].add(h)
+                if t == (0, 0):
+                    found[(update, 1, False, False, True)].add(h)
+                if w[1] == w[2] and w[0] == w[3] == 0 and t == (0, 0):
+                    found[(update, 1, True, True, True)].add(h)
+    return found
+
+
+VARIANTS = [
+    (update, k, sym, zd, not_thr)
+    for update in ("synchronous", "sequential")
+    for (k, sym, zd, not_thr) in [(1, False, False, False), (2, False, False, False), (1, True, False, False),
+                                  (1, False, True, False), (1, False, False, True), (1, True, True, True)]
+]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_realizable_maps_equal_brute_force(variant, brute_force):
+    update, k, sym, zd, not_thr = variant
+    net = HopfieldNetwork(2, update=update, iterations=k, symmetric=sym, zero_diagonal=zd,
+                          thresholds=not not_thr)
+    enumerated = {}
+    for table, r in net.realizable_functions():
+        assert table not in enumerated
+        enumerated[table] = r
+        assert r.verify() and verify(r.certificate()).ok
+    assert set(enumerated) == brute_force[variant]
+
+
+def test_known_counts():
+    net = HopfieldNetwork(2)
+    assert net.count_realizable() == 196 == net.parameter_arrangement().num_regions()
+    assert HopfieldNetwork(2, iterations=2).count_realizable() == 74
+    assert HopfieldNetwork(2, update="sequential").count_realizable() == 108
+    # classical network on 2 units: W = [[0, a], [a, 0]], θ = 0: the zero map (a <= 0) or the swap (a > 0)
+    classical = HopfieldNetwork(2, symmetric=True, zero_diagonal=True, thresholds=False)
+    swap = ((0, 0), (1, 0), (0, 1), (1, 1))
+    assert {t for t, _ in classical.realizable_functions()} == {((0, 0),) * 4, swap}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_map_is_realized_or_refused_with_verified_certificates(variant, brute_force):
+    update, k, sym, zd, not_thr = variant
+    net = HopfieldNetwork(2, update=update, iterations=k, symmetric=sym, zero_diagonal=zd,
+                          thresholds=not not_thr)
+    for table in itertools.product(POINTS, repeat=4):
+        r = net.realize(table)
+        assert bool(r) == (table in brute_force[variant])
+        assert r.verify()
+        if not r and k == 1:
+            assert all(verify(c).ok for c in r.certificates)
+
+
+def test_kth_roots_against_all_maps():
+    maps = list(itertools.product(POINTS, repeat=4))
+
+    def power(h, k):
+        p = h
+        for _ in range(k - 1):
+            p = tuple(h[INDEX[y]] for y in p)
+        return p
+
+    for k in (2, 3):
+        roots = defaultdict(set)
+        for h in maps:
+            roots[power(h, k)].add(h)
+        for f in maps[::7]:
+            assert set(kth_roots(f, k)) == roots[f]
+
+
+def test_two_iteration_cone_is_the_union_over_square_roots():
+    net = HopfieldNetwork(2, iterations=2)
+    f = ((1, 1), (1, 0), (1, 0), (1, 1))
+    members = net.parameter_cone(f)
+    assert {h for h, _ in members} == set(kth_roots(f, 2))
+    nonempty = [(h, P) for h, P in members if not P.is_empty()]
+    assert nonempty
+    for _, P in nonempty:
+        theta = P.witness()
+        W = [theta[0:2], theta[3:5]]
+        t = [theta[2], theta[5]]
+        assert net.evaluate(W, t) == f
+
+
+def test_refusal_for_two_iterations_has_a_certificate_per_root():
+    net = HopfieldNetwork(2, iterations=2)
+    for table in itertools.product(POINTS, repeat=4):
+        r = net.realize(table)
+        if not r:
+            assert r.verify()
+            for _, member in r.members:
+                assert all(verify(c).ok for c in member.certificates)
+            break
+    else:
+        raise AssertionError("expected a map not realizable in two iterations")
+
+
+def test_proposition_3_is_false_for_two_units():
+    c = check_proposition(3, 2)
+    assert not c.holds
+    assert c.counts == {"one_step_synchronous": 196, "proposed": 74, "in_both": 70, "only_in_proposed": 4}
+    f = c.counterexample["function"]
+    realization, proof = c.counterexample["realization"], c.counterexample["one_step_proof"]
+    assert realization.verify() and verify(realization.certificate()).ok
+    W, t = realization.weights, realization.thresholds
+    h = tuple(sweep(W, t, x, False) for x in POINTS)
+    assert tuple(h[INDEX[y]] for y in h) == f
+    assert not proof and proof.verify() and all(verify(cert).ok for cert in proof.certificates)
+
+
+def test_proposition_4_holds_for_two_units(brute_force):
+    c = check_proposition(4, 2)
+    assert c.holds and c.counterexample is None
+    assert c.counts["proposed"] == 108 == len(brute_force[("sequential", 1, False, False, False)])
+    sequential = brute_force[("sequential", 1, False, False, False)]
+    assert sequential <= brute_force[("synchronous", 1, False, False, False)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("number", [3, 4])
+def test_propositions_are_false_for_three_units(number):
+    c = check_proposition(number, 3)
+    assert not c.holds
+    realization, proof = c.counterexample["realization"], c.counterexample["one_step_proof"]
+    assert realization.verify() and verify(realization.certificate()).ok
+    assert not proof and proof.verify()
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="update"):
+        HopfieldNetwork(2, update="asynchronous")
+    with pytest.raises(ValueError, match="iterations"):
+        HopfieldNetwork(2, iterations=0)
+    with pytest.raises(ValueError, match="Propositions 3 and 4"):
+        check_proposition(5, 2)

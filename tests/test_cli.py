@@ -1,0 +1,210 @@
+"""The command line, called in-process: output, files and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from exactgeom.certificates import verify
+from exactgeom.cli import main, read_matrix
+
+
+def _run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_count_threshold_matches_A000609(capsys):
+    code, out, _ = _run(capsys, "count", "threshold", "4", "--json")
+    assert code == 0
+    assert json.loads(out) == {"arrangement": "threshold(4)", "regions": 1882, "bounded_regions": 0}
+
+
+def test_count_writes_a_certificate_that_verifies(tmp_path, capsys):
+    path = tmp_path / "t3.json"
+    code, out, _ = _run(capsys, "count", "threshold", "3", "--certificate", str(path))
+    assert code == 0 and "104 regions" in out
+    assert verify(path).ok
+    code, out, _ = _run(capsys, "verify", str(path))
+    assert code == 0 and "ok" in out
+
+
+def test_unknown_family_is_bad_input(capsys):
+    code, _, err = _run(capsys, "count", "no-such", "3")
+    assert code == 2 and "unknown family" in err
+
+
+def test_argparse_errors_exit_2(capsys):
+    assert _run(capsys, "count", "threshold")[0] == 2
+    assert _run(capsys, "frobnicate")[0] == 2
+    assert _run(capsys, "--help")[0] == 0
+
+
+def test_charpoly_from_text_and_json_files(tmp_path, capsys):
+    normals = tmp_path / "normals.txt"
+    normals.write_text("1 0\n0 1\n1 1\n")
+    offsets = tmp_path / "offsets.json"
+    offsets.write_text('["0", "0", "1/2"]')
+    code, out, _ = _run(capsys, "charpoly", "--normals", str(normals), "--offsets", str(offsets), "--json")
+    assert code == 0
+    payload = json.loads(out)
+    # three lines in general position: chi = t^2 - 3t + 3, 7 regions, 1 bounded
+    assert payload["coefficients"] == [1, -3, 3]
+    assert (payload["regions"], payload["bounded_regions"]) == (7, 1)
+
+
+def test_charpoly_certificate_for_a_family(tmp_path, capsys):
+    path = tmp_path / "shi3.json"
+    code, out, _ = _run(capsys, "charpoly", "--family", "shi", "3", "--certificate", str(path))
+    assert code == 0 and "t**3 - 6*t**2 + 9*t" in out  # t(t-3)^2
+    assert json.loads(path.read_text())["kind"] == "characteristic-polynomial"
+    assert verify(path).ok
+
+
+def test_charpoly_rejects_floats_with_exit_2(tmp_path, capsys):
+    normals = tmp_path / "normals.json"
+    normals.write_text("[[1, 0.5], [0, 1]]")
+    code, _, err = _run(capsys, "charpoly", "--normals", str(normals))
+    assert code == 2 and "float" in err
+
+
+def test_charpoly_missing_file_and_missing_source(tmp_path, capsys):
+    assert _run(capsys, "charpoly", "--normals", str(tmp_path / "absent.txt"))[0] == 2
+    code, _, err = _run(capsys, "charpoly")
+    assert code == 2 and "--normals" in err
+
+
+def test_read_matrix_skips_comments(tmp_path):
+    f = tmp_path / "m.txt"
+    f.write_text("# two rows\n1 2/3\n\n-1 0\n")
+    assert read_matrix(f) == [["1", "2/3"], ["-1", "0"]]
+
+
+def test_regions_lists_witnesses_json(capsys):
+    code, out, _ = _run(capsys, "regions", "--family", "braid", "3", "--json")
+    assert code == 0
+    regions = json.loads(out)["regions"]
+    assert len(regions) == 6  # 3! chambers
+    assert len({tuple(r["sign_vector"]) for r in regions}) == 6
+    from fractions import Fraction
+
+    normals = [(1, -1, 0), (1, 0, -1), (0, 1, -1)]
+    for r in regions:  # each witness is strictly on the sides its sign vector says
+        x = [Fraction(v) for v in r["witness"]]
+        for a, s in zip(normals, r["sign_vector"]):
+            assert (sum(ai * xi for ai, xi in zip(a, x)) > 0) == (s > 0)
+
+
+def test_regions_text_with_limit(capsys):
+    code, out, _ = _run(capsys, "regions", "--family", "threshold", "2", "--limit", "3")
+    assert code == 0 and "3 regions (limit reached)" in out
+
+
+def test_realize_xor_is_refuted_with_certificate(tmp_path, capsys):
+    path = tmp_path / "xor.json"
+    code, out, _ = _run(
+        capsys, "realize", "--inputs", "2", "--outputs", "1", "--table", "0 1 1 0", "--certificate", str(path)
+    )
+    assert code == 1 and "not realizable" in out
+    assert verify(path).ok
+
+
+def test_realize_and_gives_a_witness(capsys):
+    code, out, _ = _run(
+        capsys, "realize", "--inputs", "2", "--outputs", "2", "--table", "00 01 01 11", "--json"
+    )
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["realizable"] and payload["verified"]
+
+
+def test_realize_bad_table_is_bad_input(capsys):
+    code, _, err = _run(capsys, "realize", "--inputs", "2", "--table", "0 1 1")
+    assert code == 2 and "4 inputs" in err
+    assert _run(capsys, "realize", "--inputs", "2", "--table", "0 1 1 2")[0] == 2
+
+
+def test_verify_rejects_an_altered_certificate(tmp_path, capsys):
+    path = tmp_path / "c.json"
+    assert _run(capsys, "count", "shi", "3", "--certificate", str(path))[0] == 0
+    cert = json.loads(path.read_text())
+    cert["claim"]["regions"] += 1
+    path.write_text(json.dumps(cert))
+    code, out, _ = _run(capsys, "verify", str(path), "--json")
+    assert code == 1
+    assert json.loads(out)[0]["ok"] is False
+
+
+def test_verify_unreadable_file_is_bad_input(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    assert _run(capsys, "verify", str(bad))[0] == 2
+    assert _run(capsys, "verify", str(tmp_path / "absent.json"))[0] == 2
+
+
+def test_ctrl_c_exits_130_and_says_what_was_done(monkeypatch, capsys):
+    from exactgeom import reproduce
+
+    calls = []
+
+    def interrupting(figure, out=None, *, certificates=True):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(figure.id)
+        return real(figure, out, certificates=certificates)
+
+    real = reproduce.run_figure
+    monkeypatch.setattr(reproduce, "run_figure", interrupting)
+    code, _, err = _run(capsys, "reproduce", "--only", "cover-counts", "threshold-chi", "--no-certificates")
+    assert code == 130
+    assert "1 of 2 figures finished" in err
+
+
+def test_reproduce_only_cheap_figures(tmp_path, capsys):
+    code, out, _ = _run(
+        capsys, "reproduce", "--only", "threshold-counts", "cover-counts", "--out", str(tmp_path)
+    )
+    assert code == 0
+    assert "2 ok" in out
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert "summary.json" in files and "threshold-counts-threshold4.json" in files
+    for p in tmp_path.glob("threshold-counts-*.json"):
+        assert verify(p).ok
+
+
+def test_reproduce_mismatch_exits_1(monkeypatch, capsys):
+    from dataclasses import replace
+
+    from exactgeom import reproduce
+
+    wrong = replace(reproduce.select(only=["cover-counts"])[0], expected="something else")
+    monkeypatch.setattr(reproduce, "FIGURES", (wrong,))
+    code, out, _ = _run(capsys, "reproduce", "--only", "cover-counts", "--no-certificates", "--json")
+    assert code == 1
+    assert json.loads(out)["failed"] == ["cover-counts"]
+
+
+def test_reproduce_unknown_figure_is_bad_input(capsys):
+    code, _, err = _run(capsys, "reproduce", "--only", "no-such-figure")
+    assert code == 2 and "unknown figure" in err
+
+
+def test_reproduce_list(capsys):
+    code, out, _ = _run(capsys, "reproduce", "--list")
+    assert code == 0 and "hopfield-2x2" in out
+
+
+@pytest.mark.slow
+def test_console_script_module_entry_point(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "exactgeom.cli", "count", "braid", "4"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and "24 regions" in done.stdout

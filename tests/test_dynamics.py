@@ -1,0 +1,144 @@
+"""Conservation laws: closed forms of Marcotte–Gribonval–Peyré, and an independent check on real losses."""
+
+import random
+from fractions import Fraction
+
+import pytest
+import sympy
+
+from exactgeom._exact import rank
+from exactgeom.dynamics import (
+    conservation_laws,
+    conserved_polynomials,
+    is_conserved,
+    lie_algebra_trace,
+    linear_network,
+    polynomial_model,
+    relu_network,
+)
+
+WIDTHS = [(n, r, m) for n in (1, 2, 3) for r in (1, 2, 3) for m in (1, 2, 3)]
+
+
+def linear_count(n, r, m):
+    """REFERENCE §7: k·r − k(k−1)/2 with k = min(r, n + m); r(r+1)/2 when r <= n + m."""
+    k = min(r, n + m)
+    return k * r - k * (k - 1) // 2
+
+
+def coefficient_rank(exprs, symbols):
+    """Rank of a list of polynomials as vectors of coefficients (sympy, independent of flint)."""
+    polys = [sympy.Poly(e, *symbols).as_dict() for e in exprs]
+    monomials = sorted({mono for p in polys for mono in p})
+    rows = [[Fraction(str(p.get(mono, 0))) for mono in monomials] for p in polys]
+    return rank(rows) if rows else 0
+
+
+def gram_difference(n, r, m, model):
+    U = sympy.Matrix(n, r, model.parameters[: n * r])
+    V = sympy.Matrix(m, r, model.parameters[n * r :])
+    G = U.T * U - V.T * V
+    return [sympy.expand(G[i, j]) for i in range(r) for j in range(i, r)]
+
+
+@pytest.mark.parametrize("n,r,m", WIDTHS)
+def test_linear_network_count_matches_closed_form(n, r, m):
+    result = conservation_laws(linear_network(n, r, m), seed=7)
+    assert result.exact
+    assert result.count == linear_count(n, r, m)
+    assert result.points_agreed == 3
+    if r <= n + m:
+        assert result.count == r * (r + 1) // 2
+
+
+@pytest.mark.parametrize("n,r,m", WIDTHS)
+def test_relu_network_count_is_width(n, r, m):
+    result = conservation_laws(relu_network(n, r, m), seed=3)
+    assert result.exact and result.count == r
+
+
+@pytest.mark.parametrize("n,r,m", [(2, 2, 2), (3, 2, 2), (2, 3, 3), (1, 2, 1), (1, 3, 1)])
+def test_linear_laws_are_the_gram_difference(n, r, m):
+    model = linear_network(n, r, m)
+    laws = conserved_polynomials(model, degree=2)
+    expected = gram_difference(n, r, m, model)
+    assert all(is_conserved(model, h) for h in expected)
+    together = coefficient_rank(list(laws) + expected, model.parameters)
+    assert together == len(laws)  # the entries of U^T U - V^T V are among the laws
+    if min(n, m) >= 2:
+        assert len(laws) == r * (r + 1) // 2  # and they are all of them
+    if n == m == 1:
+        # scalar output and input: u_i v_j - u_j v_i are conserved too (r(r-1)/2 more
+        # quadratic laws), yet the count of independent laws is still the closed form
+        assert len(laws) == r * (r + 1) // 2 + r * (r - 1) // 2
+
+
+@pytest.mark.parametrize("n,r,m", [(2, 2, 2), (3, 3, 1), (1, 2, 3)])
+def test_relu_laws_are_the_neuron_balances(n, r, m):
+    model = relu_network(n, r, m)
+    laws = conserved_polynomials(model, degree=2)
+    p = model.parameters
+    balances = []
+    for j in range(r):
+        block = p[j * (n + m) : (j + 1) * (n + m)]
+        balances.append(sum(s**2 for s in block[:n]) - sum(s**2 for s in block[n:]))
+    assert len(laws) == r
+    assert coefficient_rank(list(laws) + balances, p) == r
+
+
+def test_laws_are_conserved_by_an_actual_square_loss():
+    """Independent of the derivation: <grad h, grad L> = 0 for a random dataset, with sympy."""
+    model = linear_network(2, 2, 2)
+    rng = random.Random(11)
+    U = sympy.Matrix(2, 2, model.parameters[:4])
+    V = sympy.Matrix(2, 2, model.parameters[4:])
+    loss = 0
+    for _ in range(3):
+        x = sympy.Matrix([rng.randint(-3, 3) for _ in range(2)])
+        y = sympy.Matrix([rng.randint(-3, 3) for _ in range(2)])
+        r = U * V.T * x - y
+        loss += (r.T * r)[0]
+    grad_loss = [sympy.diff(loss, s) for s in model.parameters]
+    for h in conserved_polynomials(model, degree=2):
+        flow = sum(sympy.diff(h, s) * g for s, g in zip(model.parameters, grad_loss))
+        assert sympy.expand(flow) == 0
+    non_law = model.parameters[0] ** 2
+    flow = sum(sympy.diff(non_law, s) * g for s, g in zip(model.parameters, grad_loss))
+    assert sympy.expand(flow) != 0
+
+
+def test_general_polynomial_model_with_quadratic_fields():
+    """Scalar three-layer linear network f = a b c: laws a^2 - b^2 and b^2 - c^2, count 2."""
+    a, b, c = sympy.symbols("a b c")
+    model = polynomial_model([a, b, c], [a * b * c])
+    result = conservation_laws(model, degree=2, seed=0)
+    assert result.exact and result.count == 2
+    assert coefficient_rank(list(result.laws) + [a**2 - b**2, b**2 - c**2], [a, b, c]) == 2
+
+
+def test_no_law_for_an_injective_model_and_bounds_when_laws_missing():
+    a, b = sympy.symbols("a b")
+    free = conservation_laws(polynomial_model([a, b], [a, b]))
+    assert free.laws == () and free.count == 0
+    # f = a*b has the law a^2 - b^2 of degree 2; with degree 1 nothing is found and the
+    # bounds say so honestly: at least 0, at most 1.
+    product = conservation_laws(polynomial_model([a, b], [a * b]), degree=1)
+    assert (product.lower_bound, product.upper_bound, product.exact) == (0, 1, False)
+
+
+def test_lie_algebra_closes_for_linear_networks():
+    # The fields of U V^T act by left multiplication with the Lie algebra o(n, m) on [U; V].
+    n, r, m = 2, 2, 1
+    trace = lie_algebra_trace(linear_network(n, r, m), [(1, 2, 3, 4, 5, 6)], max_depth=20)
+    assert trace.closed
+    assert trace.algebra_dimension == (n + m) * (n + m - 1) // 2
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="positive int"):
+        linear_network(0, 1, 1)
+    a = sympy.Symbol("a")
+    with pytest.raises(TypeError, match="not rational"):
+        polynomial_model([a], [sympy.sqrt(2) * a])
+    with pytest.raises(ValueError, match="degree"):
+        conserved_polynomials(relu_network(1, 1, 1), degree=0)

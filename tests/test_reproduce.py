@@ -1,0 +1,90 @@
+"""The figure table: structure, statuses, and the cheap figures against their published values."""
+
+from __future__ import annotations
+
+from math import comb
+
+import pytest
+
+from exactgeom import reproduce
+from exactgeom.reproduce import FIGURES, Figure, run, run_figure, select
+
+
+def test_figure_ids_unique_and_described():
+    ids = [f.id for f in FIGURES]
+    assert len(ids) == len(set(ids))
+    for f in FIGURES:
+        assert f.tier in reproduce.TIERS
+        assert f.description and f.source
+
+
+def test_quick_tier_is_a_subset_of_default_and_full():
+    quick, default, full = (set(f.id for f in select(tier=t)) for t in reproduce.TIERS)
+    assert quick < default < full == {f.id for f in FIGURES}
+
+
+def test_expected_values_are_the_published_ones():
+    by_id = {f.id: f for f in FIGURES}
+    assert by_id["threshold-counts"].expected == [2, 4, 14, 104, 1882]  # OEIS A000609
+    assert by_id["hopfield-2x2"].expected == {"realizable": 196, "not realizable": 60}  # 14^2, 256 - 196
+    assert by_id["cover-counts"].expected["central d=3, N=1..8"] == [2, 4, 8, 14, 22, 32, 44, 58]
+    assert by_id["ed-lightning"].expected == 14
+
+
+@pytest.mark.parametrize(
+    "figure_id", ["threshold-counts", "threshold-chi", "cover-counts", "deformations-of-braid"]
+)
+def test_cheap_figures_reproduce_with_verified_certificates(figure_id, tmp_path):
+    (result,) = run(select(only=[figure_id]), tmp_path)
+    assert result.status == "ok", result.message
+    assert result.certificates.startswith("verified")
+    assert result.files and all(p.endswith(".json") for p in result.files)
+
+
+def test_cover_counts_are_cover_formula():
+    (result,) = run(select(only=["cover-counts"]), None)
+    assert result.computed["central d=3, N=1..8"] == [
+        2 * sum(comb(N - 1, k) for k in range(3)) for N in range(1, 9)
+    ]
+
+
+def _raises(exc):
+    def compute():
+        raise exc
+
+    return compute
+
+
+def test_missing_module_is_unavailable_not_failed():
+    figure = Figure("x", "d", "s", 1, _raises(ImportError("no module named exactgeom.future")))
+    result = run_figure(figure)
+    assert result.status == "unavailable" and not result.failed
+
+
+def test_crash_is_an_error_and_a_failure():
+    result = run_figure(Figure("x", "d", "s", 1, _raises(ZeroDivisionError("boom"))))
+    assert result.status == "ERROR" and result.failed and "boom" in result.message
+
+
+def test_mismatch_is_a_failure():
+    result = run_figure(Figure("x", "d", "s", 1, lambda: 2))
+    assert result.status == "MISMATCH" and result.failed
+
+
+def test_bad_certificate_is_a_failure(tmp_path):
+    from exactgeom import library
+    from exactgeom.arrangements.certify import region_count_certificate
+
+    def lying():
+        cert = region_count_certificate(library.braid(3))
+        cert["claim"]["regions"] = 7
+        return [("braid3", cert)]
+
+    result = run_figure(Figure("x", "d", "s", 6, lambda: library.braid(3).num_regions(), lying), tmp_path)
+    assert result.status == "ok"
+    assert result.certificates.startswith("FAILED") and result.failed
+
+
+def test_select_rejects_unknown_tier():
+    with pytest.raises(ValueError, match="tier"):
+        select(tier="everything")
