@@ -30,6 +30,7 @@ threshold(3): 104 regions, 0 bounded
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -132,6 +133,32 @@ def _write_certificate(args, cert: dict | None) -> None:
 # subcommands
 
 
+@contextlib.contextmanager
+def _executor(args):
+    """A process pool when ``--workers N`` (N >= 2) was given, else ``None`` (serial)."""
+    workers = getattr(args, "workers", 1)
+    if workers < 1:
+        raise ValueError(f"--workers must be at least 1, not {workers}")
+    if workers == 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _counts(A, executor) -> tuple:
+    """χ_A and the Zaslavsky counts (-1)^d χ(-1), (-1)^rank χ(1)."""
+    chi = A.characteristic_polynomial(executor=executor) if executor else A.characteristic_polynomial()
+    regions = (-1) ** A.dimension * int(chi.eval(-1))
+    bounded = (-1) ** A.rank * int(chi.eval(1))
+    return chi, regions, bounded
+
+
 def _cmd_count(args) -> int:
     from . import library
     from .arrangements.certify import region_count_certificate
@@ -140,7 +167,8 @@ def _cmd_count(args) -> int:
         raise ValueError(f"unknown family {args.family!r}; choose one of {', '.join(FAMILIES)}")
     A = getattr(library, args.family)(args.n)
     name = f"{args.family}({args.n})"
-    regions, bounded = A.num_regions(), A.num_bounded_regions()
+    with _executor(args) as executor:
+        _, regions, bounded = _counts(A, executor)
     _emit(
         args,
         {"arrangement": name, "regions": regions, "bounded_regions": bounded},
@@ -155,7 +183,8 @@ def _cmd_charpoly(args) -> int:
     from .arrangements.certify import characteristic_polynomial_certificate
 
     A, name = _arrangement(args)
-    chi = A.characteristic_polynomial()
+    with _executor(args) as executor:
+        chi, regions, bounded = _counts(A, executor)
     coefficients = [int(c) for c in chi.all_coeffs()]
     payload = {
         "arrangement": name,
@@ -163,8 +192,8 @@ def _cmd_charpoly(args) -> int:
         "hyperplanes": len(A),
         "characteristic_polynomial": str(chi.as_expr()),
         "coefficients": coefficients,
-        "regions": A.num_regions(),
-        "bounded_regions": A.num_bounded_regions(),
+        "regions": regions,
+        "bounded_regions": bounded,
     }
     _emit(
         args,
@@ -184,13 +213,14 @@ def _cmd_regions(args) -> int:
     A, name = _arrangement(args)
     rows, shown = [], 0
     try:
-        for region in A.regions(progress=args.progress):
-            rows.append(region)
-            if args.limit is not None and len(rows) >= args.limit:
-                break
-            if not args.json:
-                print(_format_region(region))
-                shown += 1
+        with _executor(args) as executor:
+            for region in A.regions(progress=args.progress, executor=executor):
+                rows.append(region)
+                if args.limit is not None and len(rows) >= args.limit:
+                    break
+                if not args.json:
+                    print(_format_region(region))
+                    shown += 1
     except KeyboardInterrupt:
         raise _Interrupted(f"{len(rows)} regions of {name} listed before the interruption") from None
     if args.json:
@@ -395,6 +425,11 @@ def _parser() -> argparse.ArgumentParser:
         if certificate:
             p.add_argument("--certificate", metavar="PATH", help="write a checkable certificate to PATH")
 
+    def workers(p):
+        p.add_argument(
+            "--workers", type=int, default=1, metavar="N", help="split the work over N processes (default 1)"
+        )
+
     def arrangement_source(p):
         p.add_argument("--normals", metavar="FILE", help="normals, one row per hyperplane (JSON or text)")
         p.add_argument("--offsets", metavar="FILE", help="offsets c_i in a_i.x = c_i (default all 0)")
@@ -405,14 +440,17 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("count", help="regions of a named arrangement family")
     p.add_argument("family", help=", ".join(FAMILIES))
     p.add_argument("n", type=int)
+    workers(p)
     common(p)
     p = sub.add_parser("charpoly", help="characteristic polynomial and Zaslavsky counts")
     arrangement_source(p)
+    workers(p)
     common(p)
     p = sub.add_parser("regions", help="list the regions with exact witnesses")
     arrangement_source(p)
     p.add_argument("--limit", type=int, help="stop after this many regions")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
+    workers(p)
     common(p)
     p = sub.add_parser("realize", help="realize a Boolean map by one threshold layer, or prove it impossible")
     p.add_argument("--inputs", type=int, required=True)
@@ -430,9 +468,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reproduce", help="recompute the figures of the source papers")
     size = p.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="only the figures that take seconds")
-    size.add_argument(
-        "--full", action="store_true", help="include the heavy figures (T_6, n = 5 enumerations)"
-    )
+    size.add_argument("--full", action="store_true", help="include the heavy figures (the n = 5 enumeration)")
     p.add_argument("--only", nargs="+", metavar="ID", help="just these figures (see --list)")
     p.add_argument("--out", default="certificates-out", help="folder for the certificates")
     p.add_argument("--no-certificates", action="store_true", help="skip producing and checking certificates")

@@ -208,3 +208,18 @@ def test_console_script_module_entry_point(tmp_path):
         cwd=tmp_path,
     )
     assert done.returncode == 0 and "24 regions" in done.stdout
+
+
+def test_workers_give_the_serial_answer(capsys):
+    code, out, _ = _run(capsys, "count", "threshold", "4", "--workers", "2", "--json")
+    assert code == 0 and json.loads(out)["regions"] == 1882
+    code, out, _ = _run(capsys, "regions", "--family", "braid", "3", "--workers", "2", "--json")
+    assert code == 0 and len(json.loads(out)["regions"]) == 6
+    assert _run(capsys, "count", "threshold", "3", "--workers", "0")[0] == 2
+
+
+def test_regions_certificate_verifies(tmp_path, capsys):
+    path = tmp_path / "regions.json"
+    code, _, _ = _run(capsys, "regions", "--family", "shi", "3", "--certificate", str(path), "--json")
+    assert code == 0
+    assert verify(path).ok

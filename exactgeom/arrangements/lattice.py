@@ -254,8 +254,7 @@ class IntersectionLattice:
         >>> braid(3).intersection_lattice().hyperplanes_of(7)
         (0, 1, 2)
         """
-        key = self._key(X)
-        return tuple(i for i in range(key.bit_length()) if key >> i & 1)
+        return _indices(self._key(X))
 
     def hasse_diagram(self) -> nx.DiGraph:
         """The Hasse diagram: an edge X -> Y for every cover X ⋖ Y; nodes carry ``rank`` and ``mobius``.
@@ -269,19 +268,28 @@ class IntersectionLattice:
 
         Notes
         -----
-        Covers are found by a subset test between consecutive ranks, which costs
-        |L_k| · |L_{k+1}| bit operations per rank.
+        In a ranked poset X ⋖ Y iff X < Y and rk Y = rk X + 1.  The flats of rank
+        k + 1 above X are found by intersecting, over the hyperplanes of X, the sets
+        of flats of rank k + 1 containing each hyperplane.
         """
         G = nx.DiGraph()
         for k, (level, mus) in enumerate(zip(self.flats_by_rank, self.mobius_by_rank)):
             for X, m in zip(level, mus):
                 G.add_node(X, rank=k, mobius=m)
         for k in range(1, len(self.flats_by_rank)):
+            containing: dict[int, set[int]] = {}
             for Y in self.flats_by_rank[k]:
-                for X in self.flats_by_rank[k - 1]:
-                    if X & Y == X:
-                        G.add_edge(X, Y)
+                for i in _indices(Y):
+                    containing.setdefault(i, set()).add(Y)
+            for X in self.flats_by_rank[k - 1]:
+                sets = sorted((containing.get(i, set()) for i in _indices(X)), key=len)
+                above = set.intersection(*sets) if sets else self.flats_by_rank[k]
+                G.add_edges_from((X, Y) for Y in above)
         return G
+
+
+def _indices(bits: int) -> tuple[int, ...]:
+    return tuple(i for i in range(bits.bit_length()) if bits >> i & 1)
 
 
 def intersection_lattice(arrangement, *, progress: bool = False, executor=None) -> IntersectionLattice:
@@ -321,7 +329,7 @@ def intersection_lattice(arrangement, *, progress: bool = False, executor=None) 
     bar = progress_bar(progress, desc="flats", unit="flat")
     try:
         levels, _ = _enumerate_flats(data.rows, p, data.excluded, depth=None, count_last=False,
-                                           bar=bar, executor=executor)
+                                     bar=bar, executor=executor)
     finally:
         bar.close()
     flats_by_rank, mobius_by_rank = [], []

@@ -259,7 +259,11 @@ class HopfieldNetwork:
     def _one_step_maps(self, progress=False, executor=None):
         """(h, Realization of h by the one-step network) for every realizable one-step map h."""
         n = self.n
+        if n >= 4:
+            raise ValueError("n = 4 units have 1882^4 ≈ 1.3e13 candidate one-step maps (products of threshold "
+                             "units); enumeration is limited to n <= 3 (use realize() for single maps)")
         one = self._one_step_network()
+        spec = one._spec()
         constrained = self.symmetric or self.zero_diagonal or not self.thresholds
         rows = list(threshold_functions(n, progress=progress, executor=executor))
         if not constrained and self.update == "synchronous":
@@ -270,13 +274,16 @@ class HopfieldNetwork:
             return
         if not constrained:
             seen = set()
+            points = boolean_points(n)
             for combo in itertools.product(rows, repeat=n):
-                weights = tuple(tuple(map(Fraction, w)) for _, (w, _) in combo)
-                thresholds = tuple(Fraction(b) for _, (_, b) in combo)
-                table = one.evaluate(weights, thresholds)
+                # the chamber witnesses are integers: evaluate the sweep in integer arithmetic
+                weights = tuple(w for _, (w, _) in combo)
+                thresholds = tuple(b for _, (_, b) in combo)
+                table = tuple(_one_step(spec, weights, thresholds, x) for x in points)
                 if table not in seen:
                     seen.add(table)
-                    yield table, Realization(one, table, weights, thresholds)
+                    yield table, Realization(one, table, tuple(tuple(map(Fraction, w)) for w in weights),
+                                             tuple(map(Fraction, thresholds)))
             return
         yield from self._constrained_maps(rows)
 

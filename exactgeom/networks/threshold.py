@@ -68,7 +68,7 @@ def _one_step(spec: dict, weights, thresholds, x) -> tuple[int, ...]:
     out = []
     for i, (w, t) in enumerate(zip(weights, thresholds)):
         seen = state if spec["update"] == "sequential" else x
-        y = _heaviside(sum((a * b for a, b in zip(w, seen)), Fraction(0)) + t)
+        y = _heaviside(sum(a * b for a, b in zip(w, seen)) + t)
         out.append(y)
         if spec["update"] == "sequential" and i < n:
             state[i] = y
