@@ -18,7 +18,7 @@ from exactgeom.networks import ReLUNetwork, TropicalClassifier
 
 # nine points in general position (no three collinear), the first six those of REFERENCE.md §4
 NINE = [(0, 0), (3, 1), (1, 4), (-2, 2), (5, -1), (2, -3), (-3, -2), (4, 5), (-1, -5)]
-CONVEX_NINE = [(t, t * t) for t in range(-4, 5)]      # nine points on a parabola (convex position)
+CONVEX_NINE = [(t, t * t) for t in range(-4, 5)]  # nine points on a parabola (convex position)
 
 
 def fan(points, n_terms, executor=None):
@@ -30,9 +30,11 @@ def fan(points, n_terms, executor=None):
     produced = sum(1 for _ in T.maximal_cones())
     witness_seconds = time.perf_counter() - start
     assert produced == count
-    print(f"  {len(points)} points, n_terms={n_terms}: {count} maximal cones, "
-          f"{len(T.realizable_partitions())} realizable partitions, {T.linear_programs} LPs; "
-          f"partitions {enumerate_seconds:.2f} s, all cones with witnesses {witness_seconds:.2f} s more")
+    print(
+        f"  {len(points)} points, n_terms={n_terms}: {count} maximal cones, "
+        f"{len(T.realizable_partitions())} realizable partitions, {T.linear_programs} LPs; "
+        f"partitions {enumerate_seconds:.2f} s, all cones with witnesses {witness_seconds:.2f} s more"
+    )
     return T
 
 
@@ -40,7 +42,9 @@ def relu(widths, seed):
     rng = random.Random(seed)
     weights, biases = [], []
     for a, b in zip(widths, widths[1:]):
-        weights.append([[Fraction(rng.randint(-5, 5), rng.randint(1, 3)) for _ in range(a)] for _ in range(b)])
+        weights.append(
+            [[Fraction(rng.randint(-5, 5), rng.randint(1, 3)) for _ in range(a)] for _ in range(b)]
+        )
         biases.append([Fraction(rng.randint(-5, 5), rng.randint(1, 3)) for _ in range(b)])
     net = ReLUNetwork(weights, biases)
     start = time.perf_counter()
@@ -53,8 +57,11 @@ def relu(widths, seed):
     f = net.tropical()
     tropical_seconds = time.perf_counter() - start
     terms = (len(f.numerator), len(f.denominator)) if net.n_outputs == 1 else None
-    print(f"  widths {widths} (seed {seed}): {count} activation regions in {regions_seconds:.2f} s, "
-          f"{affine} affine pieces in {affine_seconds:.2f} s; tropical form {terms} terms in {tropical_seconds:.2f} s")
+    print(
+        f"  widths {widths} (seed {seed}): {count} activation regions in {regions_seconds:.2f} s, "
+        f"{affine} affine pieces in {affine_seconds:.2f} s; "
+        f"tropical form {terms} terms in {tropical_seconds:.2f} s"
+    )
 
 
 def main(quick: bool = False):
@@ -68,7 +75,9 @@ def main(quick: bool = False):
         with ProcessPoolExecutor(2) as executor:
             start = time.perf_counter()
             count = TropicalClassifier(NINE + [(6, 2)], (2, 2)).num_maximal_cones(executor=executor)
-            print(f"  10 points with a 2-process executor: {count} cones in {time.perf_counter() - start:.2f} s")
+            print(
+                f"  10 points with a 2-process executor: {count} cones in {time.perf_counter() - start:.2f} s"
+            )
     print("ReLU linear regions")
     relu((2, 8, 1), 1)
     relu((2, 6, 6, 1), 2)

@@ -50,6 +50,7 @@ import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations_with_replacement
+from math import comb
 
 import flint
 import sympy
@@ -68,6 +69,9 @@ __all__ = [
     "conservation_laws",
     "ConservationLaws",
 ]
+
+
+MAX_UNKNOWNS = 20_000
 
 
 def _q(value) -> flint.fmpq:
@@ -110,7 +114,10 @@ class PolynomialModel:
 
     def from_sympy(self, expr, name: str = "expression"):
         """A sympy polynomial in the parameters as a flint polynomial (rational coefficients only)."""
-        poly = sympy.Poly(sympy.sympify(expr), *self.parameters)
+        try:
+            poly = sympy.Poly(sympy.sympify(expr), *self.parameters)
+        except sympy.PolynomialError as exc:
+            raise TypeError(f"{name} is not a polynomial in the parameters: {exc}") from None
         terms = {}
         for exps, c in poly.as_dict().items():
             if not getattr(c, "is_Rational", False):
@@ -150,10 +157,7 @@ def polynomial_model(parameters, features, name: str = "model") -> PolynomialMod
         raise ValueError("parameter names must be distinct")
     ctx = flint.fmpq_mpoly_ctx.get(tuple(str(p) for p in params), "lex")
     model = PolynomialModel(params, tuple(sympy.sympify(f) for f in features), name, ctx, ())
-    try:
-        polys = tuple(model.from_sympy(f, f"features[{i}]") for i, f in enumerate(model.features))
-    except sympy.PolynomialError as exc:
-        raise TypeError(f"features must be polynomials in the parameters: {exc}") from None
+    polys = tuple(model.from_sympy(f, f"features[{i}]") for i, f in enumerate(model.features))
     object.__setattr__(model, "_polys", polys)
     return model
 
@@ -248,6 +252,12 @@ def _law_polys(model: PolynomialModel, degree: int) -> list:
     if not isinstance(degree, int) or degree < 1:
         raise ValueError(f"degree must be a positive int; got {degree!r}")
     p = model.dimension
+    unknowns = comb(p + degree, degree) - 1
+    if unknowns > MAX_UNKNOWNS:
+        raise ValueError(
+            f"degree {degree} in {p} parameters means {unknowns} unknown coefficients "
+            f"(limit {MAX_UNKNOWNS}); lower the degree"
+        )
     ctx = model._context
     feature_grads = [_gradient(model, f) for f in model._polys]
     monomials = list(_monomials(p, degree))

@@ -211,7 +211,7 @@ def _ed_circle() -> dict:
     eq = [x**2 + y**2 - 1]
     identity = ed_degree(eq, [x, y], Q=[[1, 0], [0, 1]], seed=0)
     generic = ed_degree(eq, [x, y], Q=[[4, 0], [0, 1]], seed=0)
-    return {"identity Q": int(identity), "Q = diag(4,1)": int(generic)}
+    return {"identity Q": int(_value(identity)), "Q = diag(4,1)": int(_value(generic))}
 
 
 LIGHTNING_QUARTIC = (
@@ -222,12 +222,16 @@ LIGHTNING_QUARTIC = (
 def _ed_lightning() -> int:
     import sympy
 
-    from .algebra import ed_degree
+    from .algebra import available_engines, ed_degree
 
+    if set(available_engines()) <= {"sympy"}:
+        raise NotImplementedError(
+            "needs a fast polynomial-system engine (msolve, from the 'engines' extra); "
+            "the pure sympy engine does not finish this system in minutes"
+        )
     ys = sympy.symbols("y1:7")
-    return int(
-        ed_degree([sympy.sympify(LIGHTNING_QUARTIC, locals={str(s): s for s in ys})], list(ys), seed=0)
-    )
+    quartic = sympy.sympify(LIGHTNING_QUARTIC, locals={str(s): s for s in ys})
+    return int(_value(ed_degree([quartic], list(ys), seed=0)))
 
 
 def _filling() -> dict:

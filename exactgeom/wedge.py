@@ -150,7 +150,10 @@ class KVector:
                 f"a {self.k}-vector in dimension {self.d} has {len(basis(self.d, self.k))} coefficients; "
                 f"got {len(self.coeffs)}"
             )
-        object.__setattr__(self, "coeffs", tuple(Fraction(c) for c in self.coeffs))
+        coeffs = tuple(
+            c if type(c) is Fraction else exact_scalar(c, f"coeffs[{i}]") for i, c in enumerate(self.coeffs)
+        )
+        object.__setattr__(self, "coeffs", coeffs)
 
     def __repr__(self) -> str:
         inner_text = ", ".join(_fmt(c) for c in self.coeffs)

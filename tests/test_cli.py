@@ -223,3 +223,38 @@ def test_regions_certificate_verifies(tmp_path, capsys):
     code, _, _ = _run(capsys, "regions", "--family", "shi", "3", "--certificate", str(path), "--json")
     assert code == 0
     assert verify(path).ok
+
+
+@pytest.mark.slow
+def test_real_ctrl_c_stops_cleanly(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "exactgeom.cli",
+            "reproduce",
+            "--only",
+            "cover-counts",
+            "threshold-chi-T6",
+            "--out",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob("cover-counts-*.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert "1 of 2 figures finished" in err
+    assert not list(tmp_path.glob("*.part"))  # no half-written certificate

@@ -7,9 +7,12 @@ from itertools import combinations
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exactgeom._exact import rank, solve
 from exactgeom.certificates import verify
+from exactgeom.wedge import dist_to_affine_hull
 from exactgeom.convex import (
     Neuron,
     ThreeLayerUnit,
@@ -286,5 +289,58 @@ def test_bad_input():
         wedge_dictionary([[1, 0.5]])
     with pytest.raises(ValueError, match="unknown kind"):
         min_l1_interpolant([[1]], [1], kind="nope")
-    with pytest.raises(ValueError, match="does not|no network|interpolates"):
+    with pytest.raises(ValueError, match="no network of this dictionary interpolates y"):
         min_l1_interpolant([[1, 0], [2, 0]], [1, 1])
+    with pytest.raises(ValueError, match="up to 340 columns"):
+        three_layer_dictionary(random_data(5, 2, 0), max_columns=100)  # 4 n C(n + C(n,2) + d, d - 1)
+    with pytest.raises(TypeError, match="float"):
+        Neuron((0.5, 1))
+
+
+small_data = st.lists(
+    st.tuples(st.integers(-3, 3), st.integers(-3, 3)), min_size=2, max_size=3, unique=True
+).filter(lambda pts: all(p != (0, 0) for p in pts))
+
+
+@settings(max_examples=25, deadline=None)
+@given(small_data, st.lists(st.integers(-2, 2), min_size=3, max_size=3), st.sampled_from(["wedge", "affine"]))
+def test_random_instances_certificate_and_brute_force(points, labels, kind):
+    X = [list(p) for p in points]
+    y = [Fraction(v) for v in labels[: len(X)]]
+    D = wedge_dictionary(X) if kind == "wedge" else affine_dictionary(X)
+    expected = brute_force_l1(D.matrix, y, D.intercept)
+    try:
+        fit = min_l1_interpolant(X, y, dictionary=D)
+    except ValueError:
+        assert expected is None
+        return
+    assert verify(fit.certificate)
+    assert fit.value == expected
+
+
+def test_affine_columns_are_distances_to_affine_hulls_up_to_the_l1_l2_scale():
+    """K_ij · ‖w‖_1 / ‖w‖_2 = dist_+(x_i, Aff) for lines through two data points (Theorem 5)."""
+    X = [[0, 0], [2, 1], [1, 3], [-1, 2]]
+    D = affine_dictionary(X)
+    checked = 0
+    for j, unit in enumerate(D.units):
+        on_line = [x for x in X if dot(unit.weight, x) + unit.bias == 0]
+        if len(on_line) < 2:
+            continue
+        w2 = sum(v * v for v in unit.weight)
+        for i, x in enumerate(X):
+            if D.matrix[i][j] > 0:
+                assert D.matrix[i][j] ** 2 / w2 == dist_to_affine_hull(x, on_line[:2], squared=True)
+                checked += 1
+    assert checked > 0
+
+
+def test_theorem_1_is_theorem_5_in_dimension_one():
+    x = [Fraction(-2), Fraction(0), Fraction(1, 2), Fraction(3)]
+    y = [1, -1, 2, 0]
+    ramps = ramp_dictionary(x)
+    affine = affine_dictionary([[v] for v in x], intercept=True)
+    assert _nonzero_columns(ramps.matrix) == _nonzero_columns(affine.matrix)
+    a = min_l1_interpolant(None, y, dictionary=ramps)
+    b = min_l1_interpolant(None, y, dictionary=affine)
+    assert a.value == b.value == brute_force_l1(ramps.matrix, [Fraction(v) for v in y], True)

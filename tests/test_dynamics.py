@@ -142,3 +142,18 @@ def test_bad_input():
         polynomial_model([a], [sympy.sqrt(2) * a])
     with pytest.raises(ValueError, match="degree"):
         conserved_polynomials(relu_network(1, 1, 1), degree=0)
+    with pytest.raises(ValueError, match="unknown coefficients"):
+        conserved_polynomials(linear_network(3, 3, 3), degree=6)
+    with pytest.raises(TypeError, match="not a polynomial"):
+        is_conserved(relu_network(1, 1, 1), 1 / sympy.Symbol("u_1_1"))
+
+
+def test_degree_four_laws_are_functions_of_the_balance():
+    model = relu_network(1, 1, 1)
+    u, v = model.parameters
+    laws = conserved_polynomials(model, degree=4)
+    h = v**2 - u**2
+    assert len(laws) == 2
+    assert coefficient_rank(list(laws) + [h, sympy.expand(h**2)], model.parameters) == 2
+    result = conservation_laws(model, degree=4)
+    assert result.exact and result.count == 1

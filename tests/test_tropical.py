@@ -37,7 +37,7 @@ def test_semiring_operations_are_max_plus_minus(f, g, x):
 @given(polynomials(2), points2, st.fractions(min_value=0, max_value=3, max_denominator=3))
 def test_reduced_and_powers_keep_the_function(f, x, k):
     assert f.reduced()(x) == f(x)
-    assert (f ** k)(x) == k * f(x)
+    assert (f**k)(x) == k * f(x)
     assert f.equals_as_function(f.reduced())
     assert len(f.reduced()) <= len(f)
 
@@ -81,9 +81,9 @@ def test_reduced_form_matches_the_upper_hull_in_one_variable(terms):
 
 def test_formal_versus_functional_equality():
     f = TropicalPolynomial([(0, (0,)), (0, (2,))])
-    g = f + TropicalPolynomial([(-1, (1,))])          # max(0, x - 1, 2x): x - 1 never maximal
+    g = f + TropicalPolynomial([(-1, (1,))])  # max(0, x - 1, 2x): x - 1 never maximal
     assert f != g and f.equals_as_function(g)
-    h = f + TropicalPolynomial([(1, (1,))])           # 1 + x wins near x = 0
+    h = f + TropicalPolynomial([(1, (1,))])  # 1 + x wins near x = 0
     assert not f.equals_as_function(h) and h((0,)) == 1 != f((0,))
     assert f == TropicalPolynomial({(0,): 0, (2,): 0})
     # like monomials merge with max: a formal identity
@@ -122,7 +122,9 @@ def test_newton_polytope_against_monotone_chain():
 def test_regions_contain_exactly_the_points_where_the_term_is_maximal():
     rng = random.Random(3)
     for _ in range(5):
-        f = TropicalPolynomial([(rng.randint(-3, 3), (rng.randint(-2, 2), rng.randint(-2, 2))) for _ in range(5)])
+        f = TropicalPolynomial(
+            [(rng.randint(-3, 3), (rng.randint(-2, 2), rng.randint(-2, 2))) for _ in range(5)]
+        )
         regions = f.regions()
         full = f.regions(full_dimensional=True)
         assert set(full) == {e for _, e in f.reduced().terms}
@@ -137,7 +139,7 @@ def test_regions_contain_exactly_the_points_where_the_term_is_maximal():
 def test_rational_linear_regions_and_decision_boundary():
     x = TropicalPolynomial.monomial(0, (1, 0))
     y = TropicalPolynomial.monomial(0, (0, 1))
-    f = (x + y + 1) / (x * y + 0)           # max(x, y, 1) - max(x + y, 0)
+    f = (x + y + 1) / (x * y + 0)  # max(x, y, 1) - max(x + y, 0)
     cells = f.linear_regions()
     rng = random.Random(5)
     for _ in range(200):
@@ -146,8 +148,14 @@ def test_rational_linear_regions_and_decision_boundary():
         assert values and all(v == f(p) for v in values)
     pieces = f.decision_boundary()
     assert len(pieces) <= 3 * 2
-    zeros = [(Fraction(1), Fraction(0)), (Fraction(0), Fraction(1)), (Fraction(1, 2), Fraction(1, 2)),
-             (Fraction(3), Fraction(0)), (Fraction(0), Fraction(5)), (Fraction(1, 3), Fraction(2, 3))]
+    zeros = [
+        (Fraction(1), Fraction(0)),
+        (Fraction(0), Fraction(1)),
+        (Fraction(1, 2), Fraction(1, 2)),
+        (Fraction(3), Fraction(0)),
+        (Fraction(0), Fraction(5)),
+        (Fraction(1, 3), Fraction(2, 3)),
+    ]
     for p in zeros:
         assert f(p) == 0 and any(P.contains(p) for P in pieces)
     for _ in range(200):
@@ -177,6 +185,6 @@ def test_bad_input():
     with pytest.raises(ValueError, match="variables"):
         f + g
     with pytest.raises(ValueError, match="k >= 0"):
-        f ** -1
+        f**-1
     with pytest.raises(TypeError, match="TropicalPolynomial"):
         TropicalRational(3)

@@ -217,5 +217,7 @@ def test_bad_input():
         wedge([1, 0], [0, 1], [1, 1])
     with pytest.raises(ValueError, match="dimension"):
         kvector(2, 1, [1, 0]) + kvector(3, 1, [1, 0, 0])
+    with pytest.raises(TypeError, match=r"coeffs\[1\] is the float"):
+        KVector(2, 1, (1, 0.25))
     with pytest.raises(ValueError, match="2-vector in Q\\^3 has 2 entries; expected 3"):
         kvector(3, 2, [1, 2])

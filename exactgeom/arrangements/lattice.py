@@ -472,6 +472,15 @@ def num_bounded_regions(arrangement) -> int:
 _NUMPY_PRIME_LIMIT = 1 << 28     # products of two residues stay below 2^56, sums of < 128 of them below 2^63
 _USE_NUMPY = np is not None
 _CHUNK_ROWS = 1 << 21            # rows of N K handled per vectorised step
+_MAX_COVERS = 12_000_000         # covers held at once (about 1 GB); beyond this we stop with a message
+
+
+def _too_large(rank: int, covers: int, flats: int) -> ValueError:
+    return ValueError(
+        f"the intersection lattice is too large to hold in memory: the {flats} flats of rank {rank - 1} "
+        f"already have more than {covers} covers of rank {rank} (the limit is {_MAX_COVERS}); "
+        "for the characteristic polynomial alone use characteristic_polynomial(), which skips the top two ranks"
+    )
 
 
 def _enumerate_flats(rows, p, excluded, *, depth, count_last, bar, executor):
@@ -519,6 +528,8 @@ def _enumerate_python(rows, p, excluded, depth, count_last, bar, executor):
             return levels, last
         merged: dict[int, list] = {}
         for chunk, res in zip(chunks, results):
+            if len(merged) > _MAX_COVERS // 4:
+                raise _too_large(len(levels), len(merged), len(level))
             for G, mu, h, key, j0, K in res:
                 entry = merged.get(G)
                 if entry is None:
@@ -655,10 +666,13 @@ def _enumerate_numpy(rows, p, excluded, depth, count_last, bar, executor):
                 if bar is not None:
                     bar.update(min(step, len(bits) - s))
             return levels, (-total if count_last else 0)
-        parts = []
+        parts, covers = [], 0
         for s, res in zip(starts, results):
             new_bits, contrib, parent, hmin, vrow, j0 = res
             parts.append((new_bits, contrib, parent + s, hmin, vrow, j0))
+            covers += len(new_bits)
+            if covers > _MAX_COVERS:
+                raise _too_large(len(levels), covers, len(bits))
             if bar is not None:
                 bar.update(min(step, len(bits) - s))
         new_bits, contrib, parent, hmin, vrow, j0 = (np.concatenate(x) for x in zip(*parts))

@@ -53,10 +53,13 @@ from math import gcd
 from . import CertificateError
 from ._rational import q
 
-__all__ = ["CHECKS", "MAX_FLATS", "check_counts"]
+__all__ = ["CHECKS", "MAX_FLATS", "MAX_DIMENSION", "check_counts"]
 
 MAX_FLATS = 60_000
 """Certificates listing more flats than this are refused (the check would need ≳ 0.5 GB and minutes)."""
+
+MAX_DIMENSION = 1_000
+"""Arrangements in a larger ambient dimension are refused."""
 
 
 def _integer_row(values: list[Fraction]) -> tuple[int, ...]:
@@ -136,6 +139,8 @@ def _read_arrangement(claim: dict) -> tuple[int, list[tuple[int, ...]]]:
 
 
 def _check_size(num_flats: int, n: int, d: int) -> None:
+    if d > MAX_DIMENSION:
+        raise CertificateError(f"refusing to check an arrangement in dimension {d} (limit {MAX_DIMENSION})")
     if num_flats > MAX_FLATS:
         operations = num_flats * (n + 1) * (d + 1) ** 2
         memory_mb = num_flats * num_flats // 16 // 2**20

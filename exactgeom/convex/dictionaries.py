@@ -14,6 +14,18 @@ appears with both orientations ((t)_+ and (−t)_+), as the remark after Theorem
 requires; units that coincide are listed once, and units that vanish on all the
 data are dropped (a zero column never helps in ‖z‖_1).
 
+Where the text is loose, and what is implemented
+------------------------------------------------
+- Theorem 2 writes K ∈ R^{ñ×ñ}; here the rows are the n training samples and the
+  augmented vectors e_k only generate neurons (they carry no labels).
+- Formula (15) of Theorem 4 mixes ``xᵀ×(…)/‖×(…)‖_2`` (no positive part, ℓ2) with
+  ``Vol_+(P)/‖⋆(…)‖_1``; the ℓ1 program uses the latter, as Theorem 2's (10) does.
+- Theorem 5 states its κ_b with the ℓ2 normalisation (a distance to an affine hull,
+  irrational in general); :func:`affine_dictionary` uses the ℓ1 normalisation, so
+  K_ij · ‖w‖_1/‖w‖_2 = dist_+(x_i, Aff): the same columns up to a positive scale each.
+- Theorems 12/13 index "combinations" of d−1 vectors with one orientation; both
+  orientations are listed here, as for Theorem 4.
+
 Dictionaries
 ------------
 - :func:`ramp_dictionary` — Theorem 1 (d = 1): the 2n ramps (x − x_j)_+, (x_j − x)_+,
@@ -38,10 +50,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
+from math import comb
 
 import sympy
 
-from .._exact import exact_matrix, rank
+from .._exact import exact_matrix, exact_scalar, exact_vector, rank
 from ..wedge import cross, norm_l1, norm_squared, wedge
 
 __all__ = [
@@ -75,6 +88,12 @@ class Neuron:
     weight: tuple
     bias: Fraction = Fraction(0)
 
+    def __post_init__(self):
+        if not all(type(v) is Fraction for v in self.weight):
+            object.__setattr__(self, "weight", exact_vector(self.weight, name="weight"))
+        if type(self.bias) is not Fraction:
+            object.__setattr__(self, "bias", exact_scalar(self.bias, "bias"))
+
     def preactivation(self, x) -> Fraction:
         """⟨weight, x⟩ + bias."""
         return _dot(self.weight, x) + self.bias
@@ -97,6 +116,12 @@ class ThreeLayerUnit:
     neuron: Neuron
     sign: int
     threshold: Fraction
+
+    def __post_init__(self):
+        if self.sign not in (1, -1):
+            raise ValueError(f"sign must be 1 or -1; got {self.sign!r}")
+        if type(self.threshold) is not Fraction:
+            object.__setattr__(self, "threshold", exact_scalar(self.threshold, "threshold"))
 
     def __call__(self, x) -> Fraction:
         return max(self.sign * (self.neuron(x) - self.threshold), Fraction(0))
@@ -156,6 +181,17 @@ def _data(X, name: str = "X") -> tuple:
     if len(rows[0]) == 0:
         raise ValueError(f"{name} has samples of dimension 0")
     return rows
+
+
+MAX_COLUMNS = 200_000
+
+
+def _refuse_if_too_large(estimate: int, what: str, max_columns: int) -> None:
+    if estimate > max_columns:
+        raise ValueError(
+            f"the {what} would have up to {estimate} columns (limit max_columns={max_columns}); "
+            "use fewer samples, or raise max_columns if you mean it"
+        )
 
 
 def _standard_basis(d: int) -> list[tuple]:
@@ -229,7 +265,7 @@ def _oriented(builder: _Builder, w, b: Fraction, label: str) -> None:
     builder.add(Neuron(tuple(-v for v in w), -b), f"-{label}")
 
 
-def wedge_dictionary(X, *, augment: bool = True) -> Dictionary:
+def wedge_dictionary(X, *, augment: bool = True, max_columns: int = MAX_COLUMNS) -> Dictionary:
     """Theorems 2 and 4 (p = 1, no biases): neurons ±cross(S)/‖cross(S)‖_1 over (d−1)-subsets S.
 
     Parameters
@@ -238,6 +274,8 @@ def wedge_dictionary(X, *, augment: bool = True) -> Dictionary:
     augment : bool
         Add the standard basis e_1, …, e_d to the vectors subsets are drawn from
         (the augmented set X̃ of the ℓ1 theorems).
+    max_columns : int
+        Refuse (ValueError, with the estimate) when the dictionary could exceed this.
 
     Returns
     -------
@@ -256,6 +294,8 @@ def wedge_dictionary(X, *, augment: bool = True) -> Dictionary:
     """
     data = _data(X)
     d = len(data[0])
+    pool_size = len(data) + (d if augment else 0)
+    _refuse_if_too_large(2 * comb(pool_size, d - 1), "wedge dictionary", max_columns)
     pool = list(data) + (_standard_basis(d) if augment else [])
     builder = _Builder("Theorem 4" if d > 2 else "Theorem 2" if d == 2 else "Theorem 4 (d = 1)", data, False)
     for subset in combinations(range(len(pool)), d - 1):
@@ -265,7 +305,9 @@ def wedge_dictionary(X, *, augment: bool = True) -> Dictionary:
     return builder.build()
 
 
-def affine_dictionary(X, *, augment: bool = True, intercept: bool = False) -> Dictionary:
+def affine_dictionary(
+    X, *, augment: bool = True, intercept: bool = False, max_columns: int = MAX_COLUMNS
+) -> Dictionary:
     """Theorem 5 with p = 1 (biased neurons): hyperplanes through a data point x_ℓ.
 
     For each anchor ℓ and each linearly independent (d−1)-subset S of
@@ -284,6 +326,8 @@ def affine_dictionary(X, *, augment: bool = True, intercept: bool = False) -> Di
     """
     data = _data(X)
     d = len(data[0])
+    pool_size = len(data) - 1 + (d if augment else 0)
+    _refuse_if_too_large(2 * len(data) * comb(pool_size, d - 1), "affine dictionary", max_columns)
     builder = _Builder("Theorem 5 (p = 1)" if d > 1 else "Theorem 1", data, intercept)
     extra = _standard_basis(d) if augment else []
     for ell, anchor in enumerate(data):
@@ -299,7 +343,7 @@ def affine_dictionary(X, *, augment: bool = True, intercept: bool = False) -> Di
     return builder.build()
 
 
-def three_layer_dictionary(X, *, bias: bool = False) -> Dictionary:
+def three_layer_dictionary(X, *, bias: bool = False, max_columns: int = MAX_COLUMNS) -> Dictionary:
     """Theorems 12 (``bias=False``) and 13 (``bias=True``): three-layer units, with a free intercept.
 
     Units are (s·(N(x) − N(x_{j0})))_+, s = ±1, j0 ∈ [n], for first-layer neurons N:
@@ -318,6 +362,9 @@ def three_layer_dictionary(X, *, bias: bool = False) -> Dictionary:
     """
     data = _data(X)
     n, d = len(data), len(data[0])
+    pool_size = (0 if bias else n) + n * (n - 1) // 2 + d
+    estimate = 4 * n * (n if bias else 1) * comb(pool_size, d - 1)
+    _refuse_if_too_large(estimate, "three-layer dictionary", max_columns)
     differences = [tuple(a - b for a, b in zip(data[i], data[j])) for i in range(n) for j in range(i + 1, n)]
     pool = ([] if bias else list(data)) + differences + _standard_basis(d)
     normals = []

@@ -17,7 +17,7 @@ certificate of kind ``"l1-interpolation-optimality"`` that
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 import ppl
@@ -77,6 +77,8 @@ class L1Interpolant:
     Attributes
     ----------
     dictionary : Dictionary
+    labels : tuple of Fraction
+        y.
     coefficients : tuple of Fraction
         z, one per column.
     intercept : Fraction
@@ -90,12 +92,12 @@ class L1Interpolant:
     """
 
     dictionary: Dictionary
-    labels_y: tuple
+    labels: tuple
     coefficients: tuple
     intercept: Fraction
     value: Fraction
     dual: tuple
-    certificate: dict
+    certificate: dict = field(compare=False, hash=False, repr=False)
 
     @property
     def network(self) -> tuple:

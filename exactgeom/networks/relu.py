@@ -87,7 +87,10 @@ class LinearRegion:
 def _affine_compose(W: Matrix, b: Vector, M: Matrix, c: Vector) -> tuple[Matrix, Vector]:
     """``W (M x + c) + b`` as ``(W M, W c + b)``."""
     ncols = len(M[0]) if M else 0
-    WM = tuple(tuple(sum((w * M[k][j] for k, w in enumerate(row) if w), Fraction(0)) for j in range(ncols)) for row in W)
+    WM = tuple(
+        tuple(sum((w * M[k][j] for k, w in enumerate(row) if w), Fraction(0)) for j in range(ncols))
+        for row in W
+    )
     Wc = tuple(sum((w * c[k] for k, w in enumerate(row) if w), Fraction(0)) + bi for row, bi in zip(W, b))
     return WM, Wc
 
@@ -128,7 +131,8 @@ class ReLUNetwork:
     >>> ReLUNetwork([[[1, 0]], [[1, 1]]], [[0], [0]])
     Traceback (most recent call last):
         ...
-    ValueError: weights[1] has 2 columns but layer 1 has width 1 (the rows of weights[0]); each weight matrix needs as many columns as the previous one has rows
+    ValueError: weights[1] has 2 columns but layer 1 has width 1 (the rows of weights[0]);
+    each weight matrix needs as many columns as the previous one has rows
     """
 
     weights: tuple[Matrix, ...]
@@ -139,19 +143,24 @@ class ReLUNetwork:
         if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__") or len(weights) == 0:
             raise ValueError("weights must be a non-empty list of matrices, one per layer")
         if len(biases) != len(weights):
-            raise ValueError(f"got {len(weights)} weight matrices but {len(biases)} bias vectors; give one per layer")
+            raise ValueError(
+                f"got {len(weights)} weight matrices but {len(biases)} bias vectors; give one per layer"
+            )
         Ws, bs = [], []
         widths = []
         for l, (W, b) in enumerate(zip(weights, biases)):
             M = _exact.exact_matrix(W, name=f"weights[{l}]")
             if not M or not M[0]:
-                raise ValueError(f"weights[{l}] is empty; every layer needs at least one neuron and one input")
+                raise ValueError(
+                    f"weights[{l}] is empty; every layer needs at least one neuron and one input"
+                )
             if l == 0:
                 widths.append(len(M[0]))
             elif len(M[0]) != widths[-1]:
                 raise ValueError(
-                    f"weights[{l}] has {len(M[0])} columns but layer {l} has width {widths[-1]} (the rows of "
-                    f"weights[{l - 1}]); each weight matrix needs as many columns as the previous one has rows"
+                    f"weights[{l}] has {len(M[0])} columns but layer {l} has width {widths[-1]} "
+                    f"(the rows of weights[{l - 1}]); each weight matrix needs as many columns "
+                    "as the previous one has rows"
                 )
             v = _exact.exact_vector(b, name=f"biases[{l}]")
             if len(v) != len(M):
@@ -167,8 +176,14 @@ class ReLUNetwork:
         def show(v):
             return str(v.numerator) if v.denominator == 1 else f'"{v}"'
 
-        Ws = "[" + ", ".join("[" + ", ".join("[" + ", ".join(show(v) for v in r) + "]" for r in W) + "]"
-                             for W in self.weights) + "]"
+        Ws = (
+            "["
+            + ", ".join(
+                "[" + ", ".join("[" + ", ".join(show(v) for v in r) + "]" for r in W) + "]"
+                for W in self.weights
+            )
+            + "]"
+        )
         bs = "[" + ", ".join("[" + ", ".join(show(v) for v in b) + "]" for b in self.biases) + "]"
         return f"ReLUNetwork({Ws}, {bs})"
 
@@ -242,8 +257,9 @@ class ReLUNetwork:
             raise ValueError(f"domain must be a Polyhedron in Q^{n} (the input space), got {domain!r}")
         if domain.dimension() < n:
             raise ValueError(
-                f"domain has dimension {domain.dimension()} < {n}; linear regions are counted by interior, so pass "
-                "a full-dimensional domain (parametrize a lower-dimensional one and compose it with the network)"
+                f"domain has dimension {domain.dimension()} < {n}; linear regions are counted by "
+                "interior, so pass a full-dimensional domain (parametrize a lower-dimensional one "
+                "and compose it with the network)"
             )
         rows = []
         for row, kind, rhs in domain.constraints:
@@ -271,8 +287,15 @@ class ReLUNetwork:
                 for rows, w, P, q, patterns in split:
                     s = patterns[-1]
                     zero = (Fraction(0),) * n
-                    states.append((rows, w, tuple(r if on else zero for r, on in zip(P, s)),
-                                   tuple(v if on else Fraction(0) for v, on in zip(q, s)), patterns))
+                    states.append(
+                        (
+                            rows,
+                            w,
+                            tuple(r if on else zero for r, on in zip(P, s)),
+                            tuple(v if on else Fraction(0) for v, on in zip(q, s)),
+                            patterns,
+                        )
+                    )
         finally:
             bar.close()
         for rows, w, M, c, patterns in states:
@@ -290,7 +313,7 @@ class ReLUNetwork:
                 if not any(a):
                     new.append((rs, w, s + (int(c > 0),)))
                     continue
-                above = (tuple(-v for v in a), "<", c)   # a.x + c > 0, stored as -a.x < c
+                above = (tuple(-v for v in a), "<", c)  # a.x + c > 0, stored as -a.x < c
                 below = (a, "<=", -c)
                 value = _exact.dot(a, w) + c
                 strict = [(tuple(-v for v in r), -k) for r, _, k in rs]
@@ -309,7 +332,9 @@ class ReLUNetwork:
         for rs, w, s in pieces:
             yield rs, w, P, q, patterns + (s,)
 
-    def linear_regions(self, domain=None, *, kind: str = "activation", progress: bool = False) -> Iterator[LinearRegion]:
+    def linear_regions(
+        self, domain=None, *, kind: str = "activation", progress: bool = False
+    ) -> Iterator[LinearRegion]:
         """Exact enumeration of the linear regions in input space (see the module docstring for both kinds).
 
         Parameters
@@ -348,8 +373,9 @@ class ReLUNetwork:
         n = self.n_inputs
 
         def polyhedron(rows):
-            return Polyhedron.from_constraints([r for r, _, _ in rows], [k for _, _, k in rows],
-                                               [t for _, t, _ in rows], dimension=n)
+            return Polyhedron.from_constraints(
+                [r for r, _, _ in rows], [k for _, _, k in rows], [t for _, t, _ in rows], dimension=n
+            )
 
         regions = self._activation_regions(domain, progress)
         if kind == "activation":
@@ -370,10 +396,12 @@ class ReLUNetwork:
             by_map.setdefault((A, d), []).append(i)
         for members in by_map.values():
             for x, i in enumerate(members):
-                for j in members[x + 1:]:
+                for j in members[x + 1 :]:
                     if find(i) == find(j):
                         continue
-                    closed = [(r, "<=" if t in ("<", "<=") else t, k) for r, t, k in regions[i][0] + regions[j][0]]
+                    closed = [
+                        (r, "<=" if t in ("<", "<=") else t, k) for r, t, k in regions[i][0] + regions[j][0]
+                    ]
                     if _lp.nnc_dimension(closed, n) == n - 1:
                         parent[find(j)] = find(i)
         groups: dict = {}
@@ -381,8 +409,13 @@ class ReLUNetwork:
             groups.setdefault(find(i), []).append(i)
         for members in groups.values():
             first = regions[members[0]]
-            yield LinearRegion(tuple(polyhedron(regions[i][0]) for i in members), first[2], first[3], first[1],
-                               tuple(regions[i][4] for i in members))
+            yield LinearRegion(
+                tuple(polyhedron(regions[i][0]) for i in members),
+                first[2],
+                first[3],
+                first[1],
+                tuple(regions[i][4] for i in members),
+            )
 
     def num_linear_regions(self, domain=None, *, kind: str = "activation") -> int:
         """The number of linear regions of the given kind (see :meth:`linear_regions`).
@@ -415,13 +448,21 @@ class ReLUNetwork:
         from ..polyhedra import Polyhedron
 
         if self.n_outputs != 1:
-            raise ValueError(f"the decision boundary needs a scalar output; this network has {self.n_outputs}")
+            raise ValueError(
+                f"the decision boundary needs a scalar output; this network has {self.n_outputs}"
+            )
         n = self.n_inputs
         pieces = []
         for rows, _, A, d, _ in self._activation_regions(domain, False):
             closed = [(r, "<=" if t in ("<", "<=") else t, k) for r, t, k in rows]
             closed.append((A[0], "==", -d[0]))
             if _lp.nnc_dimension(closed, n) >= 0:
-                pieces.append(Polyhedron.from_constraints([r for r, _, _ in closed], [k for _, _, k in closed],
-                                                          [t for _, t, _ in closed], dimension=n))
+                pieces.append(
+                    Polyhedron.from_constraints(
+                        [r for r, _, _ in closed],
+                        [k for _, _, k in closed],
+                        [t for _, t, _ in closed],
+                        dimension=n,
+                    )
+                )
         return pieces

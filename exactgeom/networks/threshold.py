@@ -130,14 +130,22 @@ def _table_json(table: Table) -> list[list[int]]:
 
 
 def _asummability(spec: dict, table: Table, row: int, multipliers) -> tuple | None:
-    """k true and k false inputs of one row with equal sums, from integer-scaled multipliers."""
+    """k true and k false inputs of one row with equal sums, from integer-scaled multipliers.
+
+    The inputs are those the unit sees (x itself for synchronous updates; for
+    a sequential sweep, x with the already-updated units substituted).  A
+    single pair (k = 1) is one input the unit must map to both 1 and 0.
+    """
     if spec.get("zero_diagonal") or not spec.get("thresholds", True) or spec.get("symmetric"):
         return None
     n = spec["n_inputs"]
-    points = boolean_points(n)
     true = [k for k in range(2**n) if table[k][row]]
     false = [k for k in range(2**n) if not table[k][row]]
     seen = [_seen_input(spec, table, k, row) for k in range(2**n)]
+    clash = {seen[k] for k in true} & {seen[k] for k in false}
+    if clash:
+        z = min(clash)
+        return (z,), (z,)
     sums = {}
     for a, b in itertools.combinations_with_replacement(true, 2):
         sums.setdefault(tuple(p + q for p, q in zip(seen[a], seen[b])), (a, b))
@@ -145,10 +153,10 @@ def _asummability(spec: dict, table: Table, row: int, multipliers) -> tuple | No
         s = tuple(p + q for p, q in zip(seen[a], seen[b]))
         if s in sums:
             c, d = sums[s]
-            return (points[c], points[d]), (points[a], points[b])
+            return (seen[c], seen[d]), (seen[a], seen[b])
     scale = _exact.clear_denominators(multipliers)
-    true_multiset = tuple(points[k] for k in true for _ in range(scale[k]))
-    false_multiset = tuple(points[k] for k in false for _ in range(scale[k]))
+    true_multiset = tuple(seen[k] for k in true for _ in range(scale[k]))
+    false_multiset = tuple(seen[k] for k in false for _ in range(scale[k]))
     return true_multiset, false_multiset
 
 
@@ -230,7 +238,10 @@ class Realization:
         return tuple(v for w, t in zip(self.weights, self.thresholds) for v in (*w, t))
 
     def verify(self) -> bool:
-        """Whether the network with these parameters computes the function (exact evaluation)."""
+        """Whether the parameters obey the network's equations and compute the function (exact evaluation)."""
+        theta = self.parameters
+        if any(sum(a * b for a, b in zip(e, theta)) != 0 for e in _equations(self.network._spec())):
+            return False
         return self.network.evaluate(self.weights, self.thresholds) == self.function
 
     def certificate(self) -> dict:
@@ -254,8 +265,8 @@ class NonRealizable:
     multipliers, checked by :func:`exactgeom.certificates.verify` with rational
     arithmetic only), and for a free single row the asummability explanation
     ``(true inputs, false inputs)``: equally many true and false inputs (with
-    repetition) with equal sums, so no ``(w, θ)`` can be positive on the first
-    and non-positive on the second.  For iterated networks ``members`` holds,
+    repetition, as seen by the unit) with equal sums, so no ``(w, θ)`` can be
+    positive on the first and non-positive on the second.  For iterated networks ``members`` holds,
     for every map h with h^k = f, the one-step proof that h is not realizable.
 
     Examples

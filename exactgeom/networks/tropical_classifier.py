@@ -116,9 +116,9 @@ def _cone_rows(assignment, lifted, K: int, width: int) -> list[list[int]]:
                 continue
             r = [0] * nvars
             if b < K - 1:
-                r[b * width:(b + 1) * width] = p
+                r[b * width : (b + 1) * width] = p
             if l < K - 1:
-                r[l * width:(l + 1) * width] = [-v for v in p]
+                r[l * width : (l + 1) * width] = [-v for v in p]
             rows.append(r)
     return rows
 
@@ -128,8 +128,11 @@ def _block_values(witness: Vector, j: int, p, width: int) -> list[Fraction]:
     return values + [Fraction(0)]
 
 
-def _extend(states, lifted, K: int):
-    """Extend partial partitions of ``lifted[:N]`` by point ``N = len(blocks)``; returns the realizable ones."""
+def _extend(states, lifted, K: int, refuted: list | None = None):
+    """Extend partial partitions of ``lifted[:N]`` by point ``N = len(blocks)``; keep the realizable ones.
+
+    With ``refuted`` (a list), each rejected extension is appended with its Gordan multipliers.
+    """
     width = len(lifted[0])
     out = []
     lps = 0
@@ -149,9 +152,12 @@ def _extend(states, lifted, K: int):
                 out.append((new_blocks, 1, ()))
                 continue
             lps += 1
-            point = _lp.positive_cone_point(_cone_rows(new_blocks, lifted, jj, width), (jj - 1) * width)
+            rows = _cone_rows(new_blocks, lifted, jj, width)
+            point = _lp.positive_cone_point(rows, (jj - 1) * width)
             if point is not None:
                 out.append((new_blocks, jj, point))
+            elif refuted is not None:
+                refuted.append((new_blocks, _lp.gordan_multipliers(rows, (jj - 1) * width)))
     return out, lps
 
 
@@ -246,7 +252,7 @@ class TropicalClassifier:
                     self.linear_programs += lps
                 else:
                     size = max(16, len(states) // 32)
-                    chunks = [states[i:i + size] for i in range(0, len(states), size)]
+                    chunks = [states[i : i + size] for i in range(0, len(states), size)]
                     futures = [executor.submit(_extend, chunk, self._lifted, K) for chunk in chunks]
                     states = []
                     for future in futures:
@@ -268,12 +274,64 @@ class TropicalClassifier:
         27
         """
         K = self.num_terms
-        return sum(_falling(K, p.num_blocks) for p in self.realizable_partitions(progress=progress, executor=executor))
+        return sum(
+            _falling(K, p.num_blocks)
+            for p in self.realizable_partitions(progress=progress, executor=executor)
+        )
+
+    def certificate(self) -> dict:
+        """A certificate of :meth:`num_maximal_cones`, checkable with rational arithmetic only.
+
+        Kind ``"classification-fan-count"``.  The data list, for every prefix
+        ``p_1..p_N`` of the points, the realizable partitions (restricted-growth
+        strings); every extension of a listed partition by the next point that
+        is not listed comes with Gordan multipliers ``y >= 0``, ``y != 0``,
+        ``y R = 0`` proving its strict system ``R theta > 0`` infeasible; the
+        partitions of all points come with witness block functions.  The checker
+        (:mod:`exactgeom.certificates.check_tropical`) recomputes the rows from
+        the points, checks all of this and the count ``sum (n+m)!/(n+m-j)!``.
+
+        Examples
+        --------
+        >>> from exactgeom.certificates import verify
+        >>> cert = TropicalClassifier([(0, 0), (3, 1), (1, 4), (-2, 2)], (2, 2)).certificate()
+        >>> cert["claim"]["num_maximal_cones"], verify(cert).ok
+        (244, True)
+        """
+        from ..certificates import envelope
+
+        K, width = self.num_terms, self.dimension + 1
+        states = [((0,), 1, ())]
+        levels = [[[0]]]
+        refuted: list = []
+        for _ in range(1, len(self.points)):
+            states, _ = _extend(states, self._lifted, K, refuted)
+            levels.append([list(b) for b, _, _ in states])
+        witnesses = []
+        for _, j, witness in states:
+            functions = [list(witness[b * width : (b + 1) * width]) for b in range(j - 1)]
+            functions.append([Fraction(0)] * width)
+            witnesses.append([[_exact.fraction_str(v) for v in f] for f in functions])
+        count = sum(_falling(K, j) for _, j, _ in states)
+        claim = {
+            "points": [[_exact.fraction_str(v) for v in p] for p in self.points],
+            "n_terms": list(self.n_terms),
+            "num_maximal_cones": count,
+        }
+        data = {
+            "levels": levels,
+            "witnesses": witnesses,
+            "refuted": [
+                {"blocks": list(b), "multipliers": [_exact.fraction_str(v) for v in y]} for b, y in refuted
+            ],
+        }
+        meta = {"producer": "exactgeom.networks.tropical_classifier", "engine": "pplpy"}
+        return envelope("classification-fan-count", claim, data, meta)
 
     def _labelled_witness(self, partition: RealizablePartition, labelling) -> Vector:
         width = self.dimension + 1
         j = partition.num_blocks
-        functions = [tuple(partition.witness[b * width:(b + 1) * width]) for b in range(j - 1)]
+        functions = [tuple(partition.witness[b * width : (b + 1) * width]) for b in range(j - 1)]
         functions.append((Fraction(0),) * width)
         lifted = [(Fraction(1), *p) for p in self.points]
         lowest = min(_exact.dot(functions[b], q) for b, q in zip(partition.blocks, lifted))
@@ -286,8 +344,11 @@ class TropicalClassifier:
     def _cone(self, partition: RealizablePartition, labelling) -> ClassificationCone:
         assignment = tuple(labelling[b] for b in partition.blocks)
         n = self.n_terms[0]
-        return ClassificationCone(assignment, self._labelled_witness(partition, labelling),
-                                  tuple(1 if k < n else -1 for k in assignment))
+        return ClassificationCone(
+            assignment,
+            self._labelled_witness(partition, labelling),
+            tuple(1 if k < n else -1 for k in assignment),
+        )
 
     def maximal_cones(self, *, progress: bool = False, executor=None) -> Iterator[ClassificationCone]:
         """Generate every maximal cone of the classification fan with a witness parameter.
@@ -307,7 +368,7 @@ class TropicalClassifier:
                 yield self._cone(partition, labelling)
 
     def evaluate(self, theta, x) -> Fraction:
-        """``f_theta(x) = max_i g_i(x) - max_j h_j(x)`` exactly, ``theta`` laid out as ``(a_1, s_1, ..., b_m, t_m)``.
+        """``f_theta(x) = max_i g_i(x) - max_j h_j(x)`` exactly; ``theta = (a_1, s_1, ..., b_m, t_m)``.
 
         Examples
         --------
@@ -324,7 +385,7 @@ class TropicalClassifier:
         """The values of the ``n + m`` affine terms at ``x``."""
         width = self.dimension + 1
         lifted = (Fraction(1), *x)
-        return [_exact.dot(theta[k * width:(k + 1) * width], lifted) for k in range(self.num_terms)]
+        return [_exact.dot(theta[k * width : (k + 1) * width], lifted) for k in range(self.num_terms)]
 
     # -- labels and the 0/1 loss -----------------------------------------------------------
     def _labels(self, labels) -> tuple[int, ...]:
@@ -353,7 +414,7 @@ class TropicalClassifier:
         return sum(1 for s, y in zip(cone.classification, labels) if s != y)
 
     def mistake_counts(self, labels) -> dict[int, int]:
-        """How many maximal cones make each number of mistakes, counted per partition without enumerating cones.
+        """How many maximal cones make each number of mistakes (counted per partition, not per cone).
 
         A partition's labelled cones send a set ``S`` of its blocks to numerator
         terms (``(n)_{|S|} (m)_{j-|S|}`` ways); they make the negatives in ``S`` and
@@ -395,7 +456,11 @@ class TropicalClassifier:
         [(0, 0, 0), (1, 1, 0), (0, 1, 1)]
         """
         labels = self._labels(labels)
-        return [c for c in self.maximal_cones() if sum(s != y for s, y in zip(c.classification, labels)) == mistakes]
+        return [
+            c
+            for c in self.maximal_cones()
+            if sum(s != y for s, y in zip(c.classification, labels)) == mistakes
+        ]
 
     def facets(self, cone: ClassificationCone) -> list[tuple[int, ...]]:
         """The maximal cones across the facets of ``cone``, as assignments.
@@ -419,7 +484,7 @@ class TropicalClassifier:
         return out
 
     def loss_landscape(self, labels, *, cones=None):
-        """Graph of maximal cones (nodes: assignments, attributes ``mistakes`` and ``witness``), edges through facets.
+        """Graph of maximal cones (nodes: assignments with ``mistakes``, ``witness``), edges through facets.
 
         Parameters
         ----------
@@ -448,8 +513,12 @@ class TropicalClassifier:
         cones = list(self.maximal_cones() if cones is None else cones)
         G = nx.Graph()
         for c in cones:
-            G.add_node(c.assignment, mistakes=sum(s != y for s, y in zip(c.classification, labels)),
-                       witness=c.witness, classification=c.classification)
+            G.add_node(
+                c.assignment,
+                mistakes=sum(s != y for s, y in zip(c.classification, labels)),
+                witness=c.witness,
+                classification=c.classification,
+            )
         for c in cones:
             for other in self.facets(c):
                 if other in G:

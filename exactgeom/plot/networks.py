@@ -1,4 +1,4 @@
-"""Pictures of network parameter and input spaces: loss landscapes, tropical decision boundaries, linear regions.
+"""Pictures of networks: loss landscapes, tropical decision boundaries, linear regions of ReLU networks.
 
 Regions and boundary pieces are computed exactly (clipped to the window as
 pplpy polyhedra); coordinates become floats only when handed to matplotlib.
@@ -13,7 +13,10 @@ from ..tropical import _lp
 
 __all__ = ["loss_landscape", "tropical_boundary", "linear_regions"]
 
-_INSTALL = 'matplotlib is needed for plotting; install it with  pip install "exactgeom[plot]"  (or pip install matplotlib)'
+_INSTALL = (
+    "matplotlib is needed for plotting; install it with  "
+    'pip install "exactgeom[plot]"  (or pip install matplotlib)'
+)
 
 
 def _axes(ax, figsize):
@@ -83,7 +86,9 @@ def loss_landscape(G, ax=None, *, seed: int = 0, labels: bool = False, cmap: str
     ax = _axes(ax, (6, 5))
     missing = [v for v, data in G.nodes(data=True) if "mistakes" not in data]
     if missing:
-        raise ValueError(f"node {missing[0]!r} has no 'mistakes' attribute; build G with loss_landscape(labels)")
+        raise ValueError(
+            f"node {missing[0]!r} has no 'mistakes' attribute; build G with loss_landscape(labels)"
+        )
     mistakes = {v: G.nodes[v]["mistakes"] for v in G}
     local_minima = sum(1 for v in G if all(mistakes[u] >= mistakes[v] for u in G[v]))
     position = nx.spring_layout(G, seed=seed) if len(G) else {}
@@ -113,14 +118,21 @@ def _draw_piece(ax, constraints, box, **style):
     else:
         from matplotlib.patches import Polygon
 
-        ax.add_patch(Polygon(list(zip(xs, ys)), closed=True, facecolor=style.get("facecolor", "C0"),
-                             alpha=style.get("alpha", 0.3), edgecolor=style.get("edgecolor", "none"),
-                             linewidth=0.6))
+        ax.add_patch(
+            Polygon(
+                list(zip(xs, ys)),
+                closed=True,
+                facecolor=style.get("facecolor", "C0"),
+                alpha=style.get("alpha", 0.3),
+                edgecolor=style.get("edgecolor", "none"),
+                linewidth=0.6,
+            )
+        )
     return True
 
 
 def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = True):
-    """Draw the decision boundary ``{f = 0}`` of a tropical rational function (or ReLU network) of two variables.
+    """Draw the decision boundary ``{f = 0}`` of a tropical rational function (or ReLU network) on Q^2.
 
     Parameters
     ----------
@@ -149,10 +161,14 @@ def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = Tru
     ax = _axes(ax, (6, 6))
     if isinstance(f, ReLUNetwork):
         if f.n_inputs != 2 or f.n_outputs != 1:
-            raise ValueError(f"tropical_boundary draws functions Q^2 -> Q; this network has widths {f.widths}")
+            raise ValueError(
+                f"tropical_boundary draws functions Q^2 -> Q; this network has widths {f.widths}"
+            )
         f = f.tropical()
     if getattr(f, "nvars", None) != 2:
-        raise ValueError("tropical_boundary needs a TropicalRational in 2 variables (or a 2-input ReLU network)")
+        raise ValueError(
+            "tropical_boundary needs a TropicalRational in 2 variables (or a 2-input ReLU network)"
+        )
     if show_cells:
         for P, slope, constant in f.linear_regions():
             vertices = _lp.polygon_vertices(P.constraints, box)
@@ -161,15 +177,18 @@ def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = Tru
             cx = sum(v[0] for v in vertices) / len(vertices)
             cy = sum(v[1] for v in vertices) / len(vertices)
             positive = slope[0] * cx + slope[1] * cy + constant > 0
-            _draw_piece(ax, P.constraints, box, facecolor="C0" if positive else "C3", alpha=0.18,
-                        edgecolor="grey")
+            _draw_piece(
+                ax, P.constraints, box, facecolor="C0" if positive else "C3", alpha=0.18, edgecolor="grey"
+            )
     drawn = 0
     for constraints in f.decision_boundary_constraints():
         drawn += _draw_piece(ax, constraints, box, color="black", linewidth=2.2, facecolor="black", alpha=0.5)
     return _finish(ax, box, f"decision boundary: {drawn} pieces")
 
 
-def linear_regions(relu_net, bbox=(-5, 5, -5, 5), ax=None, *, kind: str = "activation", witnesses: bool = False):
+def linear_regions(
+    relu_net, bbox=(-5, 5, -5, 5), ax=None, *, kind: str = "activation", witnesses: bool = False
+):
     """Draw the linear regions of a ReLU network with 2 inputs inside a box.
 
     Parameters

@@ -21,6 +21,7 @@ __all__ = [
     "integer_row",
     "positive_cone_point",
     "facet_rows",
+    "gordan_multipliers",
     "interior_point",
     "nnc_dimension",
     "hull_vertices",
@@ -81,6 +82,28 @@ def positive_cone_point(
     if polyhedron.is_empty():
         return None
     return next(_point(g, nvars) for g in polyhedron.generators() if g.is_point())
+
+
+def gordan_multipliers(rows: Sequence[Sequence[int]], nvars: int) -> tuple[Fraction, ...] | None:
+    """Multipliers ``y >= 0`` with ``sum(y) = 1`` and ``y R = 0``, proving ``R x > 0`` infeasible (Gordan).
+
+    Returns ``None`` when ``R x > 0`` is feasible (then no such ``y`` exists).
+
+    Examples
+    --------
+    >>> gordan_multipliers([[1, 0], [-1, 0], [0, 1]], 2)
+    (Fraction(1, 2), Fraction(1, 2), Fraction(0, 1))
+    """
+    count = len(rows)
+    problem = ppl.MIP_Problem(count)
+    for i in range(count):
+        problem.add_constraint(ppl.Variable(i) >= 0)
+    problem.add_constraint(ppl.Linear_Expression([1] * count, -1) == 0)
+    for k in range(nvars):
+        problem.add_constraint(ppl.Linear_Expression([int(r[k]) for r in rows], 0) == 0)
+    if not problem.is_satisfiable():
+        return None
+    return _point(problem.optimizing_point(), count)
 
 
 def _primitive(values: Sequence[int]) -> tuple[int, ...]:
@@ -166,9 +189,7 @@ def nnc_dimension(constraints, nvars: int) -> int:
     for row, kind, rhs in constraints:
         coefficients, constant = integer_row(row, Fraction(rhs))
         e = ppl.Linear_Expression(coefficients, -constant)
-        polyhedron.add_constraint(
-            {"<=": e <= 0, "<": e < 0, "==": e == 0, ">=": e >= 0, ">": e > 0}[kind]
-        )
+        polyhedron.add_constraint({"<=": e <= 0, "<": e < 0, "==": e == 0, ">=": e >= 0, ">": e > 0}[kind])
     if polyhedron.is_empty():
         return -1
     return int(polyhedron.affine_dimension())
@@ -208,9 +229,7 @@ def drop_contained(pieces, nvars: int) -> list:
     closed = [_closed(c, nvars) for c in pieces]
     keep = []
     for i, P in enumerate(closed):
-        covered = any(
-            j != i and Q.contains(P) and (not P.contains(Q) or j < i) for j, Q in enumerate(closed)
-        )
+        covered = any(j != i and Q.contains(P) and (not P.contains(Q) or j < i) for j, Q in enumerate(closed))
         if not covered:
             keep.append(pieces[i])
     return keep
@@ -261,11 +280,15 @@ def polygon_vertices(constraints, box) -> list[tuple[Fraction, Fraction]]:
     Examples
     --------
     >>> polygon_vertices([((1, 0), "<=", 0)], (-1, 1, -1, 1))
-    [(Fraction(0, 1), Fraction(1, 1)), (Fraction(-1, 1), Fraction(1, 1)), (Fraction(-1, 1), Fraction(-1, 1)), (Fraction(0, 1), Fraction(-1, 1))]
+    [(Fraction(0, 1), Fraction(1, 1)), (Fraction(-1, 1), Fraction(1, 1)),
+     (Fraction(-1, 1), Fraction(-1, 1)), (Fraction(0, 1), Fraction(-1, 1))]
     """
     xmin, xmax, ymin, ymax = (Fraction(v) for v in box)
     rows = list(constraints) + [
-        ((1, 0), ">=", xmin), ((1, 0), "<=", xmax), ((0, 1), ">=", ymin), ((0, 1), "<=", ymax),
+        ((1, 0), ">=", xmin),
+        ((1, 0), "<=", xmax),
+        ((0, 1), ">=", ymin),
+        ((0, 1), "<=", ymax),
     ]
     polyhedron = _closed(rows, 2)
     points = [_point(g, 2) for g in polyhedron.minimized_generators() if g.is_point()]

@@ -30,7 +30,7 @@ def _product(factors, nvars: int) -> TropicalPolynomial:
     result = TropicalPolynomial.constant(0, nvars)
     for polynomial, power in factors:
         if power:
-            result = (result * polynomial ** power).reduced()
+            result = (result * polynomial**power).reduced()
     return result
 
 

@@ -126,7 +126,9 @@ class TropicalPolynomial:
             if exponent not in merged or merged[exponent] < coefficient:
                 merged[exponent] = coefficient
         if not merged:
-            raise ValueError("a tropical polynomial needs at least one term (the tropical zero is not represented)")
+            raise ValueError(
+                "a tropical polynomial needs at least one term (the tropical zero is not represented)"
+            )
         object.__setattr__(self, "terms", tuple((merged[e], e) for e in sorted(merged)))
         object.__setattr__(self, "nvars", nvars)
 
@@ -161,7 +163,10 @@ class TropicalPolynomial:
 
     # -- value-object protocol -------------------------------------------------------------
     def __eq__(self, other) -> bool:
-        return isinstance(other, TropicalPolynomial) and (self.nvars, self.terms) == (other.nvars, other.terms)
+        return isinstance(other, TropicalPolynomial) and (self.nvars, self.terms) == (
+            other.nvars,
+            other.terms,
+        )
 
     def __hash__(self) -> int:
         return hash((self.nvars, self.terms))
@@ -171,7 +176,8 @@ class TropicalPolynomial:
 
     def __repr__(self) -> str:
         inner = ", ".join(
-            f"({_show(c)}, ({', '.join(_show(v) for v in e)}{',' if len(e) == 1 else ''}))" for c, e in self.terms
+            f"({_show(c)}, ({', '.join(_show(v) for v in e)}{',' if len(e) == 1 else ''}))"
+            for c, e in self.terms
         )
         return f"TropicalPolynomial([{inner}], nvars={self.nvars})"
 
@@ -258,7 +264,9 @@ class TropicalPolynomial:
             raise ValueError(f"tropical power needs k >= 0 (k * max is max of k * terms only then); got {k}")
         if k == 0:
             return TropicalPolynomial.constant(0, self.nvars)
-        return TropicalPolynomial._trusted({tuple(k * v for v in e): k * c for c, e in self.terms}, self.nvars)
+        return TropicalPolynomial._trusted(
+            {tuple(k * v for v in e): k * c for c, e in self.terms}, self.nvars
+        )
 
     # -- functions versus expressions ------------------------------------------------------
     def reduced(self) -> TropicalPolynomial:
@@ -398,7 +406,9 @@ class TropicalRational:
         if self.denominator is None:
             object.__setattr__(self, "denominator", TropicalPolynomial.constant(0, self.numerator.nvars))
         elif not isinstance(self.denominator, TropicalPolynomial):
-            raise TypeError(f"denominator must be a TropicalPolynomial, not {type(self.denominator).__name__}")
+            raise TypeError(
+                f"denominator must be a TropicalPolynomial, not {type(self.denominator).__name__}"
+            )
         if self.numerator.nvars != self.denominator.nvars:
             raise ValueError(
                 f"numerator has {self.numerator.nvars} variables but denominator has {self.denominator.nvars}"
@@ -491,7 +501,7 @@ class TropicalRational:
         return out
 
     def decision_boundary_constraints(self) -> list[list[tuple[tuple[Fraction, ...], str, Fraction]]]:
-        """Constraint lists of the pieces of ``{f = 0}``, one per pair of terms (see :meth:`decision_boundary`).
+        """Constraint lists of the pieces of ``{f = 0}`` (see :meth:`decision_boundary`).
 
         Examples
         --------

@@ -284,3 +284,66 @@ def test_threshold_6_characteristic_polynomial():
     chi = threshold(6).characteristic_polynomial()
     assert [abs(c) for c in chi.all_coeffs()] == [1, 64, 2016, 36848, 400400, 2453248, 7111650, 5023907]
     assert threshold(6).num_regions() == 15028134
+
+
+# -- the implementation paths: multi-word bitsets, hashed grouping, collision fallback, size limit ------
+def grid_arrangement(k):
+    """Central planes a x + b y + z = 0 for (a, b) in a k × k grid: the dual of k^2 points in the plane."""
+    return Arrangement([[a, b, 1] for a in range(k) for b in range(k)])
+
+
+def grid_chi_by_collinearity(k):
+    """χ of the grid arrangement from collinear point sets: w_2 = Σ_lines (m − 1), χ(1) = 0."""
+    points = [(a, b) for a in range(k) for b in range(k)]
+    lines = set()
+    for p, q in itertools.combinations(points, 2):
+        lines.add(frozenset(r for r in points
+                            if (q[0] - p[0]) * (r[1] - p[1]) == (q[1] - p[1]) * (r[0] - p[0])))
+    n = len(points)
+    w2 = sum(len(line) - 1 for line in lines)
+    return sympy.Poly(t**3 - n * t**2 + w2 * t - (1 - n + w2), t)
+
+
+@pytest.mark.parametrize("k", [3, 9])          # 9: 81 hyperplanes, bitsets of two 64-bit words
+def test_many_hyperplanes(k):
+    A = grid_arrangement(k)
+    expected = grid_chi_by_collinearity(k)
+    assert A.characteristic_polynomial() == expected
+    L = A.intersection_lattice()
+    assert sum(L.mobius(X) for X in L.flats(2)) == expected.all_coeffs()[2]
+    assert L.flats(3) == (2 ** (k * k) - 1,)
+
+
+def test_parabola_tangents_many_affine_lines():
+    # x + i y = i^2 for i < 70: tangents to a parabola, no two parallel, no three concurrent
+    A = Arrangement([[1, i] for i in range(70)], [i * i for i in range(70)])
+    assert A.num_regions() == 1 + 70 + 70 * 69 // 2 and A.num_bounded_regions() == 69 * 68 // 2
+
+
+def test_hashed_grouping_and_collision_fallback(monkeypatch):
+    # entries up to 30 in Q^4: p ~ 2^24 does not pack into one int64, so rows are grouped by a hash
+    A = Arrangement([[3, -7, 11, 2], [30, 1, 0, -5], [1, 1, 1, 1], [0, 29, -13, 4], [17, 0, 0, 23],
+                     [-9, 14, 28, 1], [4, 4, -25, 6], [33, -3, 5, 0]])
+    p = lat._prime_for(lat._central_rows(A))
+    assert p.bit_length() * 3 > 62 and p < lat._NUMPY_PRIME_LIMIT
+    expected = brute_chi(A)
+    lat._whitney_first_kind.cache_clear()
+    assert A.characteristic_polynomial() == expected
+    # a hash that makes every row collide must still give the exact answer
+    monkeypatch.setattr(lat, "_HASH_WEIGHTS", lat._HASH_WEIGHTS * 0)
+    lat._whitney_first_kind.cache_clear()
+    try:
+        assert A.characteristic_polynomial() == expected
+        L = A.intersection_lattice()
+        assert {X: (L.rank_of(X), L.mobius(X)) for X in L.flats()} == brute_lattice(A)
+    finally:
+        lat._whitney_first_kind.cache_clear()
+
+
+def test_too_large_is_refused_with_a_message(monkeypatch):
+    monkeypatch.setattr(lat, "_MAX_COVERS", 20)
+    with pytest.raises(ValueError, match="too large to hold in memory.*rank 2"):
+        lat.intersection_lattice(braid(5))
+    monkeypatch.setattr(lat, "_USE_NUMPY", False)
+    with pytest.raises(ValueError, match="too large to hold in memory"):
+        lat.intersection_lattice(threshold(4))

@@ -254,3 +254,10 @@ def test_huge_certificate_refused_with_estimate(monkeypatch):
     monkeypatch.setattr(check_counts, "MAX_FLATS", 10)
     message = _rejected(_fresh("threshold3"))
     assert "refusing" in message and "operations" in message
+
+
+def test_absurd_dimension_refused():
+    cert = characteristic_polynomial_certificate(Arrangement([], dimension=1))
+    cert["claim"]["dimension"] = 10**9
+    cert["claim"]["characteristic_polynomial"] = [1]
+    assert "refusing" in _rejected(cert)

@@ -97,6 +97,9 @@ def test_every_map_is_realized_or_refused_with_verified_certificates(variant, br
         assert r.verify()
         if not r and k == 1:
             assert all(verify(c).ok for c in r.certificates)
+            for true_inputs, false_inputs in r.asummability:
+                assert len(true_inputs) == len(false_inputs) >= 1
+                assert [sum(c) for c in zip(*true_inputs)] == [sum(c) for c in zip(*false_inputs)]
 
 
 def test_kth_roots_against_all_maps():
@@ -181,3 +184,14 @@ def test_bad_arguments():
         HopfieldNetwork(2, iterations=0)
     with pytest.raises(ValueError, match="Propositions 3 and 4"):
         check_proposition(5, 2)
+
+
+def test_realizations_respect_the_classical_constraints():
+    net = HopfieldNetwork(2, symmetric=True, zero_diagonal=True, thresholds=False)
+    for _, r in net.realizable_functions():
+        (a, b), (c, d) = r.weights
+        assert b == c and a == d == 0 and r.thresholds == (0, 0)
+    swap = ((0, 0), (1, 0), (0, 1), (1, 1))
+    r = HopfieldNetwork(2).realize(swap)
+    forged = type(r)(net, swap, ((0, 1), (2, 0)), (0, 0))     # not symmetric: refused by both checks
+    assert not forged.verify() and not verify(forged.certificate()).ok

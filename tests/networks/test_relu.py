@@ -18,8 +18,12 @@ from exactgeom.polyhedra import Polyhedron
 def random_network(rng, widths, bound=3, denominators=(1, 2, 3)):
     weights, biases = [], []
     for a, b in zip(widths, widths[1:]):
-        weights.append([[Fraction(rng.randint(-bound, bound), rng.choice(denominators)) for _ in range(a)]
-                        for _ in range(b)])
+        weights.append(
+            [
+                [Fraction(rng.randint(-bound, bound), rng.choice(denominators)) for _ in range(a)]
+                for _ in range(b)
+            ]
+        )
         biases.append([Fraction(rng.randint(-bound, bound), rng.choice(denominators)) for _ in range(b)])
     return ReLUNetwork(weights, biases)
 
@@ -40,14 +44,14 @@ def manual(net, x):
 @pytest.mark.parametrize("widths", [(1, 3, 1), (2, 3, 1), (2, 3, 2, 1), (3, 2, 2), (2, 2, 2, 2, 1)])
 def test_tropical_form_agrees_with_the_network(widths):
     rng = random.Random(sum(widths))
-    for trial in range(3):
+    for _ in range(3):
         net = random_network(rng, widths)
         f = net.tropical()
         functions = f if isinstance(f, tuple) else (f,)
         assert len(functions) == widths[-1]
         for F in functions:
             for polynomial in (F.numerator, F.denominator):
-                assert all(v >= 0 for _, e in polynomial.terms for v in e)   # ZNL: non-negative exponents
+                assert all(v >= 0 for _, e in polynomial.terms for v in e)  # ZNL: non-negative exponents
         for _ in range(25):
             x = random_point(rng, widths[0])
             assert net(x) == manual(net, x) == tuple(F(x) for F in functions)
@@ -61,19 +65,23 @@ def _patterns_brute_force(net, domain_rows=()):
     for bits in itertools.product((0, 1), repeat=sum(hidden)):
         pattern, k = [], 0
         for w in hidden:
-            pattern.append(tuple(bits[k:k + w]))
+            pattern.append(tuple(bits[k : k + w]))
             k += w
         # affine map of each layer's pre-activation under this pattern
         M = [[Fraction(int(i == j)) for j in range(n)] for i in range(n)]
         c = [Fraction(0)] * n
-        A, b, kinds = [list(r) for r, _, _ in domain_rows], [v for _, _, v in domain_rows], ["<" for _ in domain_rows]
+        A, b, kinds = (
+            [list(r) for r, _, _ in domain_rows],
+            [v for _, _, v in domain_rows],
+            ["<" for _ in domain_rows],
+        )
         for (W, bias), s in zip(zip(net.weights, net.biases), pattern):
             P = [[sum(w * M[t][j] for t, w in enumerate(row)) for j in range(n)] for row in W]
             q = [sum(w * c[t] for t, w in enumerate(row)) + bb for row, bb in zip(W, bias)]
             for row, const, on in zip(P, q, s):
                 A.append(row)
                 b.append(-const)
-                kinds.append(">" if on else "<")     # interior of the pattern's region
+                kinds.append(">" if on else "<")  # interior of the pattern's region
             M = [row if on else [Fraction(0)] * n for row, on in zip(P, s)]
             c = [v if on else Fraction(0) for v, on in zip(q, s)]
         # a pre-activation constant on the region is off exactly when the constant is <= 0
@@ -85,8 +93,10 @@ def _patterns_brute_force(net, domain_rows=()):
     return found
 
 
-@pytest.mark.parametrize("widths,seed", [((2, 4, 1), 1), ((2, 5, 1), 2), ((3, 4, 1), 3), ((2, 3, 3, 1), 4),
-                                         ((1, 3, 2, 1), 5), ((2, 2, 3, 2), 6)])
+@pytest.mark.parametrize(
+    "widths,seed",
+    [((2, 4, 1), 1), ((2, 5, 1), 2), ((3, 4, 1), 3), ((2, 3, 3, 1), 4), ((1, 3, 2, 1), 5), ((2, 2, 3, 2), 6)],
+)
 def test_activation_regions_against_brute_force(widths, seed):
     rng = random.Random(seed)
     net = random_network(rng, widths)
@@ -100,9 +110,11 @@ def test_activation_regions_against_brute_force(widths, seed):
     for _ in range(40):
         x = random_point(rng, widths[0])
         containing = [r for r in regions if r.polyhedron.contains(x)]
-        assert len(containing) <= 1          # half-open regions are disjoint
+        assert len(containing) <= 1  # half-open regions are disjoint
         for r in containing:
-            assert net(x) == tuple(sum(a * t for a, t in zip(row, x)) + c for row, c in zip(r.matrix, r.vector))
+            assert net(x) == tuple(
+                sum(a * t for a, t in zip(row, x)) + c for row, c in zip(r.matrix, r.vector)
+            )
 
 
 def test_one_hidden_layer_counts_match_zaslavsky_and_the_bound():
@@ -114,7 +126,9 @@ def test_one_hidden_layer_counts_match_zaslavsky_and_the_bound():
         assert count == first.num_regions()
         assert count <= one_layer_region_bound(n, m)
     # hyperplanes in general position attain the bound
-    net = ReLUNetwork([[[1, 0], [0, 1], [1, 1], [1, -2], [3, 1]], [[1, 1, 1, 1, 1]]], [[0, -1, -4, -7, 13], [0]])
+    net = ReLUNetwork(
+        [[[1, 0], [0, 1], [1, 1], [1, -2], [3, 1]], [[1, 1, 1, 1, 1]]], [[0, -1, -4, -7, 13], [0]]
+    )
     assert net.num_linear_regions() == one_layer_region_bound(2, 5) == 16
     # parallel hyperplanes and more neurons than 2^m allows is not possible: the 2^m side of the bound
     net = ReLUNetwork([[[1, 0, 0], [0, 1, 0]], [[1, 1]]], [[0, 0], [0]])
@@ -138,7 +152,7 @@ def _slope_changes_1d(net):
     """Independent count of affine pieces of a 1-input network: kinks where the slope really changes."""
     cuts = set()
     for r in net.linear_regions():
-        for row, kind, rhs in r.polyhedron.constraints:
+        for row, _, rhs in r.polyhedron.constraints:
             if row[0] != 0:
                 cuts.add(rhs / row[0])
     cuts = sorted(cuts)
@@ -151,7 +165,7 @@ def _slope_changes_1d(net):
 
 
 def test_affine_pieces_merge_regions_with_the_same_map():
-    zero = ReLUNetwork([[[1], [1]], [[1, -1]]], [[0, 0], [0]])          # relu(x) - relu(x) == 0
+    zero = ReLUNetwork([[[1], [1]], [[1, -1]]], [[0, 0], [0]])  # relu(x) - relu(x) == 0
     assert zero.num_linear_regions() == 2 and zero.num_linear_regions(kind="affine") == 1
     (piece,) = zero.linear_regions(kind="affine")
     assert len(piece.polyhedra) == 2 and piece.matrix == ((Fraction(0),),)
@@ -164,7 +178,7 @@ def test_affine_pieces_merge_regions_with_the_same_map():
 
 
 def test_decision_boundary():
-    net = ReLUNetwork([[[1, 0], [0, 1]], [[1, 1]]], [[0, 0], [-1]])       # relu(x) + relu(y) - 1
+    net = ReLUNetwork([[[1, 0], [0, 1]], [[1, 1]]], [[0, 0], [-1]])  # relu(x) + relu(y) - 1
     pieces = net.decision_boundary()
     on = [(1, 0), (0, 1), ("1/2", "1/2"), (1, -7), (-3, 1)]
     for p in on:
@@ -200,3 +214,22 @@ def test_deeper_networks_against_brute_force():
     for widths in [(2, 4, 4, 1), (3, 3, 3, 1), (2, 3, 3, 3, 1)]:
         net = random_network(rng, widths)
         assert {r.patterns[0] for r in net.linear_regions()} == _patterns_brute_force(net)
+
+
+def test_pictures_of_regions_and_boundary(tmp_path):
+    pytest.importorskip("matplotlib")
+    from exactgeom import plot
+
+    net = ReLUNetwork([[[1, 0], [0, 1], [1, 1]], [[1, -1, 1]]], [[0, 0, -1], [0]])
+    box_rows = [((1, 0), "<", 2), ((-1, 0), "<", 2), ((0, 1), "<", 2), ((0, -1), "<", 2)]
+    ax = plot.linear_regions(net, (-2, 2, -2, 2))
+    expected = len(_patterns_brute_force(net, box_rows))
+    assert ax.get_title() == f"{expected} activation regions in the box"
+    assert len(ax.patches) == expected
+    ax.figure.savefig(tmp_path / "regions.png", dpi=30)
+    ax = plot.tropical_boundary(net, (-2, 2, -2, 2))
+    assert ax.get_title().startswith("decision boundary:") and len(ax.lines) >= 1
+    with pytest.raises(ValueError, match="2 inputs"):
+        plot.linear_regions(ReLUNetwork([[[1]]], [[0]]), (-1, 1, -1, 1))
+    with pytest.raises(ValueError, match="xmin < xmax"):
+        plot.linear_regions(net, (1, -1, -1, 1))

@@ -63,7 +63,7 @@ def test_against_brute_force_over_all_maps(n_terms, N):
 
 
 def test_brute_force_on_a_non_generic_configuration():
-    pts = [(0, 0), (1, 1), (2, 2), (0, 2), (1, 0)]      # three collinear points
+    pts = [(0, 0), (1, 1), (2, 2), (0, 2), (1, 0)]  # three collinear points
     T = TropicalClassifier(pts, n_terms=(2, 1))
     assert {c.assignment for c in T.maximal_cones()} == _brute_force(pts, 2, 1)
 
@@ -135,8 +135,8 @@ def test_facets_against_wall_polyhedra():
         for i in range(len(phi)):
             for l in range(T.num_terms):
                 if l != phi[i] and _wall_feasible(T, phi, i, l):
-                    psi = phi[:i] + (l,) + phi[i + 1:]
-                    assert psi in cones            # across a wall there is a cone
+                    psi = phi[:i] + (l,) + phi[i + 1 :]
+                    assert psi in cones  # across a wall there is a cone
                     expected.add(psi)
         assert set(T.facets(ClassificationCone(phi, (), ()))) == expected
 
@@ -232,3 +232,43 @@ def test_nine_points_witnesses_and_counts():
     assert count == total
     shuffled = pts[::-1]
     assert TropicalClassifier(shuffled, n_terms=(2, 2)).num_maximal_cones() == total
+
+
+def test_loss_landscape_picture():
+    pytest.importorskip("matplotlib")
+    from exactgeom import plot
+
+    T = TropicalClassifier(POINTS[:4], n_terms=(2, 1))
+    G = T.loss_landscape([1, -1, 1, -1])
+    assert G.number_of_nodes() == 75
+    minima = sum(1 for v in G if all(G.nodes[u]["mistakes"] >= G.nodes[v]["mistakes"] for u in G[v]))
+    ax = plot.loss_landscape(G)
+    assert ax.get_title() == f"75 cells, minimum 0 mistakes, {minima} local minima (layout seed 0)"
+    G.add_node("bare")
+    with pytest.raises(ValueError, match="mistakes"):
+        plot.loss_landscape(G)
+
+
+def test_certificate_of_the_count_verifies_and_detects_tampering():
+    import copy
+
+    from exactgeom.certificates import verify
+
+    cert = TropicalClassifier(POINTS, n_terms=(2, 2)).certificate()
+    assert cert["claim"]["num_maximal_cones"] == 2584
+    assert verify(cert).ok
+    dropped = copy.deepcopy(cert)
+    removed = dropped["data"]["levels"][-1].pop()
+    dropped["data"]["witnesses"].pop()
+    message = verify(dropped).message
+    assert "neither listed nor refuted" in message and str(removed) in message
+    bad_multipliers = copy.deepcopy(cert)
+    entry = bad_multipliers["data"]["refuted"][0]
+    entry["multipliers"] = ["1"] + ["0"] * (len(entry["multipliers"]) - 1)
+    assert "combine" in verify(bad_multipliers).message
+    bad_witness = copy.deepcopy(cert)
+    bad_witness["data"]["witnesses"][-1] = [["0"] * 3 for _ in bad_witness["data"]["witnesses"][-1]]
+    assert "unique maximum" in verify(bad_witness).message
+    wrong = copy.deepcopy(cert)
+    wrong["claim"]["num_maximal_cones"] = 2585
+    assert not verify(wrong).ok
