@@ -41,6 +41,34 @@ def _tropical(points, terms):
     return f"tropical fan {terms}, {len(points)} points", run
 
 
+def _sign_vector(normals, offsets, point):
+    return tuple(
+        (v > 0) - (v < 0)
+        for v in (sum(a * x for a, x in zip(row, point)) - c for row, c in zip(normals, offsets))
+    )
+
+
+def _sign_vectors(n, count):
+    """map_chunked on a plain CPU-bound map: sign vectors of many rational points against T_n."""
+    import functools
+    import random
+    from fractions import Fraction
+
+    from exactgeom._parallel import map_chunked
+
+    A = eg.library.threshold(n)
+    rng = random.Random(0)
+    points = [
+        tuple(Fraction(rng.randint(-99, 99), rng.randint(1, 9)) for _ in range(n + 1)) for _ in range(count)
+    ]
+    function = functools.partial(_sign_vector, A.normals, A.offsets)
+
+    def run(executor):
+        return list(map_chunked(function, points, executor=executor, chunk_size=500))
+
+    return f"map_chunked: {count} sign vectors vs T_{n}", run
+
+
 def _timed(run, executor):
     start = time.perf_counter()
     result = run(executor)
@@ -54,7 +82,7 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster")
     args = parser.parse_args()
     points = [(0, 0), (3, 1), (1, 4), (-2, 2), (5, -1), (2, -3), (4, 4), (-3, -1)]
-    workloads = [_lattice(5), _regions(4), _tropical(points[:7], (2, 2))]
+    workloads = [_sign_vectors(5, 5000), _lattice(5), _regions(4), _tropical(points[:7], (2, 2))]
     if args.heavy:
         workloads += [_regions(5), _lattice(6)]
     executors = [("processes", lambda: ProcessPoolExecutor(args.workers))]

@@ -479,7 +479,7 @@ def _too_large(rank: int, covers: int, flats: int) -> ValueError:
     return ValueError(
         f"the intersection lattice is too large to hold in memory: the {flats} flats of rank {rank - 1} "
         f"already have more than {covers} covers of rank {rank} (the limit is {_MAX_COVERS}); "
-        "for the characteristic polynomial alone use characteristic_polynomial(), which skips the top two ranks"
+        "characteristic_polynomial() needs two ranks fewer than intersection_lattice() and may still fit"
     )
 
 

@@ -186,7 +186,13 @@ class LinearClassifier:
             yield signs, (tuple(Fraction(v) for v in witness[:d]), Fraction(witness[d]))
 
     def count_dichotomies(self, progress: bool = False, executor=None) -> int:
-        """Number of chambers of the parameter arrangement (by enumeration)."""
+        """Number of chambers of the parameter arrangement (by enumeration).
+
+        Examples
+        --------
+        >>> LinearClassifier([(0, 0), (1, 0), (0, 1), (1, 1)]).count_dichotomies()
+        14
+        """
         return sum(1 for _ in self._chambers(progress, executor))
 
     def loss_landscape(self, labels, progress: bool = False, executor=None) -> nx.Graph:

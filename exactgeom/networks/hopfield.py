@@ -260,8 +260,8 @@ class HopfieldNetwork:
         """(h, Realization of h by the one-step network) for every realizable one-step map h."""
         n = self.n
         if n >= 4:
-            raise ValueError("n = 4 units have 1882^4 ≈ 1.3e13 candidate one-step maps (products of threshold "
-                             "units); enumeration is limited to n <= 3 (use realize() for single maps)")
+            raise ValueError("n = 4 units have 1882^4 ≈ 1.3e13 candidate one-step maps (products "
+                             "of threshold units); enumeration stops at n = 3 (realize() does single maps)")
         one = self._one_step_network()
         spec = one._spec()
         constrained = self.symmetric or self.zero_diagonal or not self.thresholds

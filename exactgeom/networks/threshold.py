@@ -234,7 +234,13 @@ class Realization:
 
     @property
     def parameters(self) -> tuple[Fraction, ...]:
-        """Θ in the network's coordinates (per output row: w_i then θ_i)."""
+        """Θ in the network's coordinates (per output row: w_i then θ_i).
+
+        Examples
+        --------
+        >>> ThresholdNetwork(1, 1).realize([0, 1]).parameters
+        (Fraction(2, 1), Fraction(-1, 1))
+        """
         return tuple(v for w, t in zip(self.weights, self.thresholds) for v in (*w, t))
 
     def verify(self) -> bool:
@@ -430,7 +436,13 @@ class ThresholdNetwork:
         return tuple(_one_step(self._spec(), W, t, x) for x in boolean_points(self.n_inputs))
 
     def truth_table(self, function) -> Table:
-        """``function`` (dict, callable or truth table) as a truth table; see :mod:`._boolean`."""
+        """``function`` (dict, callable or truth table) as a truth table; see :mod:`._boolean`.
+
+        Examples
+        --------
+        >>> ThresholdNetwork(1, 2).truth_table({(0,): (0, 1), (1,): (1, 1)})
+        ((0, 1), (1, 1))
+        """
         return truth_table(function, self.n_inputs, self.n_outputs)
 
     # -- parameter cones -------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -222,7 +223,9 @@ class TropicalClassifier:
         return f"g{k + 1}" if k < n else f"h{k - n + 1}"
 
     # -- enumeration ----------------------------------------------------------------------
-    def realizable_partitions(self, *, progress: bool = False, executor=None) -> list[RealizablePartition]:
+    def realizable_partitions(
+        self, *, progress: bool = False, executor=None, max_partitions: int = 10**6
+    ) -> list[RealizablePartition]:
         """All realizable partitions of the points into at most ``n + m`` blocks, with witnesses.
 
         Parameters
@@ -231,6 +234,14 @@ class TropicalClassifier:
             A progress bar over the points.
         executor : concurrent.futures.Executor, optional
             Each level's extensions are split into chunks run on the executor.
+        max_partitions : int
+            Stop with an estimate of the remaining work when a prefix of the points
+            already has more realizable partitions than this.
+
+        Raises
+        ------
+        ValueError
+            When ``max_partitions`` is exceeded (the message gives the count so far and a time estimate).
 
         Examples
         --------
@@ -245,8 +256,10 @@ class TropicalClassifier:
         self.linear_programs = 0
         bar = progress_bar(progress, total=len(self.points), desc="points", unit="point")
         bar.update(1)
+        futures: list = []
+        start = time.perf_counter()
         try:
-            for _ in range(1, len(self.points)):
+            for N in range(1, len(self.points)):
                 if executor is None or len(states) < 64:
                     states, lps = _extend(states, self._lifted, K)
                     self.linear_programs += lps
@@ -259,8 +272,20 @@ class TropicalClassifier:
                         part, lps = future.result()
                         states.extend(part)
                         self.linear_programs += lps
+                    futures = []
                 bar.update(1)
+                if len(states) > max_partitions and N + 1 < len(self.points):
+                    per_lp = (time.perf_counter() - start) / max(1, self.linear_programs)
+                    remaining = len(states) * (K - 1) * (len(self.points) - N - 1) * per_lp
+                    raise ValueError(
+                        f"the first {N + 1} of {len(self.points)} points already have {len(states)} "
+                        f"realizable partitions (max_partitions={max_partitions}); the remaining points "
+                        f"would take on the order of {remaining:.0f} s or more (the count never decreases). "
+                        "Use fewer points or terms, or raise max_partitions"
+                    )
         finally:
+            for future in futures:
+                future.cancel()
             bar.close()
         self._partitions = [RealizablePartition(b, j, w) for b, j, w in states]
         return self._partitions

@@ -1,7 +1,8 @@
 """Exact linear programming over Q with pplpy's ``MIP_Problem`` (a rational simplex method).
 
 Uses: optimising a linear function over a closed polyhedron
-(:func:`linear_program`) and proving the answer (:func:`dual_multipliers`,
+(:func:`linear_program`, the package's one LP entry point: dense or sparse rows,
+sign constraints as variable bounds) and proving the answer (:func:`dual_multipliers`,
 :func:`improving_direction`), deciding whether a system with strict rows has
 a solution (:func:`point_of`), and finding Motzkin multipliers that prove a
 system has none (:func:`motzkin_multipliers`).  Rows are triples
@@ -11,6 +12,7 @@ system has none (:func:`motzkin_multipliers`).  Rows are triples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -29,6 +31,7 @@ __all__ = [
 ]
 
 _FLIP = {">=": "<=", ">": "<"}
+_CLOSED_KINDS = ("<=", "==", ">=")
 
 
 @dataclass(frozen=True)
@@ -88,25 +91,93 @@ def _solve(dimension: int, system: ppl.Constraint_System, objective: ppl.Linear_
     return "optimal", value, point
 
 
-def linear_program(dimension: int, constraints, objective, sense: str) -> LinearProgramResult:
+def _dense(row, dimension: int, where: str) -> list:
+    """``row`` as a list of length ``dimension``; a Mapping ``{column: coefficient}`` is sparse."""
+    if isinstance(row, Mapping):
+        dense = [0] * dimension
+        for j, a in row.items():
+            if isinstance(j, bool) or not isinstance(j, int) or not 0 <= j < dimension:
+                raise ValueError(f"{where} names column {j!r}; columns are the ints 0..{dimension - 1}")
+            dense[j] = a
+        return dense
+    if len(row) != dimension:
+        raise ValueError(f"{where} has {len(row)} entries but the dimension is {dimension}")
+    return row
+
+
+def linear_program(
+    dimension: int, constraints, objective, sense: str, *, nonnegative=()
+) -> LinearProgramResult:
     """Optimise ``objective . x`` over the closed polyhedron of ``constraints`` (no strict rows).
+
+    This is the package's one exact LP solver (pplpy's rational simplex,
+    ``MIP_Problem``); it does no double-description work.
 
     Parameters
     ----------
     dimension : int
-    constraints : sequence of (row, kind, rhs) with kind in {"<=", "==", ">="}
-    objective : sequence of Fraction, length ``dimension``
+        Number of variables ``x_0 .. x_{dimension-1}``.
+    constraints : sequence of (row, kind, rhs)
+        ``row . x  kind  rhs`` with kind in ``"<="``, ``"=="``, ``">="``.  A row is
+        a sequence of ``dimension`` exact scalars (Fraction or int) or, for sparse
+        rows, a mapping ``{column: coefficient}``.
+    objective : sequence of ``dimension`` exact scalars, or a mapping ``{column: coefficient}``
     sense : {"minimize", "maximize"}
+    nonnegative : iterable of int, optional
+        Columns ``j`` constrained by ``x_j >= 0``.  These are passed to the simplex
+        as variable bounds (``Variable(j) >= 0``) rather than as rows, which is much
+        cheaper than ``len(nonnegative)`` dense identity rows.
+
+    Returns
+    -------
+    LinearProgramResult
+        ``point`` is an optimal vertex (or optimal point) when ``status == "optimal"``.
+
+    Raises
+    ------
+    ValueError
+        An unknown ``sense`` or row kind (strict rows included: relax them first),
+        a row of the wrong length, a column out of range.
+
+    Notes
+    -----
+    Rows and the objective are scaled to integers by positive factors (which
+    changes neither the feasible set nor the optimisers); the optimal value is
+    scaled back.
 
     Examples
     --------
     >>> from fractions import Fraction as F
     >>> linear_program(1, [((F(1),), ">=", F(1, 3))], (F(2),), "minimize")
     LinearProgramResult(status='optimal', value=Fraction(2, 3), point=(Fraction(1, 3),))
+
+    Sparse rows and sign bounds: minimise ``|x_0 - x_1| + ...`` style programs
+    without identity rows, here ``min u + v`` with ``u - v == -5/2``, ``u, v >= 0``:
+
+    >>> linear_program(2, [({0: 1, 1: -1}, "==", F(-5, 2))], {0: 1, 1: 1}, "minimize", nonnegative=[0, 1])
+    LinearProgramResult(status='optimal', value=Fraction(5, 2), point=(Fraction(0, 1), Fraction(5, 2)))
+    >>> linear_program(1, [((1,), "<=", 0)], (1,), "minimize").status
+    'unbounded'
+    >>> linear_program(1, [((1,), "<", 0)], (1,), "minimize")
+    Traceback (most recent call last):
+        ...
+    ValueError: constraints[0] has kind '<'; linear_program takes '<=', '==', '>=' (relax strict rows first)
     """
+    if sense not in ("minimize", "maximize"):
+        raise ValueError(f"sense must be 'minimize' or 'maximize', not {sense!r}")
     system = ppl.Constraint_System()
-    for row, kind, rhs in constraints:
-        system.insert(_ppl.constraint(row, kind, rhs))
+    for i, (row, kind, rhs) in enumerate(constraints):
+        if kind not in _CLOSED_KINDS:
+            raise ValueError(
+                f"constraints[{i}] has kind {kind!r}; linear_program takes '<=', '==', '>=' "
+                "(relax strict rows first)"
+            )
+        system.insert(_ppl.constraint(_dense(row, dimension, f"constraints[{i}]"), kind, rhs))
+    for j in nonnegative:
+        if isinstance(j, bool) or not isinstance(j, int) or not 0 <= j < dimension:
+            raise ValueError(f"nonnegative names column {j!r}; columns are the ints 0..{dimension - 1}")
+        system.insert(ppl.Variable(j) >= 0)
+    objective = _dense(objective, dimension, "objective")
     # A positive multiple of the objective has the same optimisers; divide the value back.
     scaled, _ = _ppl.integer_row(objective, Fraction(0))
     scale = next((Fraction(s) / c for s, c in zip(scaled, objective) if c), Fraction(1))

@@ -261,3 +261,54 @@ def test_absurd_dimension_refused():
     cert["claim"]["dimension"] = 10**9
     cert["claim"]["characteristic_polynomial"] = [1]
     assert "refusing" in _rejected(cert)
+
+
+# ---------------------------------------------------------------------------------------------
+# random line arrangements: the certified count against an independent count in the plane
+
+
+def _lines(draw_rows):
+    return Arrangement([r[:2] for r in draw_rows], offsets=[r[2] for r in draw_rows], dedupe=True)
+
+
+def _plane_regions(A) -> int:
+    """Regions of lines in the plane: 1 + n + sum over intersection points p of (lines through p) - 1."""
+    from fractions import Fraction
+
+    points: dict = {}
+    lines = list(zip(A.normals, A.offsets))
+    for i, ((a1, b1), c1) in enumerate(lines):
+        for (a2, b2), c2 in lines[i + 1 :]:
+            det = a1 * b2 - a2 * b1
+            if det == 0:
+                continue
+            p = (Fraction(c1 * b2 - c2 * b1) / det, Fraction(a1 * c2 - a2 * c1) / det)
+            points.setdefault(p, set())
+    for p, through in points.items():
+        for k, ((a, b), c) in enumerate(lines):
+            if a * p[0] + b * p[1] == c:
+                through.add(k)
+    return 1 + len(lines) + sum(len(through) - 1 for through in points.values())
+
+
+row = st.lists(st.integers(-3, 3), min_size=3, max_size=3).filter(lambda r: r[0] or r[1])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row, min_size=1, max_size=7))
+def test_random_line_arrangements_certified_and_counted_independently(rows):
+    A = _lines(rows)
+    cert = characteristic_polynomial_certificate(A)
+    assert verify(cert).ok
+    assert cert["claim"]["regions"] == _plane_regions(A)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row, min_size=2, max_size=7), st.data())
+def test_random_line_arrangements_reject_a_missing_flat(rows, data):
+    cert = characteristic_polynomial_certificate(_lines(rows))
+    flats = cert["data"]["flats"]  # at least the whole space and one hyperplane
+    j = data.draw(st.integers(1, len(flats) - 1))
+    del flats[j]
+    del cert["data"]["mobius"][j]
+    assert not verify(cert).ok

@@ -195,3 +195,29 @@ def test_realizations_respect_the_classical_constraints():
     r = HopfieldNetwork(2).realize(swap)
     forged = type(r)(net, swap, ((0, 1), (2, 0)), (0, 0))     # not symmetric: refused by both checks
     assert not forged.verify() and not verify(forged.certificate()).ok
+
+
+@pytest.mark.parametrize("kwargs", [{"symmetric": True}, {"zero_diagonal": True}, {"thresholds": False},
+                                    {"symmetric": True, "zero_diagonal": True, "thresholds": False}])
+def test_constrained_arrangement_chambers_count_the_maps(kwargs, brute_force):
+    net = HopfieldNetwork(2, **kwargs)
+    key = ("synchronous", 1, kwargs.get("symmetric", False), kwargs.get("zero_diagonal", False),
+           not kwargs.get("thresholds", True))
+    assert net.parameter_arrangement().num_regions() == len(brute_force[key]) == net.count_realizable()
+
+
+@pytest.mark.parametrize("kwargs", [{"update": "sequential"}, {"iterations": 2},
+                                    {"update": "sequential", "iterations": 2}])
+def test_chambers_refine_the_cones(kwargs, brute_force):
+    net = HopfieldNetwork(2, **kwargs)
+    maps = set()
+    for region in net.parameter_arrangement().regions():
+        theta = region.witness
+        maps.add(net.evaluate([theta[0:2], theta[3:5]], [theta[2], theta[5]]))
+    key = (kwargs.get("update", "synchronous"), kwargs.get("iterations", 1), False, False, False)
+    assert maps == brute_force[key] == {t for t, _ in net.realizable_functions()}
+
+
+def test_too_large_enumerations_are_refused_up_front():
+    with pytest.raises(ValueError, match="1.3e13"):
+        HopfieldNetwork(4).count_realizable()

@@ -272,3 +272,12 @@ def test_certificate_of_the_count_verifies_and_detects_tampering():
     wrong = copy.deepcopy(cert)
     wrong["claim"]["num_maximal_cones"] = 2585
     assert not verify(wrong).ok
+
+
+def test_refuses_with_an_estimate_when_too_large():
+    T = TropicalClassifier(POINTS, n_terms=(2, 2))
+    with pytest.raises(
+        ValueError, match=r"already have \d+ realizable partitions .* would take on the order"
+    ):
+        T.realizable_partitions(max_partitions=10)
+    assert T.num_maximal_cones() == 2584  # nothing half-done is kept
