@@ -67,7 +67,22 @@ def relu(widths, seed):
 def main(quick: bool = False):
     print("Classification fan (target: 9 points, n = m = 2, all cones with witnesses <= 300 s)")
     fan(NINE[:6], (2, 2))
-    fan(NINE, (2, 2))
+    T = fan(NINE, (2, 2))
+    labels = [1, 1, 1, -1, -1, -1, 1, -1, 1]
+    start = time.perf_counter()
+    counts = T.mistake_counts(labels)
+    components = [len(T.components(labels, k)) for k in list(counts)[:2]]
+    certificate_start = time.perf_counter()
+    from exactgeom.certificates import verify
+
+    cert = T.certificate()
+    made = time.perf_counter() - certificate_start
+    ok = verify(cert).ok
+    components_seconds = certificate_start - start
+    verify_seconds = time.perf_counter() - certificate_start - made
+    print(f"  labels {labels}: cones by mistakes {dict(list(counts.items())[:3])}...")
+    print(f"  facet-components of the 0- and 1-mistake cones: {components} ({components_seconds:.2f} s)")
+    print(f"  count certificate made in {made:.2f} s, verified {ok} in {verify_seconds:.2f} s")
     if not quick:
         fan(CONVEX_NINE, (2, 2))
         fan(NINE + [(6, 2)], (2, 2))

@@ -57,9 +57,14 @@ def cone_benchmarks(n: int, count: int | None) -> None:
     fresh = [threshold_cone(n, f) for f in tables]
     _timed(f"emptiness by double description ({tag})", lambda: sum(not P.to_ppl().is_empty() for P in fresh))
     empty = [P for P in cones if P.is_empty()][:2000]
-    _timed(f"emptiness certificates (n={n}, {len(empty)} empty cones)", lambda: len([P.emptiness_certificate() for P in empty]))
+    _timed(
+        f"emptiness certificates (n={n}, {len(empty)} empty cones)",
+        lambda: len([P.emptiness_certificate() for P in empty]),
+    )
     nonempty = [P for P in cones if not P.is_empty()]
-    _timed(f"witnesses (n={n}, {len(nonempty)} non-empty cones)", lambda: len([P.witness() for P in nonempty]))
+    _timed(
+        f"witnesses (n={n}, {len(nonempty)} non-empty cones)", lambda: len([P.witness() for P in nonempty])
+    )
     fresh = [threshold_cone(n, f) for f in tables]
     objective = [1] * (n + 1)
 
@@ -91,14 +96,18 @@ def l1_dense_rows(K, y):
 
 def l1_bounds(K, y):
     n = len(K[0])
-    rows = [([Fraction(a) for a in row] + [Fraction(-a) for a in row], "==", Fraction(v)) for row, v in zip(K, y)]
+    rows = [
+        ([Fraction(a) for a in row] + [Fraction(-a) for a in row], "==", Fraction(v)) for row, v in zip(K, y)
+    ]
     return linear_program(2 * n, rows, [Fraction(1)] * (2 * n), "minimize", nonnegative=range(2 * n)).value
 
 
 def l1_benchmarks(sizes) -> None:
     for m, n in sizes:
         K, y, planted = l1_problem(m, n)
-        dense, t_dense = _timed(f"l1 LP {m}x{n}, signs as dense rows (planted {planted})", l1_dense_rows, K, y)
+        dense, t_dense = _timed(
+            f"l1 LP {m}x{n}, signs as dense rows (planted {planted})", l1_dense_rows, K, y
+        )
         bounds, t_bounds = _timed(f"l1 LP {m}x{n}, signs as variable bounds", l1_bounds, K, y)
         assert dense == bounds, (dense, bounds)
         print(f"{'':<58} dense rows / bounds = {t_dense / t_bounds:.1f}x", flush=True)
@@ -114,7 +123,9 @@ def affine_benchmark(points: int = 12, dimension: int = 3, seed: int = 0) -> Non
     tag = f"affine dictionary n={n}, d={dimension}, P={P}"
     _timed(
         f"primal LP ({tag})",
-        lambda: linear_program(2 * P, rows, [Fraction(1)] * (2 * P), "minimize", nonnegative=range(2 * P)).value,
+        lambda: (
+            linear_program(2 * P, rows, [Fraction(1)] * (2 * P), "minimize", nonnegative=range(2 * P)).value
+        ),
     )
     _timed(f"min_l1_interpolant ({tag})", lambda: min_l1_interpolant(None, y, dictionary=D).value)
 

@@ -390,9 +390,9 @@ def _cmd_reproduce(args) -> int:
     }
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        from .certificates import write
-
-        write(summary, out / "summary.json")
+        partial = out / "summary.json.part"
+        partial.write_text(json.dumps(summary, indent=1, default=str))
+        partial.replace(out / "summary.json")
     if args.json:
         print(json.dumps(summary, indent=1, default=str))
     else:

@@ -60,7 +60,8 @@ class Arrangement:
     dimension : int, optional
         Ambient dimension; required when ``normals`` is empty.
     dedupe : bool, optional
-        Merge repeated hyperplanes (also scalar multiples) instead of raising.
+        Merge repeated hyperplanes (also scalar multiples) instead of raising; the
+        first occurrence is kept, so later indices move down.
 
     Raises
     ------

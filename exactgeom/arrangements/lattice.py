@@ -136,7 +136,7 @@ def _prime_for(data: _MatroidData) -> int:
     return int(sympy.nextprime(math.isqrt(math.prod(squares)) + 1))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class IntersectionLattice:
     """The intersection poset L(A) with its Möbius function, flats stored as bitsets.
 

@@ -6,24 +6,23 @@ free intercept t) with K (z⁺ − z⁻) + t·1 = y.  Its dual is
     max yᵀν  subject to  ‖Kᵀν‖_∞ ≤ 1  (and 1ᵀν = 0 when there is an intercept),
 
 and weak duality ‖z‖_1 ≥ Σ_j z_j (Kᵀν)_j = νᵀ(y − t·1) = yᵀν shows that a
-feasible pair with equal objectives is optimal.  The primal is solved with
-pplpy's exact simplex (``MIP_Problem``), the sign constraints passed as variable
-bounds; the dual is then found by adding violated columns to a restricted dual
-whose objective is capped at the primal optimum.  The pair is returned as a
+feasible pair with equal objectives is optimal.  The primal is solved by the
+package's exact LP, :func:`exactgeom.polyhedra.lp.linear_program` (pplpy's
+rational simplex), the sign constraints passed as variable bounds; the dual
+is then found by adding violated columns to a restricted dual whose objective
+is capped at the primal optimum.  The pair is returned as a
 certificate of kind ``"l1-interpolation-optimality"`` that
 :func:`exactgeom.certificates.verify` checks with rational arithmetic.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import ppl
-
 from .._exact import exact_vector, fraction_str
 from ..certificates import envelope
+from ..polyhedra.lp import LinearProgramResult, linear_program
 from .dictionaries import (
     Dictionary,
     Neuron,
@@ -123,45 +122,7 @@ def _unit_record(unit) -> dict:
     raise TypeError(f"unknown unit type {type(unit).__name__}")
 
 
-def _integer_row(values) -> list[int]:
-    lcm = 1
-    for v in values:
-        lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
-    return [int(v * lcm) for v in values]
-
-
-def _lp(dimension: int, rows, objective, sense: str, nonnegative=()):
-    """Exact LP with pplpy's MIP_Problem; rows are (coefficients, kind, rhs) with kind in <=, ==, >=.
-
-    Sign constraints go in as ``Variable(j) >= 0``, which the simplex treats as bounds
-    rather than rows.  Returns (status, value, point) with Fractions.
-    """
-    system = ppl.Constraint_System()
-    for coefficients, kind, rhs in rows:
-        ints = _integer_row(list(coefficients) + [rhs])
-        expression = ppl.Linear_Expression(ints[:-1], -ints[-1])
-        system.insert(
-            expression <= 0 if kind == "<=" else expression == 0 if kind == "==" else expression >= 0
-        )
-    for j in nonnegative:
-        system.insert(ppl.Variable(j) >= 0)
-    scaled = _integer_row(objective)
-    scale = next((Fraction(s) / c for s, c in zip(scaled, objective) if c), Fraction(1))
-    mode = "minimization" if sense == "minimize" else "maximization"
-    problem = ppl.MIP_Problem(dimension, system, ppl.Linear_Expression(scaled, 0), mode)
-    status = problem.solve()["status"]
-    if status != "optimized":
-        return ("infeasible" if status == "unfeasible" else status), None, None
-    generator = problem.optimizing_point()
-    divisor = int(generator.divisor())
-    coefficients = [int(c) for c in generator.coefficients()]
-    coefficients += [0] * (dimension - len(coefficients))
-    point = tuple(Fraction(c, divisor) for c in coefficients)
-    value = problem.optimal_value()
-    return "optimal", Fraction(int(value.numerator), int(value.denominator)) / scale, point
-
-
-def _solve_primal(K, y, intercept: bool):
+def _solve_primal(K, y, intercept: bool) -> LinearProgramResult:
     """min Σ (z⁺ + z⁻) over z± >= 0 (t free) with K (z⁺ − z⁻) + t·1 = y."""
     n, P = len(K), len(K[0])
     rows = [
@@ -169,7 +130,7 @@ def _solve_primal(K, y, intercept: bool):
     ]
     dimension = 2 * P + (1 if intercept else 0)
     objective = [Fraction(1)] * (2 * P) + ([Fraction(0)] if intercept else [])
-    return _lp(dimension, rows, objective, "minimize", range(2 * P))
+    return linear_program(dimension, rows, objective, "minimize", nonnegative=range(2 * P))
 
 
 def _solve_dual(K, y, intercept: bool, value: Fraction, support) -> tuple:
@@ -189,9 +150,10 @@ def _solve_dual(K, y, intercept: bool, value: Fraction, support) -> tuple:
             rows.append((columns[j], ">=", Fraction(-1)))
         if intercept:
             rows.append(([Fraction(1)] * n, "==", Fraction(0)))
-        status, dual_value, nu = _lp(n, rows, list(y), "maximize")
-        if status != "optimal":
-            raise AssertionError(f"internal error: the restricted dual program is {status}")
+        result = linear_program(n, rows, list(y), "maximize")
+        if result.status != "optimal":
+            raise AssertionError(f"internal error: the restricted dual program is {result.status}")
+        dual_value, nu = result.value, result.point
         violation = []
         for j in range(P):
             c = sum((a * b for a, b in zip(columns[j], nu)), Fraction(0))
@@ -242,7 +204,7 @@ def min_l1_interpolant(
     -----
     The primal has 2P (+1) variables, n equality rows and sign bounds; the
     dual rounds have n variables and two rows per column added so far.  Sign
-    constraints go to pplpy as variable bounds rather than dense identity rows,
+    constraints go to the LP as variable bounds (``nonnegative=``), not dense rows,
     which keeps P in the hundreds fast (about a second for n = 12, P = 800).
     """
     D = dictionary if dictionary is not None else build_dictionary(X, kind, **options)
@@ -251,9 +213,12 @@ def min_l1_interpolant(
     if P == 0:
         raise ValueError("the dictionary has no non-zero column; nothing can be fitted")
     K = D.matrix
-    status, value, point = _solve_primal(K, labels, D.intercept)
-    if status != "optimal":
-        raise ValueError(f"no network of this dictionary interpolates y (the linear program is {status})")
+    primal = _solve_primal(K, labels, D.intercept)
+    if primal.status != "optimal":
+        raise ValueError(
+            f"no network of this dictionary interpolates y (the linear program is {primal.status})"
+        )
+    value, point = primal.value, primal.point
     z = tuple(point[j] - point[P + j] for j in range(P))
     t = point[2 * P] if D.intercept else Fraction(0)
     if sum((abs(v) for v in z), Fraction(0)) != value:

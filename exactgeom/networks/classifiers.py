@@ -45,8 +45,7 @@ from fractions import Fraction
 import networkx as nx
 
 from .. import _exact
-from .._progress import progress_bar
-from . import _cones
+from ..arrangements.regions import region_adjacency_graph, regions
 
 __all__ = ["LinearClassifier", "LandscapeCheck", "check_local_minima", "cover_count", "random_points"]
 
@@ -134,7 +133,6 @@ class LinearClassifier:
             index[p] = i
         self.points = pts
         self.dimension = len(pts[0])
-        self._normals = tuple(_exact.clear_denominators((*p, Fraction(1))) for p in pts)
 
     def __repr__(self) -> str:
         return f"LinearClassifier of {len(self.points)} points in Q^{self.dimension}"
@@ -159,15 +157,21 @@ class LinearClassifier:
 
         return Arrangement([(*p, 1) for p in self.points])
 
-    def _chambers(self, progress=False, executor=None):
-        bar = progress_bar(progress, desc="dichotomies", unit="chambers")
-        try:
-            yield from _cones.chambers(self._normals, executor=executor, progress_bar=bar)
-        finally:
-            bar.close()
+    def _parameters(self, witness) -> tuple[tuple[Fraction, ...], Fraction]:
+        """A chamber witness scaled to integers, as ``(a, b)``.
+
+        The arrangement is central, so a positive multiple of a point of a
+        chamber stays in it.
+        """
+        scaled = [Fraction(v) for v in _exact.clear_denominators(witness)]
+        return tuple(scaled[: self.dimension]), scaled[self.dimension]
 
     def dichotomies(self, progress: bool = False, executor=None):
         """Generator of the realizable labelings with witnesses.
+
+        The labelings are the chambers of :meth:`parameter_arrangement`,
+        enumerated by :func:`exactgeom.arrangements.regions.regions` (``progress``
+        and ``executor`` are passed on).
 
         Yields
         ------
@@ -181,9 +185,8 @@ class LinearClassifier:
         >>> all((a[0] * x + b > 0) == (y > 0) for (x,), y in zip([(0,), (1,)], labels))
         True
         """
-        d = self.dimension
-        for signs, witness, _ in self._chambers(progress, executor):
-            yield signs, (tuple(Fraction(v) for v in witness[:d]), Fraction(witness[d]))
+        for region in regions(self.parameter_arrangement(), progress=progress, executor=executor):
+            yield region.sign_vector, self._parameters(region.witness)
 
     def count_dichotomies(self, progress: bool = False, executor=None) -> int:
         """Number of chambers of the parameter arrangement (by enumeration).
@@ -193,7 +196,7 @@ class LinearClassifier:
         >>> LinearClassifier([(0, 0), (1, 0), (0, 1), (1, 1)]).count_dichotomies()
         14
         """
-        return sum(1 for _ in self._chambers(progress, executor))
+        return sum(1 for _ in regions(self.parameter_arrangement(), progress=progress, executor=executor))
 
     def loss_landscape(self, labels, progress: bool = False, executor=None) -> nx.Graph:
         """The chamber graph with the 0/1 loss.
@@ -201,7 +204,10 @@ class LinearClassifier:
         Nodes are sign vectors (tuples of ±1) with attributes ``mistakes``
         (number of i with sign != labels[i]) and ``witness`` ((a, b)); an edge
         joins two chambers sharing a facet, with attribute ``hyperplane`` (the
-        index of the point whose sign flips).
+        index of the point whose sign flips).  Built by
+        :func:`exactgeom.arrangements.regions.region_adjacency_graph`; two
+        chambers share a facet exactly when their sign vectors differ in one
+        entry, the points being distinct.
 
         Examples
         --------
@@ -210,16 +216,13 @@ class LinearClassifier:
         (6, 6, 1)
         """
         labels = self._labels(labels)
-        d = self.dimension
-        G = nx.Graph()
-        facets_of = {}
-        for signs, witness, facets in self._chambers(progress, executor):
-            G.add_node(signs, mistakes=sum(s != y for s, y in zip(signs, labels)),
-                       witness=(tuple(Fraction(v) for v in witness[:d]), Fraction(witness[d])))
-            facets_of[signs] = facets
-        for signs, facets in facets_of.items():
-            for i in facets:
-                G.add_edge(signs, signs[:i] + (-signs[i],) + signs[i + 1:], hyperplane=i)
+        G = region_adjacency_graph(self.parameter_arrangement(), progress=progress, executor=executor,
+                                   limit=None)
+        for signs, data in G.nodes(data=True):
+            witness = data.pop("witness")
+            data.pop("bounded")
+            data["mistakes"] = sum(s != y for s, y in zip(signs, labels))
+            data["witness"] = self._parameters(witness)
         return G
 
     def local_minima(self, labels, graph: nx.Graph | None = None) -> list[tuple[int, ...]]:

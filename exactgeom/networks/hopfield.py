@@ -35,12 +35,12 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .. import _exact
-from . import _cones
+from ..polyhedra.lp import point_of
 from ._boolean import Table, boolean_points, compose, truth_table
 from .threshold import (
     NonRealizable,
     Realization,
-
+    _cone_rows,
     _constraint_rows,
     _equations,
     _one_step,
@@ -307,7 +307,7 @@ class HopfieldNetwork:
                     strict.append(s)
             live = {c for i in range(i_max) for c in range(i * (n + 1), (i + 1) * (n + 1))}
             eqs = [e for e in equations if all(c in live for c, v in enumerate(e) if v)]
-            return _cones.solve_cone(len(forms[0]), forms, strict, eqs)[0] == "witness"
+            return point_of(self.dimension, _cone_rows(forms, strict, eqs)) is not None
 
         def candidates(partial):
             i = len(partial)

@@ -40,9 +40,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .. import _exact
-from .._progress import progress_bar
+from ..arrangements.library import threshold
+from ..arrangements.regions import regions
 from ..certificates import envelope
-from . import _cones
+from ..polyhedra.lp import motzkin_multipliers, point_of
 from ._boolean import Table, boolean_points, truth_table
 
 __all__ = [
@@ -119,6 +120,49 @@ def _constraint_rows(spec: dict, table: Table):
     return rows
 
 
+def _cone_rows(forms, strict, equations) -> list[tuple]:
+    """``(row, kind, rhs)`` triples of :mod:`exactgeom.polyhedra.lp` for a cone of :func:`_constraint_rows`.
+
+    ``form . Θ > 0`` (strict) or ``>= 0`` per form, then ``e . Θ == 0`` per equation.
+    """
+    zero = Fraction(0)
+    rows = [(form, ">" if s else ">=", zero) for form, s in zip(forms, strict)]
+    return rows + [(e, "==", zero) for e in equations]
+
+
+def _solve_cone(dimension: int, forms, strict, equations):
+    """``("witness", Θ)`` for a point of the cone, else ``("multipliers", (λ, μ))`` proving it empty.
+
+    The witness is first sought strictly inside every row (all rows made
+    strict), so it avoids the closed rows' boundaries whenever the cone has
+    interior in its equation subspace; otherwise any point of the cone.  The
+    multipliers satisfy ``λ >= 0``, ``Σ λ_r form_r + Σ μ_e e = 0`` and
+    ``λ_r > 0`` on some strict row (Motzkin; both by the exact LPs of
+    :mod:`exactgeom.polyhedra.lp`).
+
+    Examples
+    --------
+    >>> _solve_cone(2, [(1, 1), (-1, 0), (0, -1)], [True, False, False], [])
+    ('multipliers', ((Fraction(1, 1), Fraction(1, 1), Fraction(1, 1)), ()))
+    >>> _solve_cone(2, [(1, 0)], [True], [(0, 1)])
+    ('witness', (Fraction(1, 1), Fraction(0, 1)))
+    """
+    if not all(strict):
+        point = point_of(dimension, _cone_rows(forms, [True] * len(forms), equations))
+        if point is not None:
+            return "witness", point
+    rows = _cone_rows(forms, strict, equations)
+    point = point_of(dimension, rows)
+    if point is not None:
+        return "witness", point
+    y = motzkin_multipliers(dimension, rows)
+    if y is None:
+        raise RuntimeError("the exact LPs found neither a point of the cone nor Motzkin multipliers")
+    # Row r was normalised to -form_r . Θ < 0 (or <= 0): y_r is λ_r; equations keep their sign, so μ = -y.
+    k = len(forms)
+    return "multipliers", (tuple(y[:k]), tuple(-v for v in y[k:]))
+
+
 def _coupled_blocks(spec: dict) -> list[list[int]]:
     """Groups of output rows whose cones are coupled by the equations."""
     m = spec["n_outputs"]
@@ -173,8 +217,8 @@ def _realize_one_step(network, table: Table):
         block_rows = [r for r in rows if r[0] in block]
         block_eqs = [e for e in equations if any(e[c] for c in coords)]
         forms = [[r[2][c] for c in coords] for r in block_rows]
-        kind, result = _cones.solve_cone(len(coords), forms, [r[3] for r in block_rows],
-                                        [[e[c] for c in coords] for e in block_eqs])
+        kind, result = _solve_cone(len(coords), forms, [r[3] for r in block_rows],
+                                   [[e[c] for c in coords] for e in block_eqs])
         if kind == "witness":
             for c, v in zip(coords, result):
                 theta[c] = v
@@ -321,15 +365,19 @@ class NonRealizable:
 def threshold_functions(n: int, *, progress: bool = False, executor=None) -> Iterator[tuple]:
     """All Boolean threshold functions of n variables, each with an integer realization.
 
-    The functions are the chambers of the threshold arrangement T_n; they are
-    found by a walk through the chamber graph (facets from PPL's minimized
-    constraints), which is connected, so nothing is missed.
+    The functions are the chambers of the threshold arrangement T_n
+    (:func:`exactgeom.library.threshold`), enumerated by
+    :func:`exactgeom.arrangements.regions.regions`.  A chamber's exact witness
+    is scaled by the lcm of its denominators: T_n is central, so a positive
+    multiple stays in the chamber.
 
     Parameters
     ----------
     n : int
     progress : bool
+        Show a progress bar counting chambers.
     executor : concurrent.futures.Executor, optional
+        Passed to :func:`~exactgeom.arrangements.regions.regions`.
 
     Yields
     ------
@@ -352,13 +400,9 @@ def threshold_functions(n: int, *, progress: bool = False, executor=None) -> Ite
     if n > 6:
         raise ValueError(f"threshold functions of {n} variables are too many to list (A000609: "
                          "15028134 for n = 6, 8378070864 for n = 7); use n <= 6")
-    normals = [(*x, 1) for x in boolean_points(n)]
-    bar = progress_bar(progress, total=None, desc=f"threshold functions of {n} variables", unit="chambers")
-    try:
-        for signs, witness, _ in _cones.chambers(normals, executor=executor, progress_bar=bar):
-            yield tuple(1 if s > 0 else 0 for s in signs), (witness[:n], witness[n])
-    finally:
-        bar.close()
+    for region in regions(threshold(n), progress=progress, executor=executor):
+        witness = _exact.clear_denominators(region.witness)
+        yield tuple(1 if s > 0 else 0 for s in region.sign_vector), (witness[:n], witness[n])
 
 
 def is_threshold_function(bits) -> bool:

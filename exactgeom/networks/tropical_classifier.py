@@ -171,6 +171,15 @@ class TropicalClassifier:
     n_terms : (int, int)
         Numbers ``n`` of numerator and ``m`` of denominator terms, both >= 1.
 
+    Attributes
+    ----------
+    points : tuple of tuples of Fraction
+    n_terms : (int, int)
+    dimension, num_terms, num_parameters : int
+        ``d``, ``n + m`` and ``(n + m)(d + 1)``.
+    linear_programs : int
+        Exact LPs solved by the enumeration (which runs once; its partitions are cached).
+
     Raises
     ------
     ValueError
@@ -206,6 +215,7 @@ class TropicalClassifier:
         self.num_parameters = (n + m) * (self.dimension + 1)
         # (1, p) scaled to integers: a positive factor per point leaves every strict row's meaning unchanged
         self._lifted = tuple(tuple(_lp.integer_row((Fraction(1), *q))[0]) for q in pts)
+        self.linear_programs = 0
         self._partitions: list[RealizablePartition] | None = None
 
     def __repr__(self) -> str:
@@ -407,7 +417,13 @@ class TropicalClassifier:
         return max(values[:n]) - max(values[n:])
 
     def term_values(self, theta, x) -> list[Fraction]:
-        """The values of the ``n + m`` affine terms at ``x``."""
+        """The values of the ``n + m`` affine terms at ``x`` (``theta`` and ``x`` already exact).
+
+        Examples
+        --------
+        >>> TropicalClassifier([(0,)], (1, 1)).term_values((1, 2, 0, -1), (3,))
+        [Fraction(7, 1), Fraction(-3, 1)]
+        """
         width = self.dimension + 1
         lifted = (Fraction(1), *x)
         return [_exact.dot(theta[k * width : (k + 1) * width], lifted) for k in range(self.num_terms)]

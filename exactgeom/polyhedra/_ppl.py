@@ -24,16 +24,19 @@ _OPERATORS = {
 
 def denominator_lcm(row, rhs) -> int:
     """The least common multiple of the denominators of ``row`` and ``rhs``."""
-    lcm = rhs.denominator
-    for v in row:
-        lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
-    return lcm
+    return math.lcm(rhs.denominator, *{v.denominator for v in row})
 
 
 def integer_row(row, rhs) -> tuple[list[int], int]:
-    """``(row, rhs)`` times the lcm of their denominators, as Python ints."""
+    """``(row, rhs)`` times the lcm of their denominators, as Python ints.
+
+    Integer arithmetic only (``p/q * L = p * (L // q)``), so long sparse rows
+    of Fractions cost little.
+    """
     lcm = denominator_lcm(row, rhs)
-    return [int(v * lcm) for v in row], int(rhs * lcm)
+    if lcm == 1:
+        return [v.numerator for v in row], rhs.numerator
+    return [v.numerator * (lcm // v.denominator) for v in row], rhs.numerator * (lcm // rhs.denominator)
 
 
 def constraint(row, kind: str, rhs) -> ppl.Constraint:

@@ -151,8 +151,8 @@ def linear_program(
     >>> linear_program(1, [((F(1),), ">=", F(1, 3))], (F(2),), "minimize")
     LinearProgramResult(status='optimal', value=Fraction(2, 3), point=(Fraction(1, 3),))
 
-    Sparse rows and sign bounds: minimise ``|x_0 - x_1| + ...`` style programs
-    without identity rows, here ``min u + v`` with ``u - v == -5/2``, ``u, v >= 0``:
+    Sparse rows and sign bounds: ``|-5/2|`` as ``min u + v`` subject to
+    ``u - v == -5/2`` and ``u, v >= 0`` (bounds, not rows):
 
     >>> linear_program(2, [({0: 1, 1: -1}, "==", F(-5, 2))], {0: 1, 1: 1}, "minimize", nonnegative=[0, 1])
     LinearProgramResult(status='optimal', value=Fraction(5, 2), point=(Fraction(0, 1), Fraction(5, 2)))

@@ -500,7 +500,10 @@ class Polyhedron:
     def _optimize(self, objective, sense: str) -> lp.LinearProgramResult:
         c = _exact.exact_vector(objective, name="objective", length=self.ambient_dimension)
         has_strict = any(kind in _CLOSED for _, kind, _ in self.constraints)
-        # With strict rows, the relaxed system may be feasible although P is empty: decide P first.
+        # With strict rows the relaxed system may be feasible although P is empty (x > 0, x < 0).
+        # is_empty() is one LP (lp.point_of, cached on P, no double description).  Deciding it
+        # first costs one LP for an empty P; solving the closure first would cost two whenever the
+        # closure is feasible, which is the common case for half-open cones (0 is in the closure).
         if has_strict and self.is_empty():
             return lp.LinearProgramResult("infeasible")
         rows = [(row, _CLOSED.get(kind, kind), rhs) for row, kind, rhs in self.constraints]
@@ -514,6 +517,13 @@ class Polyhedron:
         its relaxed rows are not.  ``point`` is an optimal point of the closure,
         which may violate strict rows of P.
 
+        Notes
+        -----
+        No double description: one exact LP over the relaxed rows
+        (:func:`~exactgeom.polyhedra.lp.linear_program`), preceded, when P has
+        strict rows, by the LP emptiness test of :meth:`is_empty`
+        (:func:`~exactgeom.polyhedra.lp.point_of`, cached on P).
+
         Examples
         --------
         >>> P = Polyhedron.from_expressions(["x > 0", "y > 0", "x + 2*y < 4"])
@@ -523,6 +533,11 @@ class Polyhedron:
         Fraction(-4, 1)
         >>> Polyhedron.from_expressions(["x > 0"]).maximize([1]).status
         'unbounded'
+
+        Empty, although its closure (``x == 0``, ``y >= 0``) is not:
+
+        >>> Polyhedron.from_expressions(["x > 0", "x < 0", "y >= 0"]).maximize([0, 1]).status
+        'infeasible'
         """
         return self._optimize(objective, "minimize")
 

@@ -459,7 +459,14 @@ class TropicalRational:
         return self._coerce(other) / self
 
     def reduced(self) -> TropicalRational:
-        """Numerator and denominator replaced by their reduced forms (same function, same pair shape)."""
+        """Numerator and denominator replaced by their reduced forms (same function).
+
+        Examples
+        --------
+        >>> x = TropicalPolynomial.monomial(0, (1,))
+        >>> print(((x + x * x + 0) / 0).reduced())
+        max(0, 2*x1) - max(0)
+        """
         return TropicalRational(self.numerator.reduced(), self.denominator.reduced())
 
     def equals_as_function(self, other) -> bool:

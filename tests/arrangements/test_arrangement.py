@@ -66,6 +66,8 @@ def test_center_and_centrality():
     assert A.is_central() and C.dimension == 1
     assert all(_exact.dot(a, C.point) == c for a, c in A.hyperplanes())
     assert all(_exact.dot(a, v) == 0 for a, _ in A.hyperplanes() for v in C.directions)
+    # central through (1, 2, 0), not through 0: three concurrent planes
+    assert A.characteristic_polynomial().as_expr() == t**3 - 3 * t**2 + 2 * t
     B = Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1])
     assert B.center() is None and not B.is_central()
     E = Arrangement([], dimension=2)

@@ -239,6 +239,8 @@ def test_lattice_api():
     assert repr(L) == "IntersectionLattice of Arrangement of 3 hyperplanes in Q^3: 5 flats, rank 2"
     with pytest.raises(AttributeError):
         L.flats_by_rank = ()
+    assert L == braid(3).intersection_lattice() and hash(L) == hash(braid(3).intersection_lattice())
+    assert L != braid(4).intersection_lattice()
 
 
 def test_hasse_diagram_is_the_cover_relation():

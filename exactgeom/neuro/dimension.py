@@ -1,0 +1,137 @@
+"""Dimension of a neuromanifold: rank of the Jacobian of the parametrization, with certified bounds.
+
+dim M = rank J_φ(θ) at a generic θ.  The rank at *any* point is a lower bound
+(the rank can only drop on a proper closed set), so the exact rank at seeded
+random rational points is a certified lower bound.  Upper bounds that are
+proved, not sampled:
+
+* the ambient dimension N and the number of parameters P;
+* P − k when the model knows k polynomial vector fields v with J_φ·v = 0
+  identically (checked symbolically here) that are independent at the point
+  (continuous symmetries: scalings, GL actions);
+* N − rank J_F(φ(θ)) for polynomials F vanishing on M (proved implicit
+  equations): M ⊆ V(F), and the local dimension of V(F) at a point is at most
+  the dimension of its Zariski tangent space, ker J_F.
+
+When the lower and upper bounds meet, the dimension is certified.
+
+Examples
+--------
+>>> from exactgeom.neuro import PolynomialMLP
+>>> d = PolynomialMLP((2, 2, 1), 3).dimension()
+>>> d.value, d.certified
+(4, True)
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import flint
+
+__all__ = ["dimension", "DimensionResult"]
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    """Dimension of a neuromanifold and how it was established.
+
+    Attributes
+    ----------
+    value : int
+        The dimension if ``certified``, else the certified lower bound (which
+        equals the dimension unless every sampled point was special).
+    lower_bound, upper_bound : int
+        Proved bounds.
+    certified : bool
+        ``lower_bound == upper_bound``.
+    method : str
+        How each bound was obtained.
+    seed : int
+    """
+
+    value: int
+    lower_bound: int
+    upper_bound: int
+    certified: bool
+    method: str
+    seed: int
+
+    def __int__(self) -> int:
+        return self.value
+
+
+def _rank(rows) -> int:
+    if not rows:
+        return 0
+    M = flint.fmpq_mat(len(rows), len(rows[0]), [v for row in rows for v in row])
+    return M.rank()
+
+
+def _symmetry_rank(model, point) -> int:
+    fields = model.symmetries()
+    if not fields:
+        return 0
+    P = len(model.params)
+    ctx = model._ctx
+    jac = [[f.derivative(j) for j in range(P)] for f in model._fpolys]
+    for v in fields:
+        for row in jac:
+            total = ctx.from_dict({})
+            for j in range(P):
+                if not row[j].is_zero() and not v[j].is_zero():
+                    total += row[j] * v[j]
+            if not total.is_zero():
+                raise ArithmeticError(f"{model.name}: a declared symmetry is not tangent to the fibres")
+    vals = [flint.fmpq(x.numerator, x.denominator) for x in point]
+    return _rank([[v[j](*vals) if not v[j].is_zero() else flint.fmpq(0) for j in range(P)] for v in fields])
+
+
+def dimension(model, *, seed: int = 0, equations=None, trials: int = 2) -> DimensionResult:
+    """Dimension of the neuromanifold of ``model`` (a Parametrization).
+
+    Parameters
+    ----------
+    model : Parametrization
+    seed : int
+        Seed for the random rational points.
+    equations : sequence of sympy expressions in ``model.coordinates``, optional
+        Polynomials known to vanish on the neuromanifold (they are checked by
+        substitution before use) giving an upper bound.
+    trials : int
+        Number of random points; the largest rank is kept.
+
+    Returns
+    -------
+    DimensionResult
+
+    Examples
+    --------
+    >>> from exactgeom.neuro import LinearNetwork
+    >>> r = LinearNetwork((2, 1, 2)).dimension()
+    >>> r.value, r.upper_bound, r.certified
+    (3, 3, True)
+    """
+    rng = random.Random(seed)
+    P, N = len(model.params), model.ambient_dimension()
+    best, best_point = -1, None
+    for _ in range(max(1, trials)):
+        point = model.random_point(rng)
+        r = _rank(model._jacobian_fmpq(point))
+        if r > best:
+            best, best_point = r, point
+    upper, how_upper = min(P, N), ("number of parameters" if P <= N else "ambient dimension")
+    k = _symmetry_rank(model, best_point)
+    if k and P - k < upper:
+        upper, how_upper = P - k, f"parameters minus {k} independent symmetry vector fields"
+    if equations is not None:
+        from .implicit import equation_jacobian_rank
+
+        rf = equation_jacobian_rank(model, equations, model.evaluate(best_point))
+        if N - rf < upper:
+            upper, how_upper = N - rf, "ambient dimension minus the rank of the proved equations' Jacobian"
+    certified = best == upper
+    method = (f"lower bound: exact Jacobian rank at a seeded random rational point ({trials} tried); "
+              f"upper bound: {how_upper}")
+    return DimensionResult(best, best, upper, certified, method, seed)

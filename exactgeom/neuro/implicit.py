@@ -1,0 +1,257 @@
+"""Implicit equations of a neuromanifold by interpolation, proved by substitution.
+
+For a degree bound D, let I_{≤D} be the polynomials of degree ≤ D in the
+coordinates y vanishing on the image of φ.  Evaluate φ at m random rational
+points θ_1..θ_m and every monomial of degree ≤ D at the values y = φ(θ_i): the
+kernel K of this evaluation matrix contains I_{≤D} (a true equation vanishes at
+every sample).  Each element of a spanning set of K is then composed with φ
+and expanded exactly (python-flint); if all vanish, K ⊆ I_{≤D}, hence
+K = I_{≤D} exactly.  If one does not vanish, more points are added.
+
+When every φ_k is homogeneous of the same degree, the image is a cone and the
+ideal is homogeneous: degrees are then handled one at a time.  Generators are
+chosen degree by degree: a basis of I_d modulo the products of lower-degree
+generators with monomials; only those new generators need the substitution
+proof, since the products lie in the ideal already.
+
+Examples
+--------
+>>> from exactgeom.neuro import LinearNetwork
+>>> LinearNetwork((2, 1, 2)).implicit_equations(2).equations
+(y1*y4 - y2*y3,)
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+
+import flint
+import sympy as sp
+
+from .._exact import primitive_integer_vector
+
+__all__ = ["implicit_equations", "ImplicitEquations", "equation_jacobian_rank"]
+
+MAX_MONOMIALS = 6000
+
+
+@dataclass(frozen=True)
+class ImplicitEquations:
+    """Generators of the vanishing ideal of a neuromanifold up to a degree.
+
+    Attributes
+    ----------
+    equations : tuple of sympy expressions
+        Generators (primitive integer coefficients) in ``coordinates``, by increasing degree.
+    coordinates : tuple of sympy Symbols
+    max_degree : int
+    ideal_dimensions : tuple of int
+        dim I_d (homogeneous case) or dim I_{≤d} for d = 1..max_degree.
+    homogeneous : bool
+    proved : bool
+        Every generator was checked to vanish identically on the parametrization,
+        so the list is complete: it spans I up to max_degree.
+    seed : int
+    """
+
+    equations: tuple
+    coordinates: tuple
+    max_degree: int
+    ideal_dimensions: tuple
+    homogeneous: bool
+    proved: bool
+    seed: int
+
+    def certificate(self, model) -> dict:
+        """An ``implicit-equations`` certificate: the parametrization and the equations as exact data."""
+        from ..certificates import envelope
+        from .._exact import fraction_str
+
+        def encode(poly, gens):
+            p = sp.Poly(poly, *gens, domain="QQ")
+            return [[list(m), fraction_str(Fraction(int(c.numerator), int(c.denominator)))]
+                    for m, c in p.terms()]
+
+        claim = {"statement": "each equation vanishes identically after substituting the parametrization",
+                 "num_params": len(model.params), "num_coordinates": len(self.coordinates)}
+        data = {"parametrization": [encode(f, model.params) for f in model.polys],
+                "equations": [encode(e, self.coordinates) for e in self.equations]}
+        return envelope("implicit-equations", claim, data, {"producer": "exactgeom.neuro.implicit",
+                                                              "seed": self.seed})
+
+
+def _homogeneous_degree(model):
+    degrees = set()
+    for f in model._fpolys:
+        if f.is_zero():
+            continue
+        degrees |= {sum(m) for m in f.monoms()}
+    return degrees.pop() if len(degrees) == 1 else None
+
+
+def _monomials(n: int, degree: int, homogeneous: bool):
+    degrees = [degree] if homogeneous else range(degree + 1)
+    out = []
+    for d in degrees:
+        for c in itertools.combinations_with_replacement(range(n), d):
+            e = [0] * n
+            for i in c:
+                e[i] += 1
+            out.append(tuple(e))
+    return out
+
+
+def _monomial_value(values, exps):
+    r = flint.fmpq(1)
+    for v, e in zip(values, exps):
+        if e:
+            r *= v ** e
+    return r
+
+
+def _kernel(samples, monomials):
+    M = flint.fmpq_mat(len(samples), len(monomials), [_monomial_value(s, m) for s in samples for m in monomials])
+    R, rank = M.rref()
+    ncols = len(monomials)
+    pivots = []
+    row = 0
+    for j in range(ncols):
+        if row < rank and R[row, j] != 0:
+            pivots.append(j)
+            row += 1
+    free = [j for j in range(ncols) if j not in set(pivots)]
+    basis = []
+    for f in free:
+        v = [flint.fmpq(0)] * ncols
+        v[f] = flint.fmpq(1)
+        for i, p in enumerate(pivots):
+            v[p] = -R[i, f]
+        basis.append(v)
+    return basis
+
+
+def _in_span_extend(rows, vector):
+    """Whether ``vector`` increases the rank of ``rows``."""
+    if not rows:
+        return any(v != 0 for v in vector)
+    M = flint.fmpq_mat(len(rows) + 1, len(vector), [v for r in rows + [vector] for v in r])
+    return M.rank() > len(rows)
+
+
+def _proves(ctx_y, model, vector, monomials) -> bool:
+    g = ctx_y.from_dict({m: c for m, c in zip(monomials, vector) if c != 0})
+    return g.compose(*model._fpolys).is_zero()
+
+
+def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEquations:
+    """Generators of the vanishing ideal of the neuromanifold, up to degree ``max_degree``.
+
+    Parameters
+    ----------
+    model : Parametrization
+    max_degree : int
+    seed : int
+        Seed for the sample points.
+
+    Returns
+    -------
+    ImplicitEquations
+        Proved complete up to ``max_degree`` (see the module docstring).
+
+    Raises
+    ------
+    ValueError
+        If the number of monomials exceeds a few thousand (the interpolation
+        matrix would not fit); the message gives the count.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from exactgeom.neuro import Parametrization
+    >>> t = sp.Symbol("t")
+    >>> Parametrization([t], [t, t**2, t**3]).implicit_equations(2).equations
+    (y1**2 - y2, y1*y2 - y3, y2**2 - y1*y3)
+    """
+    if max_degree < 1:
+        raise ValueError(f"max_degree must be at least 1, not {max_degree}")
+    N = model.ambient_dimension()
+    hom_degree = _homogeneous_degree(model)
+    homogeneous = hom_degree is not None and hom_degree > 0
+    count = len(_monomials(N, max_degree, homogeneous))
+    if count > MAX_MONOMIALS:
+        raise ValueError(f"{count} monomials of degree {'=' if homogeneous else '<='} {max_degree} in {N} "
+                         f"coordinates: the interpolation matrix would be {count + 8}×{count}; "
+                         f"lower max_degree (limit {MAX_MONOMIALS} monomials)")
+    rng = random.Random(seed)
+    ctx_y = flint.fmpq_mpoly_ctx.get(tuple(str(c) for c in model.coordinates), "degrevlex")
+    samples = []
+    generators = []          # (degree, vector over monomials of that degree / ≤ degree, monomials)
+    dims = []
+    for d in range(1, max_degree + 1):
+        monomials = _monomials(N, d, homogeneous)
+        index = {m: i for i, m in enumerate(monomials)}
+        extra = 8
+        while True:
+            while len(samples) < len(monomials) + extra:
+                samples.append([flint.fmpq(v.numerator, v.denominator)
+                                for v in model.evaluate(model.random_point(rng))])
+            kernel = _kernel(samples, monomials)
+            lower = []
+            for e, vec, mons in generators:
+                shifts = _monomials(N, d - e, homogeneous)
+                for s in shifts:
+                    row = [flint.fmpq(0)] * len(monomials)
+                    for m, c in zip(mons, vec):
+                        if c != 0:
+                            row[index[tuple(a + b for a, b in zip(m, s))]] += c
+                    if _in_span_extend(lower, row):
+                        lower.append(row)
+            new = []
+            for v in kernel:
+                if len(lower) + len(new) == len(kernel):
+                    break
+                if _in_span_extend(lower + new, v):
+                    new.append(v)
+            if all(_proves(ctx_y, model, v, monomials) for v in new):
+                break
+            extra *= 2
+            if extra > 10 * len(monomials) + 64:
+                raise RuntimeError("interpolation does not stabilise; the parametrization may be degenerate")
+        dims.append(len(kernel))
+        for v in new:
+            ints = primitive_integer_vector([Fraction(int(c.p), int(c.q)) for c in v])
+            generators.append((d, [flint.fmpq(c) for c in ints], monomials))
+    y = model.coordinates
+    equations = tuple(sp.Add(*[c * sp.Mul(*[s ** e for s, e in zip(y, m)]) for m, c in zip(mons, vec) if c != 0])
+                      for _, vec, mons in generators)
+    equations = tuple(_normalise_sign(e, y) for e in equations)
+    return ImplicitEquations(equations, tuple(y), max_degree, tuple(dims), homogeneous, True, seed)
+
+
+def _normalise_sign(expr, gens):
+    p = sp.Poly(expr, *gens)
+    return -expr if p.LC() < 0 else expr
+
+
+def equation_jacobian_rank(model, equations, point_values) -> int:
+    """Rank of the Jacobian of ``equations`` at ``point_values`` after checking they vanish on the image.
+
+    Raises
+    ------
+    ValueError
+        If an equation does not vanish identically on the parametrization.
+    """
+    from ..algebra.systems import rational_polynomials
+
+    ctx_y, polys = rational_polynomials(equations, model.coordinates, name="equations")
+    for i, g in enumerate(polys):
+        if not g.compose(*[f for f in model._fpolys]).is_zero() if ctx_y.nvars() else False:
+            raise ValueError(f"equations[{i}] does not vanish on the neuromanifold")
+    vals = [flint.fmpq(v.numerator, v.denominator) for v in point_values]
+    rows = [[g.derivative(j)(*vals) for j in range(len(vals))] for g in polys]
+    if not rows:
+        return 0
+    return flint.fmpq_mat(len(rows), len(vals), [v for r in rows for v in r]).rank()

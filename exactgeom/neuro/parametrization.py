@@ -1,0 +1,214 @@
+"""Polynomial parametrizations θ ↦ (φ_1(θ), …, φ_N(θ)) of neuromanifolds.
+
+A model with polynomial activation computes, for weights θ, a tuple of
+polynomials in its inputs; writing these in a fixed basis of the output space
+gives coefficients φ_k(θ), polynomials in θ.  The *neuromanifold* is the image
+of φ (its Zariski closure, over C, for the algebraic questions).
+
+:class:`Parametrization` holds the map exactly (python-flint ``fmpq_mpoly``)
+and answers the questions of :mod:`exactgeom.neuro`; the network models in
+:mod:`exactgeom.neuro.models` are Parametrizations built from architectures.
+
+Examples
+--------
+>>> import sympy as sp
+>>> a, b = sp.symbols("a b")
+>>> P = Parametrization([a, b], [a**2, a*b, b**2])
+>>> P.ambient_dimension(), P.dimension().value
+(3, 2)
+>>> P.implicit_equations(2).equations
+(y1*y3 - y2**2,)
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import flint
+import sympy as sp
+
+from .._exact import exact_vector
+from ..algebra.systems import rational_polynomials, symbols_of
+
+__all__ = ["Parametrization"]
+
+
+def _fq(v) -> flint.fmpq:
+    v = Fraction(v)
+    return flint.fmpq(v.numerator, v.denominator)
+
+
+class Parametrization:
+    """A polynomial map from parameters to coefficients, with the basis it is written in.
+
+    Parameters
+    ----------
+    params : sequence of sympy Symbols
+    polys : sequence of sympy expressions
+        φ_1, …, φ_N, polynomials in ``params`` with rational coefficients.
+    basis : sequence, optional
+        For each coordinate k, the output function it multiplies: a tuple of
+        sympy expressions in ``inputs`` (one per output component).  Needed by
+        :func:`exactgeom.neuro.mse_quadric`.  Default: none.
+    inputs : sequence of sympy Symbols, optional
+        The model's input variables.
+    coordinates : sequence of sympy Symbols, optional
+        Names of the coordinates of the output space; default y1, …, yN.
+    name : str, optional
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> a, b = sp.symbols("a b")
+    >>> Parametrization([a, b], [a + b, 0.5 * a])
+    Traceback (most recent call last):
+        ...
+    TypeError: polys[1] contains the float 0.500000000000000; write rationals exactly, e.g. sympy.Rational(1, 2)
+    """
+
+    def __init__(self, params, polys, *, basis=None, inputs=(), coordinates=None, name: str | None = None):
+        params = symbols_of(params, "params")
+        polys = list(polys)
+        if not polys:
+            raise ValueError("polys is empty; a parametrization needs at least one coordinate")
+        ctx, fpolys = rational_polynomials(polys, params, name="polys")
+        self._init(params, ctx, fpolys, basis, symbols_of(inputs, "inputs"), coordinates, name)
+
+    def _init(self, params, ctx, fpolys, basis, inputs, coordinates, name):
+        self._params = tuple(params)
+        self._ctx = ctx
+        self._fpolys = tuple(fpolys)
+        if coordinates is None:
+            coordinates = sp.symbols(f"y1:{len(fpolys) + 1}")
+        coordinates = symbols_of(coordinates, "coordinates")
+        if len(coordinates) != len(fpolys):
+            raise ValueError(f"{len(coordinates)} coordinate names for {len(fpolys)} coordinates")
+        if basis is not None:
+            basis = tuple(tuple(sp.sympify(e) for e in (b if isinstance(b, (tuple, list)) else (b,)))
+                          for b in basis)
+            if len(basis) != len(fpolys):
+                raise ValueError(f"basis has {len(basis)} entries for {len(fpolys)} coordinates")
+        self._basis = basis
+        self._inputs = tuple(inputs)
+        self._coordinates = coordinates
+        self._name = name or "Parametrization"
+        self._sympy = None
+        self._jac = None
+
+    @classmethod
+    def _from_flint(cls, params, ctx, fpolys, *, basis=None, inputs=(), coordinates=None, name=None):
+        obj = cls.__new__(cls)
+        Parametrization._init(obj, params, ctx, fpolys, basis, inputs, coordinates, name)
+        return obj
+
+    # ------------------------------------------------------------------ data
+    @property
+    def params(self) -> tuple:
+        """The parameters (sympy Symbols)."""
+        return self._params
+
+    @property
+    def polys(self) -> tuple:
+        """The coordinate polynomials φ_k as sympy expressions."""
+        if self._sympy is None:
+            gens = self._params
+            self._sympy = tuple(
+                sp.Add(*[sp.Rational(int(c.p), int(c.q)) * sp.Mul(*[g ** e for g, e in zip(gens, m)])
+                         for m, c in f.to_dict().items()]) for f in self._fpolys)
+        return self._sympy
+
+    @property
+    def basis(self):
+        """Output functions multiplied by each coordinate (tuples over output components), or None."""
+        return self._basis
+
+    @property
+    def inputs(self) -> tuple:
+        """Input variables of the model."""
+        return self._inputs
+
+    @property
+    def coordinates(self) -> tuple:
+        """Symbols naming the coordinates of the output space (used in implicit equations)."""
+        return self._coordinates
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def __repr__(self) -> str:
+        return f"<{self._name}: {len(self._params)} parameters -> {len(self._fpolys)} coordinates>"
+
+    # ------------------------------------------------------------------ evaluation
+    def evaluate(self, point) -> tuple[Fraction, ...]:
+        """φ(point), exactly.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> a, b = sp.symbols("a b")
+        >>> Parametrization([a, b], [a**2, a*b]).evaluate([2, "1/2"])
+        (Fraction(4, 1), Fraction(1, 1))
+        """
+        vals = [_fq(v) for v in exact_vector(point, "point", length=len(self._params))]
+        return tuple(Fraction(int(r.p), int(r.q)) for r in (f(*vals) for f in self._fpolys))
+
+    def jacobian(self, point) -> tuple[tuple[Fraction, ...], ...]:
+        """The N × P Jacobian matrix of φ at ``point``, exactly."""
+        return tuple(tuple(Fraction(int(v.p), int(v.q)) for v in row) for row in self._jacobian_fmpq(point))
+
+    def _jacobian_fmpq(self, point):
+        if self._jac is None:
+            P = len(self._params)
+            self._jac = [[f.derivative(j) for j in range(P)] for f in self._fpolys]
+        vals = [_fq(v) for v in exact_vector(point, "point", length=len(self._params))]
+        return [[d(*vals) if not d.is_zero() else flint.fmpq(0) for d in row] for row in self._jac]
+
+    def random_point(self, rng: random.Random, bound: int = 30) -> tuple[Fraction, ...]:
+        """A random integer parameter point drawn from ``rng``."""
+        return tuple(Fraction(rng.randint(-bound, bound)) for _ in self._params)
+
+    def symmetries(self) -> tuple:
+        """Polynomial vector fields on parameter space tangent to the fibres (known continuous symmetries).
+
+        Each is a tuple of P ``fmpq_mpoly`` in the parameters with J_φ · v = 0
+        identically (checked by :func:`exactgeom.neuro.dimension`).  Generic
+        parametrizations know none.
+        """
+        return ()
+
+    # ------------------------------------------------------------------ questions
+    def ambient_dimension(self) -> int:
+        """Dimension N of the output (coefficient) space."""
+        return len(self._fpolys)
+
+    def expected_dimension(self) -> int:
+        """min(number of parameters − number of known symmetries, ambient dimension)."""
+        return min(len(self._params) - len(self.symmetries()), self.ambient_dimension())
+
+    def dimension(self, *, seed: int = 0, equations=None):
+        """Dimension of the neuromanifold; see :func:`exactgeom.neuro.dimension.dimension`."""
+        from .dimension import dimension
+
+        return dimension(self, seed=seed, equations=equations)
+
+    def is_filling(self, *, seed: int = 0) -> bool:
+        """Whether the (complex) neuromanifold is dense in the output space: dimension = ambient dimension."""
+        return self.dimension(seed=seed).value == self.ambient_dimension()
+
+    def defect(self, *, seed: int = 0) -> int:
+        """expected_dimension() − dimension()."""
+        return self.expected_dimension() - self.dimension(seed=seed).value
+
+    def implicit_equations(self, max_degree: int, *, seed: int = 0):
+        """Generators of the vanishing ideal up to ``max_degree``; see :mod:`exactgeom.neuro.implicit`."""
+        from .implicit import implicit_equations
+
+        return implicit_equations(self, max_degree, seed=seed)
+
+    def generic_fiber(self, *, seed: int = 0, engine: str = "auto"):
+        """The fibre over a generic point; see :func:`exactgeom.neuro.fibers.generic_fiber`."""
+        from .fibers import generic_fiber
+
+        return generic_fiber(self, seed=seed, engine=engine)
