@@ -185,14 +185,23 @@ def ed_lightning() -> int:
 
 
 def filling() -> dict:
+    import sympy
+
     from .neuro import PolynomialMLP
     from .neuro.dimension import dimension
+    from .neuro.real_image import shallow_binary_real_image
 
     square, cube = PolynomialMLP((2, 2, 1), 2), PolynomialMLP((2, 2, 1), 3)
+    real2, real3 = shallow_binary_real_image(2), shallow_binary_real_image(3)
+    x, y = sorted(real3.witness.free_symbols, key=str)
+    missed = sympy.expand(real3.witness - (x**3 - x * y**2)) == 0 and all(real3.proof["identities"].values())
     return {
         "x^2 fills R[x,y]_2": int(value(dimension(square, seed=0))) == len(square.polys),
+        "x^2 fills over R": bool(real2.fills_real),
         "x^3: dimension": int(value(dimension(cube, seed=0))),
         "x^3: ambient": len(cube.polys),
+        "x^3 fills over R": bool(real3.fills_real),
+        "x^3 - xy^2 reached over R": not missed,
     }
 
 
@@ -208,7 +217,7 @@ def lightning_model():
 
 
 def lightning_equation() -> dict:
-    """The implicit equations of degree <= 4, compared with the resultant quartic up to the order of coordinates."""
+    """Implicit equations of degree <= 4, compared with the resultant quartic up to coordinate order."""
     from itertools import permutations
 
     import sympy

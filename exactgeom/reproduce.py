@@ -271,7 +271,14 @@ def _figures() -> list[Figure]:
             "σ = x² on widths (2,2,1) fills R[x,y]_2; σ = x³ has full dimension "
             "4 in R[x,y]_3 (dense over C, yet misses x³ − xy² over R)",
             "seeds 003/004",
-            {"x^2 fills R[x,y]_2": True, "x^3: dimension": 4, "x^3: ambient": 4},
+            {
+                "x^2 fills R[x,y]_2": True,
+                "x^2 fills over R": True,
+                "x^3: dimension": 4,
+                "x^3: ambient": 4,
+                "x^3 fills over R": False,
+                "x^3 - xy^2 reached over R": False,
+            },
             fig.filling,
         ),
         Figure(

@@ -68,6 +68,9 @@ def test_reproduction_page_lists_every_figure():
     text = (DOCS / "reproduce.md").read_text()
     missing = [f.id for f in FIGURES if f"`{f.id}`" not in text]
     assert not missing, f"docs/reproduce.md does not list {missing}"
+    rows = {line.split("`")[1]: line for line in text.splitlines() if line.startswith("| `")}
+    stale = [f.id for f in FIGURES if f"| {f.tier} |" not in rows[f.id] or f.description not in rows[f.id]]
+    assert not stale, f"docs/reproduce.md describes {stale} differently from exactgeom.reproduce"
 
 
 def test_certificate_page_documents_every_kind():

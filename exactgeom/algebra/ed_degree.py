@@ -71,16 +71,40 @@ class EDDegree:
     primes: tuple
     formulation: str
     verification: str
+    counts: tuple = ()
 
     def __int__(self) -> int:
         return self.value
 
-    def record(self) -> dict:
-        """A plain JSON-able record of the computation (for the ``ed-degree`` certificate kind)."""
-        return {"value": self.value, "codimension": self.codimension,
-                "Q": [[fraction_str(v) for v in row] for row in self.Q],
-                "u": [fraction_str(v) for v in self.u], "seed": self.seed, "engine": self.engine,
-                "primes": list(self.primes), "formulation": self.formulation, "verification": self.verification}
+    def certificate(self, equations, variables) -> dict:
+        """An ``ed-degree`` record: the input, Q, u and the per-prime counts as plain JSON data.
+
+        The verifier re-checks what rational arithmetic can: Q symmetric
+        positive definite, u off a hypersurface, the moduli prime, every
+        per-prime count equal to the value and made of simple points.  The
+        counts themselves are a record of the engine's work, not re-derived.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> from exactgeom.certificates import verify
+        >>> x, y = sp.symbols("x y")
+        >>> r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="sympy")
+        >>> bool(verify(r.certificate([x**2 + y**2 - 1], [x, y])))
+        True
+        """
+        from ..certificates import envelope
+
+        variables = symbols_of(variables)
+        _, polys = rational_polynomials(equations, variables)
+        encoded = [[[list(m), fraction_str(c)] for m, c in d.items()] for d in as_dicts(polys)]
+        claim = {"ed_degree": self.value, "num_variables": len(variables), "codimension": self.codimension,
+                 "probabilistic": True}
+        data = {"equations": encoded, "Q": [[fraction_str(v) for v in row] for row in self.Q],
+                "u": [fraction_str(v) for v in self.u], "formulation": self.formulation,
+                "counts": [{"prime": p, "multiplicity": m, "distinct": d} for p, m, d in self.counts]}
+        meta = {"engine": self.engine, "seed": self.seed, "verification": self.verification}
+        return envelope("ed-degree", claim, data, meta)
 
 
 @dataclass(frozen=True)
@@ -343,7 +367,9 @@ def ed_degree(equations, variables, Q=None, u=None, *, seed: int = 0, engine: st
         raise ValueError("some critical points are not simple: u (or Q) is not generic; try another seed or u")
     notes.append(f"counts modulo {len(chosen)} prime(s) {list(chosen)} agree; every critical point is simple")
     notes.append("probabilistic: random u/Q/combinations are generic and the primes are lucky with high probability")
-    return EDDegree(counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes))
+    per_prime = tuple((r.prime, r.multiplicity_count, r.distinct_count) for r in counts)
+    return EDDegree(counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes),
+                    per_prime)
 
 
 def _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng) -> CriticalSet:

@@ -224,6 +224,10 @@ def _standard_monomials(leading, nvars: int, limit: int = 200000):
     return out
 
 
+def _grevlex_key(m):
+    return (sum(m), tuple(-e for e in reversed(m)))
+
+
 def _sympy_count(reduced, nvars: int, p: int) -> SolutionCount:
     import sympy as sp
 
@@ -233,7 +237,7 @@ def _sympy_count(reduced, nvars: int, p: int) -> SolutionCount:
     polys = list(G.polys)
     if any(g.is_ground and not g.is_zero for g in polys):
         return SolutionCount("empty", 0, 0, p, "sympy")
-    leading = [g.monoms(order="grevlex")[0] for g in polys]
+    leading = [max(g.monoms(), key=_grevlex_key) for g in polys]
     standard = _standard_monomials(leading, nvars)
     if standard is None:
         return SolutionCount("positive-dimensional", None, None, p, "sympy")

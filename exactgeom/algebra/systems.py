@@ -123,7 +123,7 @@ def minors(M, k: int):
 
 def as_dicts(polys) -> list[dict]:
     """``fmpq_mpoly`` polynomials as dicts ``{exponent tuple: Fraction}``."""
-    return [{tuple(m): Fraction(int(c.p), int(c.q)) for m, c in f.to_dict().items()} for f in polys]
+    return [{tuple(int(e) for e in m): Fraction(int(c.p), int(c.q)) for m, c in f.to_dict().items()} for f in polys]
 
 
 def random_affine_forms(ctx, count: int, nvars: int, rng: random.Random, bound: int = 50):

@@ -173,7 +173,7 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
     >>> from exactgeom.neuro import Parametrization
     >>> t = sp.Symbol("t")
     >>> Parametrization([t], [t, t**2, t**3]).implicit_equations(2).equations
-    (y1**2 - y2, y1*y2 - y3, y2**2 - y1*y3)
+    (y1**2 - y2, y1*y2 - y3, y1*y3 - y2**2)
     """
     if max_degree < 1:
         raise ValueError(f"max_degree must be at least 1, not {max_degree}")

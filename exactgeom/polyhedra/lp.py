@@ -212,22 +212,16 @@ def point_of(dimension: int, constraints) -> tuple[Fraction, ...] | None:
     >>> point_of(1, [((F(1),), ">", F(0)), ((F(1),), "<", F(0))]) is None
     True
     """
-    system = ppl.Constraint_System()
-    t = ppl.Variable(dimension)
-    for row, kind, rhs, _ in normalised_rows(constraints):
-        coefficients, constant = _ppl.integer_row(row, rhs)
-        expression = ppl.Linear_Expression(coefficients, -constant)
-        if kind == "<":
-            system.insert(expression + t <= 0)
-        elif kind == "<=":
-            system.insert(expression <= 0)
-        else:
-            system.insert(expression == 0)
-    system.insert(t <= 1)
-    status, value, point = _solve(dimension + 1, system, ppl.Linear_Expression(t), "maximization")
-    if status != "optimal" or value <= 0:
+    one, zero = Fraction(1), Fraction(0)
+    rows = [
+        ((*row, one if kind == "<" else zero), "<=" if kind == "<" else kind, rhs)
+        for row, kind, rhs, _ in normalised_rows(constraints)
+    ]
+    rows.append(({dimension: one}, "<=", one))
+    result = linear_program(dimension + 1, rows, {dimension: one}, "maximize")
+    if result.status != "optimal" or result.value <= 0:
         return None
-    return point[:dimension]
+    return result.point[:dimension]
 
 
 def motzkin_multipliers(dimension: int, constraints) -> list[Fraction] | None:
@@ -261,21 +255,15 @@ def motzkin_multipliers(dimension: int, constraints) -> list[Fraction] | None:
     rows = normalised_rows(constraints)
     m = len(rows)
     scaled = [_ppl.integer_row(row, rhs) for row, _, rhs, _ in rows]
-    y = [ppl.Variable(i) for i in range(m)]
-    system = ppl.Constraint_System()
-    for j in range(dimension):
-        system.insert(ppl.Linear_Expression([coefficients[j] for coefficients, _ in scaled], 0) == 0)
-    for i, (_, kind, _, _) in enumerate(rows):
-        if kind != "==":
-            system.insert(y[i] >= 0)
-    combined_rhs = ppl.Linear_Expression([constant for _, constant in scaled], 0)
-    strict_mass = ppl.Linear_Expression([1 if kind == "<" else 0 for _, kind, _, _ in rows], 0)
-    objective = strict_mass - combined_rhs
-    system.insert(combined_rhs <= 0)
-    system.insert(objective <= 1)
-    status, value, point = _solve(m, system, objective, "maximization")
-    if status != "optimal" or value <= 0:
+    combined_rhs = [constant for _, constant in scaled]
+    objective = [int(kind == "<") - constant for (_, kind, _, _), constant in zip(rows, combined_rhs)]
+    transposed = [([coefficients[j] for coefficients, _ in scaled], "==", 0) for j in range(dimension)]
+    transposed += [(combined_rhs, "<=", 0), (objective, "<=", 1)]
+    inequalities = [i for i, (_, kind, _, _) in enumerate(rows) if kind != "=="]
+    result = linear_program(m, transposed, objective, "maximize", nonnegative=inequalities)
+    if result.status != "optimal" or result.value <= 0:
         return None
+    point = result.point
     # z multiplies the integer-scaled row L_i (a_i, b_i); as a multiplier of (a_i, b_i) it is z_i L_i.
     return [z * _ppl.denominator_lcm(row, rhs) for (row, _, rhs, _), z in zip(rows, point)]
 
@@ -308,21 +296,18 @@ def dual_multipliers(dimension: int, constraints, objective, sense: str) -> list
     [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)]
     """
     m = len(constraints)
+    # mu multiplies the integer-scaled row L_i (a_i, b_i); as a multiplier of (a_i, b_i) it is mu_i L_i.
     scaled = [_ppl.integer_row(row, rhs) for row, _, rhs in constraints]
-    denominator = _ppl.denominator_lcm(objective, Fraction(0))
-    system = ppl.Constraint_System()
-    for j in range(dimension):
-        column = [denominator * coefficients[j] for coefficients, _ in scaled]
-        system.insert(ppl.Linear_Expression(column, -int(objective[j] * denominator)) == 0)
-    for i, (_, kind, _) in enumerate(constraints):
-        sign = _DUAL_SIGN.get((sense, kind))
-        if sign is not None:
-            system.insert(sign * ppl.Variable(i) >= 0)
-    bound = ppl.Linear_Expression([constant for _, constant in scaled], 0)
-    status, _, point = _solve(m, system, bound, "maximization" if sense == "minimize" else "minimization")
-    if status != "optimal":
+    rows = [([coefficients[j] for coefficients, _ in scaled], "==", objective[j]) for j in range(dimension)]
+    signs = [_DUAL_SIGN.get((sense, kind)) for _, kind, _ in constraints]
+    rows += [({i: 1}, "<=", 0) for i, sign in enumerate(signs) if sign == -1]
+    nonnegative = [i for i, sign in enumerate(signs) if sign == 1]
+    bound = [constant for _, constant in scaled]
+    dual_sense = "maximize" if sense == "minimize" else "minimize"
+    result = linear_program(m, rows, bound, dual_sense, nonnegative=nonnegative)
+    if result.status != "optimal":
         return None
-    return [mu * _ppl.denominator_lcm(row, rhs) for (row, _, rhs), mu in zip(constraints, point)]
+    return [mu * _ppl.denominator_lcm(row, rhs) for (row, _, rhs), mu in zip(constraints, result.point)]
 
 
 def improving_direction(dimension: int, constraints, objective, sense: str) -> tuple[Fraction, ...] | None:

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from exactgeom import _exact
 from exactgeom.arrangements import Arrangement
+from exactgeom.arrangements import _flat_engine as engine
 from exactgeom.arrangements import lattice as lat
 from exactgeom.library import braid, coordinate, generic, resonance, shi, threshold
 
@@ -88,7 +89,7 @@ def test_named_lattices_equal_brute_force(A):
 
 def test_pure_python_engine_agrees_with_brute_force(monkeypatch):
     # a prime that numpy cannot use forces the pure-Python implementation of the same algorithm
-    monkeypatch.setattr(lat, "_USE_NUMPY", False)
+    monkeypatch.setattr(engine, "_USE_NUMPY", False)
     lat._whitney_first_kind.cache_clear()
     try:
         for A in [threshold(3), shi(3), generic(5, 2, seed=4)]:
@@ -102,8 +103,8 @@ def test_pure_python_engine_agrees_with_brute_force(monkeypatch):
 def test_large_entries_use_a_prime_above_the_hadamard_bound():
     big = 10**12
     A = Arrangement([[big, 1, 0], [0, big, 1], [1, 0, big], [big, big + 1, 1]])
-    data = lat._central_rows(A)
-    p = lat._prime_for(data)
+    data = engine._central_rows(A)
+    p = engine._prime_for(data)
     assert sympy.isprime(p)
     rows = data.rows
     minors = [abs(_exact.determinant([[rows[i][j] for j in cols] for i in S]))
@@ -326,13 +327,13 @@ def test_hashed_grouping_and_collision_fallback(monkeypatch):
     # entries up to 30 in Q^4: p ~ 2^24 does not pack into one int64, so rows are grouped by a hash
     A = Arrangement([[3, -7, 11, 2], [30, 1, 0, -5], [1, 1, 1, 1], [0, 29, -13, 4], [17, 0, 0, 23],
                      [-9, 14, 28, 1], [4, 4, -25, 6], [33, -3, 5, 0]])
-    p = lat._prime_for(lat._central_rows(A))
-    assert p.bit_length() * 3 > 62 and p < lat._NUMPY_PRIME_LIMIT
+    p = engine._prime_for(engine._central_rows(A))
+    assert p.bit_length() * 3 > 62 and p < engine._NUMPY_PRIME_LIMIT
     expected = brute_chi(A)
     lat._whitney_first_kind.cache_clear()
     assert A.characteristic_polynomial() == expected
     # a hash that makes every row collide must still give the exact answer
-    monkeypatch.setattr(lat, "_HASH_WEIGHTS", lat._HASH_WEIGHTS * 0)
+    monkeypatch.setattr(engine, "_HASH_WEIGHTS", engine._HASH_WEIGHTS * 0)
     lat._whitney_first_kind.cache_clear()
     try:
         assert A.characteristic_polynomial() == expected
@@ -343,9 +344,9 @@ def test_hashed_grouping_and_collision_fallback(monkeypatch):
 
 
 def test_too_large_is_refused_with_a_message(monkeypatch):
-    monkeypatch.setattr(lat, "_MAX_COVERS", 20)
+    monkeypatch.setattr(engine, "_MAX_COVERS", 20)
     with pytest.raises(ValueError, match="too large to hold in memory.*rank 2"):
         lat.intersection_lattice(braid(5))
-    monkeypatch.setattr(lat, "_USE_NUMPY", False)
+    monkeypatch.setattr(engine, "_USE_NUMPY", False)
     with pytest.raises(ValueError, match="too large to hold in memory"):
         lat.intersection_lattice(threshold(4))
