@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     job, rest = argv[0], argv[1:]
-    _ensure_env("test,progress,plot,engines")
+    _ensure_env("test,progress,plot,fast,engines,docs,dask")
     if job == "reproduce":
         cmd = [str(PYTHON), "-m", "exactgeom.cli", "reproduce", *rest]
     elif job == "test":

@@ -152,16 +152,29 @@ def tropical_counts(terms: tuple[int, int], points, n_max: int) -> list[int]:
 # neuromanifolds, ED degree, wedge products, conservation laws
 
 
-def ed_circle() -> dict:
+def _circle_results():
     import sympy
 
     from .algebra import ed_degree
 
     x, y = sympy.symbols("x y")
     eq = [x**2 + y**2 - 1]
-    identity = ed_degree(eq, [x, y], Q=[[1, 0], [0, 1]], seed=0)
-    generic = ed_degree(eq, [x, y], Q=[[4, 0], [0, 1]], seed=0)
-    return {"identity Q": int(value(identity)), "Q = diag(4,1)": int(value(generic))}
+    results = {
+        name: ed_degree(eq, [x, y], Q=Q, seed=0)
+        for name, Q in (("identity Q", [[1, 0], [0, 1]]), ("Q = diag(4,1)", [[4, 0], [0, 1]]))
+    }
+    return eq, [x, y], results
+
+
+def ed_circle() -> dict:
+    _, _, results = _circle_results()
+    return {name: int(value(result)) for name, result in results.items()}
+
+
+def ed_circle_certificates():
+    eq, variables, results = _circle_results()
+    labels = {"identity Q": "identity", "Q = diag(4,1)": "diag-4-1"}
+    return [(labels[name], result.certificate(eq, variables)) for name, result in results.items()]
 
 
 LIGHTNING_QUARTIC = (
@@ -169,7 +182,7 @@ LIGHTNING_QUARTIC = (
 )
 
 
-def ed_lightning() -> int:
+def _lightning_ed():
     import sympy
 
     from .algebra import available_engines, ed_degree
@@ -179,9 +192,18 @@ def ed_lightning() -> int:
             "needs a fast polynomial-system engine (msolve, from the 'engines' extra); "
             "the pure sympy engine does not finish this system in minutes"
         )
-    ys = sympy.symbols("y1:7")
-    quartic = sympy.sympify(LIGHTNING_QUARTIC, locals={str(s): s for s in ys})
-    return int(value(ed_degree([quartic], list(ys), seed=0)))
+    ys = list(sympy.symbols("y1:7"))
+    quartic = [sympy.sympify(LIGHTNING_QUARTIC, locals={str(s): s for s in ys})]
+    return quartic, ys, ed_degree(quartic, ys, seed=0)
+
+
+def ed_lightning() -> int:
+    return int(value(_lightning_ed()[2]))
+
+
+def ed_lightning_certificates():
+    quartic, ys, result = _lightning_ed()
+    return [("quartic", result.certificate(quartic, ys))]
 
 
 def filling() -> dict:

@@ -256,6 +256,7 @@ def _figures() -> list[Figure]:
             "seed 003 (EDD of the circle)",
             {"identity Q": 2, "Q = diag(4,1)": 4},
             fig.ed_circle,
+            fig.ed_circle_certificates,
         ),
         Figure(
             "ed-lightning",
@@ -263,7 +264,7 @@ def _figures() -> list[Figure]:
             "seeds 003/004; package conventions §5",
             14,
             fig.ed_lightning,
-            None,
+            fig.ed_lightning_certificates,
             "default",
         ),
         Figure(
@@ -358,6 +359,11 @@ def _certify(figure: Figure, out: Path | None) -> tuple[str, tuple[str, ...]]:
         produced = figure.certify()
     except (ImportError, AttributeError, NotImplementedError):
         return "unavailable", ()
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # a producer that crashes fails the figure; the run goes on
+        return f"FAILED: producing the certificate raised {type(exc).__name__}: {exc}", ()
+    out = None if out is None else Path(out)
     failures, files = [], []
     for label, cert in produced:
         outcome = verify(cert)

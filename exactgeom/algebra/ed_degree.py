@@ -34,8 +34,7 @@ import flint
 
 from .._exact import exact_matrix, exact_vector, fraction_str
 from .engines import PRIMES, _resolve, count_solutions
-from .systems import (as_dicts, jacobian, minors, random_affine_forms, rational_polynomials,
-                      symbols_of)
+from .systems import as_dicts, jacobian, minors, random_affine_forms, rational_polynomials, symbols_of
 
 __all__ = ["ed_degree", "EDDegree", "CriticalSet", "CriticalPart", "variety_dimension"]
 
@@ -98,11 +97,19 @@ class EDDegree:
         variables = symbols_of(variables)
         _, polys = rational_polynomials(equations, variables)
         encoded = [[[list(m), fraction_str(c)] for m, c in d.items()] for d in as_dicts(polys)]
-        claim = {"ed_degree": self.value, "num_variables": len(variables), "codimension": self.codimension,
-                 "probabilistic": True}
-        data = {"equations": encoded, "Q": [[fraction_str(v) for v in row] for row in self.Q],
-                "u": [fraction_str(v) for v in self.u], "formulation": self.formulation,
-                "counts": [{"prime": p, "multiplicity": m, "distinct": d} for p, m, d in self.counts]}
+        claim = {
+            "ed_degree": self.value,
+            "num_variables": len(variables),
+            "codimension": self.codimension,
+            "probabilistic": True,
+        }
+        data = {
+            "equations": encoded,
+            "Q": [[fraction_str(v) for v in row] for row in self.Q],
+            "u": [fraction_str(v) for v in self.u],
+            "formulation": self.formulation,
+            "counts": [{"prime": p, "multiplicity": m, "distinct": d} for p, m, d in self.counts],
+        }
         meta = {"engine": self.engine, "seed": self.seed, "verification": self.verification}
         return envelope("ed-degree", claim, data, meta)
 
@@ -161,8 +168,10 @@ def _positive_semidefinite(Q) -> tuple[bool, int]:
 
 def _random_positive_definite(n: int, rng: random.Random):
     B = [[Fraction(rng.randint(-3, 3)) for _ in range(n)] for _ in range(n)]
-    return tuple(tuple(sum((B[k][i] * B[k][j] for k in range(n)), Fraction(0)) + (i == j) for j in range(n))
-                 for i in range(n))
+    return tuple(
+        tuple(sum((B[k][i] * B[k][j] for k in range(n)), Fraction(0)) + (i == j) for j in range(n))
+        for i in range(n)
+    )
 
 
 def _fq(v: Fraction) -> flint.fmpq:
@@ -187,7 +196,9 @@ def _dimension_degree(system, ctx, nx: int, engine: str, primes, rng):
         if status == "finite":
             degrees = {c.multiplicity_count for c in counts}
             if len(degrees) != 1:
-                raise RuntimeError(f"the primes {primes} give different degrees {degrees}; rerun with another seed")
+                raise RuntimeError(
+                    f"the primes {primes} give different degrees {degrees}; rerun with another seed"
+                )
             return k, degrees.pop()
     raise RuntimeError("slicing did not terminate; the system is inconsistent")
 
@@ -215,29 +226,44 @@ def _critical_system(polys, ctx, n: int, c: int, Q, u, rng, formulation: str):
     """The critical equations in ctx (x_0..x_{n-1}, then extra variables) and the saturating factor."""
     gens = ctx.gens()
     x = gens[:n]
-    residual = [sum((_fq(Q[i][j]) * (x[j] - _fq(u[j])) for j in range(n) if Q[i][j]), ctx.from_dict({}))
-                for i in range(n)]
+    residual = [
+        sum((_fq(Q[i][j]) * (x[j] - _fq(u[j])) for j in range(n) if Q[i][j]), ctx.from_dict({}))
+        for i in range(n)
+    ]
     J = jacobian(list(polys), n)
     s = len(J)
     if s > c:
         R = [[rng.randint(-9, 9) for _ in range(c)] for _ in range(s)]
-        columns = [[sum((R[k][j] * J[k][i] for k in range(s)), ctx.from_dict({})) for j in range(c)]
-                   for i in range(n)]
+        columns = [
+            [sum((R[k][j] * J[k][i] for k in range(s)), ctx.from_dict({})) for j in range(c)]
+            for i in range(n)
+        ]
     else:
         columns = [[J[k][i] for k in range(s)] for i in range(n)]
     sing = minors(columns, c)
     h = sum((rng.choice([v for v in range(-20, 21) if v]) * m for m in sing), ctx.from_dict({}))
     if formulation == "lagrange":
-        lam = gens[n:n + c]
-        eqs = list(polys) + [residual[i] - sum((lam[j] * columns[i][j] for j in range(c)), ctx.from_dict({}))
-                             for i in range(n)]
+        lam = gens[n : n + c]
+        eqs = list(polys) + [
+            residual[i] - sum((lam[j] * columns[i][j] for j in range(c)), ctx.from_dict({})) for i in range(n)
+        ]
     else:
         eqs = list(polys) + minors([[residual[i]] + columns[i] for i in range(n)], c + 1)
     return eqs, h, residual
 
 
-def ed_degree(equations, variables, Q=None, u=None, *, seed: int = 0, engine: str = "auto",
-              formulation: str = "auto", codimension: int | None = None, primes: int = 2):
+def ed_degree(
+    equations,
+    variables,
+    Q=None,
+    u=None,
+    *,
+    seed: int = 0,
+    engine: str = "auto",
+    formulation: str = "auto",
+    codimension: int | None = None,
+    primes: int = 2,
+):
     """ED degree of the variety X = V(equations) for the quadratic form Q.
 
     Parameters
@@ -315,19 +341,28 @@ def ed_degree(equations, variables, Q=None, u=None, *, seed: int = 0, engine: st
     psd, rank_Q = _positive_semidefinite(Q)
     if not psd:
         raise ValueError("Q is not positive semidefinite; the distance ||x - u||_Q is not defined")
-    u = tuple(Fraction(rng.randint(-20, 20)) for _ in range(n)) if u is None else exact_vector(u, "u", length=n)
+    u = (
+        tuple(Fraction(rng.randint(-20, 20)) for _ in range(n))
+        if u is None
+        else exact_vector(u, "u", length=n)
+    )
     name = _resolve(engine)
     if primes < 1:
         raise ValueError("primes must be at least 1")
     chosen = PRIMES[:primes]
     _, base = rational_polynomials(equations, variables)
     if codimension is None:
-        codimension = 1 if len(equations) == 1 else n - _dimension_degree(
-            as_dicts(base), base[0].context(), n, name, chosen[:1], rng)[0]
+        codimension = (
+            1
+            if len(equations) == 1
+            else n - _dimension_degree(as_dicts(base), base[0].context(), n, name, chosen[:1], rng)[0]
+        )
     c = codimension
     if not 1 <= c <= n:
-        raise ValueError(f"codimension {c} is out of range for a variety in C^{n} defined by {len(equations)} "
-                         "equation(s); X must be non-empty and proper")
+        raise ValueError(
+            f"codimension {c} is out of range for a variety in C^{n} defined by {len(equations)} "
+            "equation(s); X must be non-empty and proper"
+        )
     if rank_Q < n:
         return _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng)
     if formulation == "auto":
@@ -348,7 +383,9 @@ def ed_degree(equations, variables, Q=None, u=None, *, seed: int = 0, engine: st
         value_at_u = polys[0](*[_fq(v) for v in u], 0)
         if value_at_u == 0:
             raise ValueError("u lies on the hypersurface; choose another u (or u=None)")
-        notes.append("no saturation needed: at a singular point Q(x-u) = 0 forces x = u, and f(u) != 0 was checked")
+        notes.append(
+            "no saturation needed: at a singular point Q(x-u) = 0 forces x = u, and f(u) != 0 was checked"
+        )
     else:
         t = ctx.gens()[-1]
         eqs.append(1 - t * h)
@@ -356,20 +393,27 @@ def ed_degree(equations, variables, Q=None, u=None, *, seed: int = 0, engine: st
     counts = _counts(system, ctx.nvars(), name, chosen)
     for r in counts:
         if r.status == "positive-dimensional":
-            raise ValueError("the critical set is positive-dimensional: u is not generic for this X and Q "
-                             "(e.g. the centre of a circle), or the equations do not define a variety of "
-                             f"codimension {c}; try u=None or another seed")
+            raise ValueError(
+                "the critical set is positive-dimensional: u is not generic for this X and Q "
+                "(e.g. the centre of a circle), or the equations do not define a variety of "
+                f"codimension {c}; try u=None or another seed"
+            )
     values = {r.multiplicity_count for r in counts}
     if len(values) != 1:
         raise RuntimeError(f"the counts modulo {chosen} disagree ({values}): an unlucky prime; use primes=3")
     simple = all(r.multiplicity_count == r.distinct_count for r in counts)
     if not simple:
-        raise ValueError("some critical points are not simple: u (or Q) is not generic; try another seed or u")
+        raise ValueError(
+            "some critical points are not simple: u (or Q) is not generic; try another seed or u"
+        )
     notes.append(f"counts modulo {len(chosen)} prime(s) {list(chosen)} agree; every critical point is simple")
-    notes.append("probabilistic: random u/Q/combinations are generic and the primes are lucky with high probability")
+    notes.append(
+        "probabilistic: random u/Q/combinations are generic and the primes are lucky with high probability"
+    )
     per_prime = tuple((r.prime, r.multiplicity_count, r.distinct_count) for r in counts)
-    return EDDegree(counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes),
-                    per_prime)
+    return EDDegree(
+        counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes), per_prime
+    )
 
 
 def _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng) -> CriticalSet:
@@ -384,6 +428,8 @@ def _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng
     for label, system in (("zero-loss", zero_loss), ("rest", rest)):
         dim, deg = _dimension_degree(as_dicts(system), ctx, n, name, chosen, rng)
         parts.append(CriticalPart(label, dim, deg))
-    note = (f"dimension and degree by slicing with random hyperplanes; counts modulo {list(chosen)} agree; "
-            "probabilistic (random slices and combinations); degree counts multiplicity")
+    note = (
+        f"dimension and degree by slicing with random hyperplanes; counts modulo {list(chosen)} agree; "
+        "probabilistic (random slices and combinations); degree counts multiplicity"
+    )
     return CriticalSet(tuple(parts), n - rank_Q, c, Q, u, seed, name, chosen, note)

@@ -23,8 +23,15 @@ from fractions import Fraction
 import flint
 import sympy as sp
 
-__all__ = ["rational_polynomials", "jacobian", "determinant", "minors", "as_dicts", "random_affine_forms",
-           "symbols_of"]
+__all__ = [
+    "rational_polynomials",
+    "jacobian",
+    "determinant",
+    "minors",
+    "as_dicts",
+    "random_affine_forms",
+    "symbols_of",
+]
 
 
 def symbols_of(variables, name: str = "variables") -> tuple[sp.Symbol, ...]:
@@ -49,13 +56,16 @@ def symbols_of(variables, name: str = "variables") -> tuple[sp.Symbol, ...]:
 def _poly_dict(expr, variables, position: str) -> dict:
     expr = sp.sympify(expr)
     if expr.atoms(sp.Float):
-        raise TypeError(f"{position} contains the float {sorted(expr.atoms(sp.Float), key=str)[0]}; "
-                        "write rationals exactly, e.g. sympy.Rational(1, 2)")
+        raise TypeError(
+            f"{position} contains the float {sorted(expr.atoms(sp.Float), key=str)[0]}; "
+            "write rationals exactly, e.g. sympy.Rational(1, 2)"
+        )
     try:
         poly = sp.Poly(expr, *variables, domain="QQ")
     except (sp.PolynomialError, sp.CoercionFailed) as exc:
-        raise ValueError(f"{position} = {expr} is not a polynomial with rational coefficients in "
-                         f"{variables}: {exc}") from None
+        raise ValueError(
+            f"{position} = {expr} is not a polynomial with rational coefficients in {variables}: {exc}"
+        ) from None
     return {tuple(m): Fraction(int(c.numerator), int(c.denominator)) for m, c in poly.terms()}
 
 
@@ -102,7 +112,7 @@ def determinant(M):
     for j in range(n):
         if M[0][j] == 0:
             continue
-        sub = [row[:j] + row[j + 1:] for row in M[1:]]
+        sub = [row[:j] + row[j + 1 :] for row in M[1:]]
         term = M[0][j] * determinant(sub)
         term = term if j % 2 == 0 else -term
         total = term if total is None else total + term
@@ -123,7 +133,10 @@ def minors(M, k: int):
 
 def as_dicts(polys) -> list[dict]:
     """``fmpq_mpoly`` polynomials as dicts ``{exponent tuple: Fraction}``."""
-    return [{tuple(int(e) for e in m): Fraction(int(c.p), int(c.q)) for m, c in f.to_dict().items()} for f in polys]
+    return [
+        {tuple(int(e) for e in m): Fraction(int(c.p), int(c.q)) for m, c in f.to_dict().items()}
+        for f in polys
+    ]
 
 
 def random_affine_forms(ctx, count: int, nvars: int, rng: random.Random, bound: int = 50):

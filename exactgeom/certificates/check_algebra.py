@@ -30,8 +30,11 @@ def _poly(terms, nvars: int, where: str) -> dict:
     out: dict = {}
     for term in terms:
         exps, coeff = term
-        if not isinstance(exps, list) or len(exps) != nvars or any(
-                isinstance(e, bool) or not isinstance(e, int) or e < 0 for e in exps):
+        if (
+            not isinstance(exps, list)
+            or len(exps) != nvars
+            or any(isinstance(e, bool) or not isinstance(e, int) or e < 0 for e in exps)
+        ):
             raise CertificateError(f"{where}: exponent vector {exps!r} is not {nvars} non-negative ints")
         key = tuple(exps)
         out[key] = out.get(key, Fraction(0)) + q(coeff)
@@ -83,8 +86,10 @@ def check_implicit_equations(cert: dict) -> None:
             _add_into(total, prod, c)
         if total:
             some = next(iter(total.items()))
-            raise CertificateError(f"equations[{k}] does not vanish on the parametrization: the term with "
-                                   f"exponents {list(some[0])} has coefficient {some[1]}")
+            raise CertificateError(
+                f"equations[{k}] does not vanish on the parametrization: the term with "
+                f"exponents {list(some[0])} has coefficient {some[1]}"
+            )
 
 
 def _is_prime(p: int) -> bool:
@@ -116,7 +121,7 @@ def _evaluate(poly: dict, point) -> Fraction:
     for m, c in poly.items():
         term = c
         for v, e in zip(point, m):
-            term *= v ** e
+            term *= v**e
         total += term
     return total
 
@@ -136,7 +141,11 @@ def check_ed_degree(cert: dict) -> None:
     equations = [_poly(f, n, f"equations[{i}]") for i, f in enumerate(data["equations"])]
     if not equations:
         raise CertificateError("no equations")
-    if data.get("formulation") == "lagrange" and claim["codimension"] == 1 and _evaluate(equations[0], u) == 0:
+    if (
+        data.get("formulation") == "lagrange"
+        and claim["codimension"] == 1
+        and _evaluate(equations[0], u) == 0
+    ):
         raise CertificateError("u lies on the hypersurface; the Lagrange count would include x = u")
     counts = data["counts"]
     if not counts:

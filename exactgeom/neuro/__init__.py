@@ -15,7 +15,21 @@ from .mse import MSEQuadric, mse_quadric
 from .parametrization import Parametrization
 from .real_image import RealImageProof, shallow_binary_real_image
 
-__all__ = ["Parametrization", "PolynomialMLP", "LinearNetwork", "LinearConvNetwork", "PolynomialCNN",
-           "LightningAttention", "dimension", "DimensionResult", "implicit_equations", "ImplicitEquations",
-           "generic_fiber", "GenericFiber", "mse_quadric", "MSEQuadric", "shallow_binary_real_image",
-           "RealImageProof"]
+__all__ = [
+    "Parametrization",
+    "PolynomialMLP",
+    "LinearNetwork",
+    "LinearConvNetwork",
+    "PolynomialCNN",
+    "LightningAttention",
+    "dimension",
+    "DimensionResult",
+    "implicit_equations",
+    "ImplicitEquations",
+    "generic_fiber",
+    "GenericFiber",
+    "mse_quadric",
+    "MSEQuadric",
+    "shallow_binary_real_image",
+    "RealImageProof",
+]

@@ -132,6 +132,8 @@ def dimension(model, *, seed: int = 0, equations=None, trials: int = 2) -> Dimen
         if N - rf < upper:
             upper, how_upper = N - rf, "ambient dimension minus the rank of the proved equations' Jacobian"
     certified = best == upper
-    method = (f"lower bound: exact Jacobian rank at a seeded random rational point ({trials} tried); "
-              f"upper bound: {how_upper}")
+    method = (
+        f"lower bound: exact Jacobian rank at a seeded random rational point ({trials} tried); "
+        f"upper bound: {how_upper}"
+    )
     return DimensionResult(best, best, upper, certified, method, seed)

@@ -111,8 +111,10 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     k = len(chosen)
     perms = _permutation_order(model)
     if fibre_dim > k:
-        text = (f"the generic fibre has dimension {fibre_dim}, more than the {k} dimensions of the known "
-                "symmetries: the model is not identifiable up to its known symmetries")
+        text = (
+            f"the generic fibre has dimension {fibre_dim}, more than the {k} dimensions of the known "
+            "symmetries: the model is not identifiable up to its known symmetries"
+        )
         return GenericFiber(fibre_dim, k, None, perms, text, seed, name)
     y0 = model.evaluate(theta)
     ctx = model._ctx
@@ -127,10 +129,14 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     status, points = values.pop()
     if status != "finite":
         raise RuntimeError(f"the slice of the fibre is {status}; rerun with another seed")
-    text = (f"the generic fibre has dimension {fibre_dim}, all explained by the known symmetries; "
-            f"it meets a transversal slice in {points} point(s)")
+    text = (
+        f"the generic fibre has dimension {fibre_dim}, all explained by the known symmetries; "
+        f"it meets a transversal slice in {points} point(s)"
+    )
     if perms > 1 or hasattr(model, "activation"):
-        text += (f"; the {perms} hidden-neuron permutations account for "
-                 + ("all of them: identifiable up to permutation and scaling" if points == perms
-                    else f"{perms} of them"))
+        text += f"; the {perms} hidden-neuron permutations account for " + (
+            "all of them: identifiable up to permutation and scaling"
+            if points == perms
+            else f"{perms} of them"
+        )
     return GenericFiber(fibre_dim, k, points, perms, text, seed, name)

@@ -72,15 +72,22 @@ class ImplicitEquations:
 
         def encode(poly, gens):
             p = sp.Poly(poly, *gens, domain="QQ")
-            return [[list(m), fraction_str(Fraction(int(c.numerator), int(c.denominator)))]
-                    for m, c in p.terms()]
+            return [
+                [list(m), fraction_str(Fraction(int(c.numerator), int(c.denominator)))] for m, c in p.terms()
+            ]
 
-        claim = {"statement": "each equation vanishes identically after substituting the parametrization",
-                 "num_params": len(model.params), "num_coordinates": len(self.coordinates)}
-        data = {"parametrization": [encode(f, model.params) for f in model.polys],
-                "equations": [encode(e, self.coordinates) for e in self.equations]}
-        return envelope("implicit-equations", claim, data, {"producer": "exactgeom.neuro.implicit",
-                                                              "seed": self.seed})
+        claim = {
+            "statement": "each equation vanishes identically after substituting the parametrization",
+            "num_params": len(model.params),
+            "num_coordinates": len(self.coordinates),
+        }
+        data = {
+            "parametrization": [encode(f, model.params) for f in model.polys],
+            "equations": [encode(e, self.coordinates) for e in self.equations],
+        }
+        return envelope(
+            "implicit-equations", claim, data, {"producer": "exactgeom.neuro.implicit", "seed": self.seed}
+        )
 
 
 def _homogeneous_degree(model):
@@ -108,12 +115,14 @@ def _monomial_value(values, exps):
     r = flint.fmpq(1)
     for v, e in zip(values, exps):
         if e:
-            r *= v ** e
+            r *= v**e
     return r
 
 
 def _kernel(samples, monomials):
-    M = flint.fmpq_mat(len(samples), len(monomials), [_monomial_value(s, m) for s in samples for m in monomials])
+    M = flint.fmpq_mat(
+        len(samples), len(monomials), [_monomial_value(s, m) for s in samples for m in monomials]
+    )
     R, rank = M.rref()
     ncols = len(monomials)
     pivots = []
@@ -182,13 +191,15 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
     homogeneous = hom_degree is not None and hom_degree > 0
     count = len(_monomials(N, max_degree, homogeneous))
     if count > MAX_MONOMIALS:
-        raise ValueError(f"{count} monomials of degree {'=' if homogeneous else '<='} {max_degree} in {N} "
-                         f"coordinates: the interpolation matrix would be {count + 8}×{count}; "
-                         f"lower max_degree (limit {MAX_MONOMIALS} monomials)")
+        raise ValueError(
+            f"{count} monomials of degree {'=' if homogeneous else '<='} {max_degree} in {N} "
+            f"coordinates: the interpolation matrix would be {count + 8}×{count}; "
+            f"lower max_degree (limit {MAX_MONOMIALS} monomials)"
+        )
     rng = random.Random(seed)
     ctx_y = flint.fmpq_mpoly_ctx.get(tuple(str(c) for c in model.coordinates), "degrevlex")
     samples = []
-    generators = []          # (degree, vector over monomials of that degree / ≤ degree, monomials)
+    generators = []  # (degree, vector over monomials of that degree / ≤ degree, monomials)
     dims = []
     for d in range(1, max_degree + 1):
         monomials = _monomials(N, d, homogeneous)
@@ -196,8 +207,9 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
         extra = 8
         while True:
             while len(samples) < len(monomials) + extra:
-                samples.append([flint.fmpq(v.numerator, v.denominator)
-                                for v in model.evaluate(model.random_point(rng))])
+                samples.append(
+                    [flint.fmpq(v.numerator, v.denominator) for v in model.evaluate(model.random_point(rng))]
+                )
             kernel = _kernel(samples, monomials)
             lower = []
             for e, vec, mons in generators:
@@ -225,8 +237,10 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
             ints = primitive_integer_vector([Fraction(int(c.p), int(c.q)) for c in v])
             generators.append((d, [flint.fmpq(c) for c in ints], monomials))
     y = model.coordinates
-    equations = tuple(sp.Add(*[c * sp.Mul(*[s ** e for s, e in zip(y, m)]) for m, c in zip(mons, vec) if c != 0])
-                      for _, vec, mons in generators)
+    equations = tuple(
+        sp.Add(*[c * sp.Mul(*[s**e for s, e in zip(y, m)]) for m, c in zip(mons, vec) if c != 0])
+        for _, vec, mons in generators
+    )
     equations = tuple(_normalise_sign(e, y) for e in equations)
     return ImplicitEquations(equations, tuple(y), max_degree, tuple(dims), homogeneous, True, seed)
 

@@ -13,8 +13,8 @@ degree (x1^2, x1*x2, x2^2, …), output component by component.
 Examples
 --------
 >>> M = PolynomialMLP((2, 2, 1), 2)
->>> M.polys
-(w1_1_1**2*w2_1_1 + w1_2_1**2*w2_1_2, 2*w1_1_1*w1_1_2*w2_1_1 + 2*w1_2_1*w1_2_2*w2_1_2, w1_1_2**2*w2_1_1 + w1_2_2**2*w2_1_2)
+>>> M.polys[1]
+2*w1_1_1*w1_1_2*w2_1_1 + 2*w1_2_1*w1_2_2*w2_1_2
 >>> M.is_filling()
 True
 """
@@ -87,7 +87,7 @@ def _split_by_inputs(outputs, n_params: int, n_inputs: int, degrees, params_ctx)
 def _basis_expressions(basis_index, inputs, n_outputs):
     basis = []
     for o, m in basis_index:
-        mono = sp.Mul(*[x ** e for x, e in zip(inputs, m)])
+        mono = sp.Mul(*[x**e for x, e in zip(inputs, m)])
         basis.append(tuple(mono if k == o else sp.Integer(0) for k in range(n_outputs)))
     return tuple(basis)
 
@@ -95,7 +95,9 @@ def _basis_expressions(basis_index, inputs, n_outputs):
 def _check_widths(widths, name="widths"):
     widths = tuple(widths)
     if len(widths) < 2 or any(isinstance(w, bool) or not isinstance(w, int) or w < 1 for w in widths):
-        raise ValueError(f"{name} must be a sequence of at least two positive ints, e.g. (2, 2, 1); got {widths}")
+        raise ValueError(
+            f"{name} must be a sequence of at least two positive ints, e.g. (2, 2, 1); got {widths}"
+        )
     return widths
 
 
@@ -163,21 +165,28 @@ class PolynomialMLP(_Model):
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names + input_names), "degrevlex")
         gens = ctx.gens()
         position = {n: k for k, n in enumerate(names)}
-        h = list(gens[len(names):])
+        h = list(gens[len(names) :])
         degrees = {1}
         for l in range(1, L + 1):
             z = []
             for i in range(widths[l]):
-                s = sum((gens[position[f"w{l}_{i + 1}_{j + 1}"]] * h[j] for j in range(widths[l - 1])),
-                        ctx.from_dict({}))
+                s = sum(
+                    (gens[position[f"w{l}_{i + 1}_{j + 1}"]] * h[j] for j in range(widths[l - 1])),
+                    ctx.from_dict({}),
+                )
                 if bias:
                     s += gens[position[f"b{l}_{i + 1}"]]
                 z.append(s)
             if bias:
                 degrees = degrees | {0}
             if l < L:
-                h = [sum((flint.fmpq(c.numerator, c.denominator) * zi ** e for e, c in coeffs.items()),
-                         ctx.from_dict({})) for zi in z]
+                h = [
+                    sum(
+                        (flint.fmpq(c.numerator, c.denominator) * zi**e for e, c in coeffs.items()),
+                        ctx.from_dict({}),
+                    )
+                    for zi in z
+                ]
                 new = set()
                 for e in coeffs:
                     new |= {sum(c) for c in itertools.combinations_with_replacement(sorted(degrees), e)}
@@ -221,16 +230,25 @@ class LinearNetwork(_Model):
     def __init__(self, widths):
         widths = _check_widths(widths)
         L = len(widths) - 1
-        names = [f"w{l}_{i + 1}_{j + 1}" for l in range(1, L + 1)
-                 for i in range(widths[l]) for j in range(widths[l - 1])]
+        names = [
+            f"w{l}_{i + 1}_{j + 1}"
+            for l in range(1, L + 1)
+            for i in range(widths[l])
+            for j in range(widths[l - 1])
+        ]
         input_names = [f"x{j + 1}" for j in range(widths[0])]
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names + input_names), "degrevlex")
         gens = ctx.gens()
         position = {n: k for k, n in enumerate(names)}
-        h = list(gens[len(names):])
+        h = list(gens[len(names) :])
         for l in range(1, L + 1):
-            h = [sum((gens[position[f"w{l}_{i + 1}_{j + 1}"]] * h[j] for j in range(widths[l - 1])),
-                     ctx.from_dict({})) for i in range(widths[l])]
+            h = [
+                sum(
+                    (gens[position[f"w{l}_{i + 1}_{j + 1}"]] * h[j] for j in range(widths[l - 1])),
+                    ctx.from_dict({}),
+                )
+                for i in range(widths[l])
+            ]
         self.widths = widths
         self._build(names, h, widths[0], {1}, input_names, f"LinearNetwork{widths}")
         g = self._ctx.gens()
@@ -256,7 +274,9 @@ class LinearNetwork(_Model):
 def _conv_lengths(kernel_sizes, strides, input_length):
     kernel_sizes, strides = tuple(kernel_sizes), tuple(strides)
     if len(kernel_sizes) != len(strides) or not kernel_sizes:
-        raise ValueError(f"kernel_sizes {kernel_sizes} and strides {strides} must be non-empty and of equal length")
+        raise ValueError(
+            f"kernel_sizes {kernel_sizes} and strides {strides} must be non-empty and of equal length"
+        )
     for name, seq in (("kernel_sizes", kernel_sizes), ("strides", strides)):
         if any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in seq):
             raise ValueError(f"{name} must contain positive ints; got {seq}")
@@ -287,14 +307,14 @@ class _Convolutional(_Model):
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names + input_names), "degrevlex")
         gens = ctx.gens()
         zero = ctx.from_dict({})
-        h = list(gens[len(names):])
+        h = list(gens[len(names) :])
         offset = 0
         for l in range(L):
-            w = gens[offset:offset + kernel_sizes[l]]
+            w = gens[offset : offset + kernel_sizes[l]]
             offset += kernel_sizes[l]
             h = _convolve(w, h, strides[l], zero)
             if l < L - 1 and degree > 1:
-                h = [z ** degree for z in h]
+                h = [z**degree for z in h]
         self.kernel_sizes, self.strides, self.lengths = kernel_sizes, strides, tuple(lengths)
         self._build(names, h, lengths[0], {degree ** (L - 1)}, input_names, label)
         g = self._ctx.gens()
@@ -327,8 +347,13 @@ class LinearConvNetwork(_Convolutional):
     """
 
     def __init__(self, kernel_sizes, strides, input_length: int | None = None):
-        self._setup(kernel_sizes, strides, 1, input_length,
-                    f"LinearConvNetwork(kernel_sizes={tuple(kernel_sizes)}, strides={tuple(strides)})")
+        self._setup(
+            kernel_sizes,
+            strides,
+            1,
+            input_length,
+            f"LinearConvNetwork(kernel_sizes={tuple(kernel_sizes)}, strides={tuple(strides)})",
+        )
 
 
 class PolynomialCNN(_Convolutional):
@@ -349,8 +374,13 @@ class PolynomialCNN(_Convolutional):
         if isinstance(degree, bool) or not isinstance(degree, int) or degree < 1:
             raise ValueError(f"degree must be a positive int, not {degree!r}")
         self.degree = degree
-        self._setup(kernel_sizes, strides, degree, input_length,
-                    f"PolynomialCNN(kernel_sizes={tuple(kernel_sizes)}, strides={tuple(strides)}, degree={degree})")
+        self._setup(
+            kernel_sizes,
+            strides,
+            degree,
+            input_length,
+            f"PolynomialCNN(kernel_sizes={tuple(kernel_sizes)}, strides={tuple(strides)}, degree={degree})",
+        )
 
 
 class LightningAttention(_Model):
@@ -376,14 +406,20 @@ class LightningAttention(_Model):
     """
 
     def __init__(self, token_dim: int, tokens: int, attention_dim: int, out_dim: int):
-        for label, v in (("token_dim", token_dim), ("tokens", tokens), ("attention_dim", attention_dim),
-                         ("out_dim", out_dim)):
+        for label, v in (
+            ("token_dim", token_dim),
+            ("tokens", tokens),
+            ("attention_dim", attention_dim),
+            ("out_dim", out_dim),
+        ):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise ValueError(f"{label} must be a positive int, not {v!r}")
         d, t, a, dout = token_dim, tokens, attention_dim, out_dim
-        names = ([f"v_{o + 1}_{i + 1}" for o in range(dout) for i in range(d)]
-                 + [f"k_{p + 1}_{i + 1}" for p in range(a) for i in range(d)]
-                 + [f"q_{p + 1}_{i + 1}" for p in range(a) for i in range(d)])
+        names = (
+            [f"v_{o + 1}_{i + 1}" for o in range(dout) for i in range(d)]
+            + [f"k_{p + 1}_{i + 1}" for p in range(a) for i in range(d)]
+            + [f"q_{p + 1}_{i + 1}" for p in range(a) for i in range(d)]
+        )
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names), "degrevlex")
         g = ctx.gens()
         pos = {n: k for k, n in enumerate(names)}
@@ -405,13 +441,22 @@ class LightningAttention(_Model):
             comps = []
             for oo in range(dout):
                 for j in range(t):
-                    comps.append(sum(X[k][i] * X[k][l] * X[j][m] for k in range(t)) if oo == o else sp.Integer(0))
+                    comps.append(
+                        sum(X[k][i] * X[k][l] * X[j][m] for k in range(t)) if oo == o else sp.Integer(0)
+                    )
             basis.append(tuple(comps))
         self.token_dim, self.tokens, self.attention_dim, self.out_dim = d, t, a, dout
         self.labels = tuple(labels)
         inputs = tuple(x for row in X for x in row)
-        self._init(tuple(sp.symbols(names)), ctx, polys, tuple(basis), inputs, None,
-                   f"LightningAttention(token_dim={d}, tokens={t}, attention_dim={a}, out_dim={dout})")
+        self._init(
+            tuple(sp.symbols(names)),
+            ctx,
+            polys,
+            tuple(basis),
+            inputs,
+            None,
+            f"LightningAttention(token_dim={d}, tokens={t}, attention_dim={a}, out_dim={dout})",
+        )
         fields = []
         for p in range(a):
             for r in range(a):
@@ -421,7 +466,11 @@ class LightningAttention(_Model):
                     key = pos[f"q_{r + 1}_{i + 1}"]
                     entries[key] = entries.get(key, zero) - g[pos[f"q_{p + 1}_{i + 1}"]]
                 fields.append(self._field(entries))
-        scale = {pos[f"v_{o + 1}_{i + 1}"]: g[pos[f"v_{o + 1}_{i + 1}"]] for o in range(dout) for i in range(d)}
-        scale.update({pos[f"k_{p + 1}_{i + 1}"]: -g[pos[f"k_{p + 1}_{i + 1}"]] for p in range(a) for i in range(d)})
+        scale = {
+            pos[f"v_{o + 1}_{i + 1}"]: g[pos[f"v_{o + 1}_{i + 1}"]] for o in range(dout) for i in range(d)
+        }
+        scale.update(
+            {pos[f"k_{p + 1}_{i + 1}"]: -g[pos[f"k_{p + 1}_{i + 1}"]] for p in range(a) for i in range(d)}
+        )
         fields.append(self._field(scale))
         self._fields = tuple(fields)

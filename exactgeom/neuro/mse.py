@@ -15,8 +15,8 @@ Examples
 >>> from exactgeom.neuro import PolynomialMLP
 >>> M = PolynomialMLP((1, 1, 1), "t**2", bias=True)
 >>> q = mse_quadric(M, [(0, 1), (1, 2), (2, 5)])
->>> q.Q
-((Fraction(3, 1), Fraction(3, 1), Fraction(5, 1)), (Fraction(3, 1), Fraction(5, 1), Fraction(9, 1)), (Fraction(5, 1), Fraction(9, 1), Fraction(17, 1)))
+>>> [[int(v) for v in row] for row in q.Q]
+[[3, 3, 5], [3, 5, 9], [5, 9, 17]]
 >>> q.target, q.constant
 ((Fraction(1, 1), Fraction(0, 1), Fraction(1, 1)), Fraction(0, 1))
 """
@@ -46,8 +46,13 @@ class MSEQuadric:
     def loss(self, c) -> Fraction:
         """Σ_i ||f_c(a_i) − b_i||², computed from the design matrix."""
         c = exact_vector(c, "c", length=len(self.Q))
-        return sum(((sum((a * x for a, x in zip(row, c)), Fraction(0)) - b) ** 2
-                    for row, b in zip(self.design, self.response)), Fraction(0))
+        return sum(
+            (
+                (sum((a * x for a, x in zip(row, c)), Fraction(0)) - b) ** 2
+                for row, b in zip(self.design, self.response)
+            ),
+            Fraction(0),
+        )
 
 
 def _flatten(value):
@@ -76,7 +81,9 @@ def mse_quadric(model, data) -> MSEQuadric:
         If the model has no basis or an input/output has the wrong length.
     """
     if model.basis is None:
-        raise ValueError("this parametrization has no output basis; pass basis= and inputs= to Parametrization")
+        raise ValueError(
+            "this parametrization has no output basis; pass basis= and inputs= to Parametrization"
+        )
     inputs = model.inputs
     components = len(model.basis[0])
     ctx = flint.fmpq_mpoly_ctx.get(tuple(str(x) for x in inputs) or ("_",), "degrevlex")
@@ -93,10 +100,15 @@ def mse_quadric(model, data) -> MSEQuadric:
         except (TypeError, ValueError):
             raise ValueError(f"data[{i}] must be an (input, output) pair") from None
         a = exact_vector(_flatten(a), f"data[{i}] input", length=len(inputs))
-        bvec = exact_vector(_flatten(b), f"data[{i}] output") if isinstance(b, (list, tuple)) else \
-            (exact_scalar(b, f"data[{i}] output"),)
+        bvec = (
+            exact_vector(_flatten(b), f"data[{i}] output")
+            if isinstance(b, (list, tuple))
+            else (exact_scalar(b, f"data[{i}] output"),)
+        )
         if len(bvec) != components:
-            raise ValueError(f"data[{i}] output has {len(bvec)} entries; the model has {components} output components")
+            raise ValueError(
+                f"data[{i}] output has {len(bvec)} entries; the model has {components} output components"
+            )
         vals = [flint.fmpq(v.numerator, v.denominator) for v in a]
         for o in range(components):
             row = []
@@ -108,9 +120,12 @@ def mse_quadric(model, data) -> MSEQuadric:
     if not design:
         raise ValueError("data is empty")
     N = len(model.basis)
-    Q = tuple(tuple(sum((row[j] * row[k] for row in design), Fraction(0)) for k in range(N)) for j in range(N))
+    Q = tuple(
+        tuple(sum((row[j] * row[k] for row in design), Fraction(0)) for k in range(N)) for j in range(N)
+    )
     rhs = [sum((row[j] * b for row, b in zip(design, response)), Fraction(0)) for j in range(N)]
     u = solve(Q, rhs)
     const = sum((b * b for b in response), Fraction(0)) - sum(
-        (u[j] * Q[j][k] * u[k] for j in range(N) for k in range(N)), Fraction(0))
+        (u[j] * Q[j][k] * u[k] for j in range(N) for k in range(N)), Fraction(0)
+    )
     return MSEQuadric(Q, u, const, tuple(design), tuple(response))

@@ -64,7 +64,7 @@ class Parametrization:
     >>> Parametrization([a, b], [a + b, 0.5 * a])
     Traceback (most recent call last):
         ...
-    TypeError: polys[1] contains the float 0.500000000000000; write rationals exactly, e.g. sympy.Rational(1, 2)
+    TypeError: polys[1] contains the float 0.5...; write rationals exactly, e.g. sympy.Rational(1, 2)
     """
 
     def __init__(self, params, polys, *, basis=None, inputs=(), coordinates=None, name: str | None = None):
@@ -85,8 +85,9 @@ class Parametrization:
         if len(coordinates) != len(fpolys):
             raise ValueError(f"{len(coordinates)} coordinate names for {len(fpolys)} coordinates")
         if basis is not None:
-            basis = tuple(tuple(sp.sympify(e) for e in (b if isinstance(b, (tuple, list)) else (b,)))
-                          for b in basis)
+            basis = tuple(
+                tuple(sp.sympify(e) for e in (b if isinstance(b, (tuple, list)) else (b,))) for b in basis
+            )
             if len(basis) != len(fpolys):
                 raise ValueError(f"basis has {len(basis)} entries for {len(fpolys)} coordinates")
         self._basis = basis
@@ -114,8 +115,14 @@ class Parametrization:
         if self._sympy is None:
             gens = self._params
             self._sympy = tuple(
-                sp.Add(*[sp.Rational(int(c.p), int(c.q)) * sp.Mul(*[g ** e for g, e in zip(gens, m)])
-                         for m, c in f.to_dict().items()]) for f in self._fpolys)
+                sp.Add(
+                    *[
+                        sp.Rational(int(c.p), int(c.q)) * sp.Mul(*[g**e for g, e in zip(gens, m)])
+                        for m, c in f.to_dict().items()
+                    ]
+                )
+                for f in self._fpolys
+            )
         return self._sympy
 
     @property

@@ -93,9 +93,9 @@ def shallow_binary_real_image(activation_degree: int) -> RealImageProof:
     network = e * (a * x + b * y) ** activation_degree + f * (c * x + d * y) ** activation_degree
     if activation_degree == 2:
         A, B, C = sp.symbols("A B C")
-        target = A * x ** 2 + B * x * y + C * y ** 2
+        target = A * x**2 + B * x * y + C * y**2
         cases = [
-            ("A != 0", {a: 1, b: B / (2 * A), e: A, c: 0, d: 1, f: C - B ** 2 / (4 * A)}),
+            ("A != 0", {a: 1, b: B / (2 * A), e: A, c: 0, d: 1, f: C - B**2 / (4 * A)}),
             ("A == 0, B != 0", {a: B / 2, b: (C + 1) / 2, e: 1, c: B / 2, d: (C - 1) / 2, f: -1}),
             ("A == 0, B == 0", {a: 0, b: 1, e: C, c: 0, d: 0, f: 0}),
         ]
@@ -106,34 +106,51 @@ def shallow_binary_real_image(activation_degree: int) -> RealImageProof:
                 t = t.subs(A, 0)
             if condition.endswith("B == 0"):
                 t = t.subs(B, 0)
-            checked.append({"condition": condition, "parameters": params,
-                            "identity": _identity(network.subs(params), t)})
-        statement = ("proved: every real binary quadric Ax^2 + Bxy + Cy^2 equals e(ax+by)^2 + f(cx+dy)^2 for the "
-                     "real (rational in A, B, C) parameters listed in each case, checked by expansion; the "
-                     f"complex dimension is {dim.value} = ambient (certified)")
-        return RealImageProof(2, dim.value == 3, all(cs["identity"] for cs in checked), None, statement,
-                              {"dimension": dim, "cases": checked})
-    witness = x ** 3 - x * y ** 2
+            checked.append(
+                {"condition": condition, "parameters": params, "identity": _identity(network.subs(params), t)}
+            )
+        statement = (
+            "proved: every real binary quadric Ax^2 + Bxy + Cy^2 equals e(ax+by)^2 + f(cx+dy)^2 for the "
+            "real (rational in A, B, C) parameters listed in each case, checked by expansion; the "
+            f"complex dimension is {dim.value} = ambient (certified)"
+        )
+        return RealImageProof(
+            2,
+            dim.value == 3,
+            all(cs["identity"] for cs in checked),
+            None,
+            statement,
+            {"dimension": dim, "cases": checked},
+        )
+    witness = x**3 - x * y**2
     l1, l2 = sp.symbols("l1 l2")
     s3 = sp.sqrt(3)
     complex_params = {e: sp.Rational(1, 2), f: sp.Rational(1, 2), a: 1, b: sp.I / s3, c: 1, d: -sp.I / s3}
     identities = {
-        "sum of two cubes": _identity(l1 ** 3 + l2 ** 3,
-                                      (l1 + l2) * ((l1 - l2 / 2) ** 2 + sp.Rational(3, 4) * l2 ** 2)),
+        "sum of two cubes": _identity(
+            l1**3 + l2**3, (l1 + l2) * ((l1 - l2 / 2) ** 2 + sp.Rational(3, 4) * l2**2)
+        ),
         "witness factorisation": _identity(witness, x * (x - y) * (x + y)),
         "complex preimage": _identity(network.subs(complex_params), witness),
     }
-    A, B, C, D = sp.Poly(witness, x, y).coeff_monomial(x ** 3), 0, -1, 0
-    discriminant = B ** 2 * C ** 2 - 4 * A * C ** 3 - 4 * B ** 3 * D - 27 * A ** 2 * D ** 2 + 18 * A * B * C * D
+    A, B, C, D = sp.Poly(witness, x, y).coeff_monomial(x**3), 0, -1, 0
+    discriminant = B**2 * C**2 - 4 * A * C**3 - 4 * B**3 * D - 27 * A**2 * D**2 + 18 * A * B * C * D
     statement = (
         "proved: (i) the complex image is Zariski dense in the binary cubics (Jacobian rank 4 = ambient "
         "dimension at a rational point, certified); (ii) x^3 - x*y^2 has the complex preimage listed; "
-        "(iii) it has no real preimage: over R, e*l^3 = (e^(1/3)*l)^3, so a real image point is l1^3 + l2^3 = "
-        "(l1 + l2)((l1 - l2/2)^2 + 3/4*l2^2); the second factor vanishes at a real point only where l1 and "
-        "l2 both vanish, so a non-zero real image point has at most one distinct real root, while "
-        "x^3 - x*y^2 = x(x - y)(x + y) has three; (iv) hence the real image misses every cubic with three "
-        "distinct real roots (discriminant > 0, an open set; x^3 - x*y^2 has discriminant 4): it is the set "
-        "of binary cubics of real rank <= 2")
-    proof = {"dimension": dim, "identities": identities, "complex_preimage": complex_params,
-             "real_roots_of_witness": [(0, 1), (1, 1), (-1, 1)], "discriminant_of_witness": discriminant}
+        "(iii) it has no real preimage: over R, e*l^3 = (e^(1/3)*l)^3, so the real image is the set of "
+        "l1^3 + l2^3 with real linear forms (binary cubics of real rank <= 2), and "
+        "l1^3 + l2^3 = (l1 + l2)((l1 - l2/2)^2 + 3/4*l2^2), whose second factor vanishes at a real "
+        "point only where l1 and l2 both do; so a non-zero real image point has at most one distinct "
+        "real root, while x^3 - x*y^2 = x(x - y)(x + y) has three; (iv) hence the real image misses "
+        "the open set of cubics with three distinct real roots (discriminant > 0; x^3 - x*y^2 has "
+        "discriminant 4) and is not dense in R^4"
+    )
+    proof = {
+        "dimension": dim,
+        "identities": identities,
+        "complex_preimage": complex_params,
+        "real_roots_of_witness": [(0, 1), (1, 1), (-1, 1)],
+        "discriminant_of_witness": discriminant,
+    }
     return RealImageProof(3, dim.value == 4, False, witness, statement, proof)

@@ -33,7 +33,8 @@ API summary (for other modules; everything is exact, no floats anywhere)::
 ``Polyhedron`` is a frozen value object (equality and hash by ambient
 dimension, constraint rows and variable names), picklable (for process
 executors), with a ``repr`` that can be pasted back.  Lower-level pieces on raw
-``(row, kind, rhs)`` triples: :mod:`exactgeom.polyhedra.lp` (``linear_program``,
+``(row, kind, rhs)`` triples: :mod:`exactgeom.polyhedra.lp` (``linear_program``, the one
+exact LP solver, with sparse rows ``{column: coefficient}`` and ``nonnegative=`` sign bounds;
 ``point_of``, ``motzkin_multipliers``, ``dual_multipliers``, ``improving_direction``),
 :mod:`exactgeom.polyhedra.expressions` (``parse_system``, ``format_row``),
 :mod:`exactgeom.polyhedra.certify` (certificate builders).

@@ -1,13 +1,14 @@
 """Exact linear programming over Q with pplpy's ``MIP_Problem`` (a rational simplex method).
 
-Uses: optimising a linear function over a closed polyhedron
-(:func:`linear_program`, the package's one LP entry point: dense or sparse rows,
-sign constraints as variable bounds) and proving the answer (:func:`dual_multipliers`,
-:func:`improving_direction`), deciding whether a system with strict rows has
-a solution (:func:`point_of`), and finding Motzkin multipliers that prove a
-system has none (:func:`motzkin_multipliers`).  Rows are triples
-``(row, kind, rhs)`` of Fractions, as stored by
-:class:`~exactgeom.polyhedra.Polyhedron`.
+:func:`linear_program` is the package's one LP solver: it optimises a linear
+function over a closed polyhedron given by dense or sparse rows, with sign
+constraints ``x_j >= 0`` passed as variable bounds, and does no
+double-description work.  Everything else here is an LP built on it: proving
+an optimum (:func:`dual_multipliers`, :func:`improving_direction`), deciding
+whether a system with strict rows has a solution (:func:`point_of`), and
+finding Motzkin multipliers that prove a system has none
+(:func:`motzkin_multipliers`).  Rows are triples ``(row, kind, rhs)`` of
+Fractions, as stored by :class:`~exactgeom.polyhedra.Polyhedron`.
 """
 
 from __future__ import annotations

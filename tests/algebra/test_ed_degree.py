@@ -1,0 +1,170 @@
+"""ED degrees against the literature values of REFERENCE.md §5 and closed formulas.
+
+Independent sources: DHOST closed forms (general hypersurfaces e Σ (e−1)^i, Eckart–Young
+C(min(m,n), r), rational normal curves 3e − 2, 2×n rank one 4n − 2), the circle values of
+seeds 003/004, the lightning quartic's 14 and the table of critical sets for degenerate Q
+(seed 003), and the two formulations (rank minors vs. Lagrange with the Jacobian in x only)
+and the two engines against each other.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import sympy as sp
+
+from exactgeom.algebra import CriticalSet, ed_degree, variety_dimension
+from exactgeom.algebra.engines import available_engines
+from exactgeom.certificates import verify
+
+ENGINES = available_engines()
+needs_msolve = pytest.mark.skipif("msolve" not in ENGINES, reason="msolve not installed")
+
+x, y, z = sp.symbols("x y z")
+Y = sp.symbols("y1:7")
+y1, y2, y3, y4, y5, y6 = Y
+LIGHTNING = (
+    y1**2 * y6**2
+    + y4**2 * y3**2
+    + y1 * y3 * y5**2
+    + y2**2 * y4 * y6
+    - 2 * y1 * y4 * y3 * y6
+    - y2 * y1 * y6 * y5
+    - y2 * y4 * y3 * y5
+)
+
+
+def _identity(n):
+    return [[int(i == j) for j in range(n)] for i in range(n)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("formulation", ["lagrange", "minors"])
+def test_circle(engine, formulation):
+    circle = [x**2 + y**2 - 1]
+    assert ed_degree(circle, [x, y], Q=_identity(2), engine=engine, formulation=formulation).value == 2
+    assert ed_degree(circle, [x, y], Q=[[4, 0], [0, 1]], engine=engine, formulation=formulation).value == 4
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("degree,nvars", [(2, 2), (3, 2), (2, 3), (4, 2)])
+def test_general_hypersurface(engine, degree, nvars):
+    rng = random.Random(degree * 10 + nvars)
+    variables = sp.symbols(f"v1:{nvars + 1}")
+    f = sum(rng.randint(-9, 9) * m for m in sp.itermonomials(variables, degree))
+    expected = degree * sum((degree - 1) ** i for i in range(nvars))
+    assert ed_degree([f], variables, engine=engine, seed=degree).value == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_rank_one_2x2_matrices(engine):
+    a, b, c, d = sp.symbols("a b c d")
+    det = [a * d - b * c]
+    assert ed_degree(det, [a, b, c, d], Q=_identity(4), engine=engine).value == 2  # Eckart–Young C(2,1)
+    assert ed_degree(det, [a, b, c, d], engine=engine, seed=3).value == 6  # 4n − 2, n = 2
+    assert ed_degree(det, [a, b, c, d], engine=engine, seed=3, formulation="minors").value == 6
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_affine_twisted_cubic_curve(engine):
+    # (t, t^2, t^3): critical points of a degree-6 polynomial in t, so 5 for generic Q
+    assert ed_degree([y - x**2, z - x**3], [x, y, z], engine=engine).value == 5
+
+
+@needs_msolve
+def test_cone_over_rational_normal_curve():
+    a, b, c, d = sp.symbols("a b c d")
+    cone = [b * b - a * c, b * c - a * d, c * c - b * d]
+    assert ed_degree(cone, [a, b, c, d], engine="msolve").value == 7  # 3e − 2, e = 3
+
+
+@needs_msolve
+def test_rank_one_2x3_matrices():
+    v = sp.symbols("a b c d e f")
+    a, b, c, d, e, f = v
+    minors = [a * e - b * d, a * f - c * d, b * f - c * e]
+    assert ed_degree(minors, v, Q=_identity(6), engine="msolve").value == 2
+    assert ed_degree(minors, v, engine="msolve").value == 10
+
+
+@needs_msolve
+@pytest.mark.parametrize("formulation", ["lagrange", "minors"])
+def test_lightning_quartic_generic_Q(formulation):
+    assert ed_degree([LIGHTNING], Y, engine="msolve", formulation=formulation).value == 14
+
+
+@pytest.mark.slow
+def test_lightning_quartic_pure_engine():
+    assert ed_degree([LIGHTNING], Y, engine="sympy", primes=1).value == 14
+
+
+def _psd(rank, rng, n=6):
+    B = [[rng.randint(-3, 3) for _ in range(n)] for _ in range(rank)]
+    return [[sum(B[r][i] * B[r][j] for r in range(rank)) for j in range(n)] for i in range(n)]
+
+
+@needs_msolve
+def test_lightning_degenerate_Q_table():
+    # seed 003: k = dim ker Q -> 14 points; 4 points + a curve; a surface; dimension 3; dimension 4
+    rng = random.Random(5)
+    expected = {
+        1: [(0, None), (0, None)],
+        2: [(1, None), (0, 4)],
+        3: [(2, None), (-1, 0)],
+        4: [(3, None), (-1, 0)],
+        5: [(4, None), (-1, 0)],
+    }
+    for k, parts in expected.items():
+        r = ed_degree([LIGHTNING], Y, Q=_psd(6 - k, rng), engine="msolve")
+        assert isinstance(r, CriticalSet) and r.kernel_dimension == k
+        zero_loss, rest = r.part("zero-loss"), r.part("rest")
+        assert zero_loss.dimension == parts[0][0]
+        assert rest.dimension == parts[1][0]
+        if parts[1][1] is not None:
+            assert rest.degree == parts[1][1]
+        if k == 1:
+            assert zero_loss.degree + rest.degree == 14
+
+
+def test_degenerate_Q_on_the_circle():
+    # Q = diag(1, 0): distance |x - u1|; zero-loss points: the 2 points of the circle with x = u1
+    r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[sp.Rational(1, 3), 5], engine="sympy")
+    assert r.part("zero-loss").dimension == 0 and r.part("zero-loss").degree == 2
+    # the rest: the ramification points x = ±1 of the projection to the x-axis
+    assert r.part("rest").dimension == 0 and r.part("rest").degree == 2
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(ValueError, match="not positive semidefinite"):
+        ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, -1]])
+    with pytest.raises(ValueError, match="symmetric"):
+        ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 1], [0, 1]])
+    with pytest.raises(TypeError, match="float"):
+        ed_degree([x**2 + y**2 - 0.5], [x, y])
+    with pytest.raises(ValueError, match="positive-dimensional"):
+        ed_degree([x**2 + y**2 - 1], [x, y], Q=_identity(2), u=[0, 0], formulation="minors", engine="sympy")
+
+
+def test_result_reports_seed_engine_and_primes():
+    r = ed_degree([x**2 + y**2 - 1], [x, y], engine="sympy", seed=7)
+    assert r.seed == 7 and r.engine == "sympy" and len(r.primes) == 2 and "probabilistic" in r.verification
+    assert r.value == 4
+
+
+def test_variety_dimension():
+    a, b, c = sp.symbols("a b c")
+    assert variety_dimension([a * b], [a, b, c], engine="sympy") == 2
+    assert variety_dimension([a, b, c - 1], [a, b, c], engine="sympy") == 0
+    assert variety_dimension([a, a - 1], [a, b, c], engine="sympy") == -1
+
+
+def test_ed_certificate_round_trip_and_tampering():
+    r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="sympy")
+    cert = r.certificate([x**2 + y**2 - 1], [x, y])
+    assert verify(cert)
+    cert["claim"]["ed_degree"] = 3
+    assert not verify(cert)
+    cert = r.certificate([x**2 + y**2 - 1], [x, y])
+    cert["data"]["Q"] = [["1", "0"], ["0", "-1"]]
+    assert "positive definite" in verify(cert).message

@@ -1,0 +1,91 @@
+"""Implicit equations checked against known equations and by independent substitution.
+
+Independent sources: the resultant quartic of REFERENCE.md §5 (written out by hand here),
+det = 0 for the linear network (2, 1, 2), the 2×2 minors of the twisted cubic, sympy's
+resultant of two binary quadrics, and the standard-library certificate verifier.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from exactgeom.certificates import verify
+from exactgeom.neuro import LightningAttention, LinearNetwork, Parametrization, PolynomialMLP
+
+Y = sp.symbols("y1:7")
+y1, y2, y3, y4, y5, y6 = Y
+QUARTIC = (
+    y1**2 * y6**2
+    + y4**2 * y3**2
+    + y1 * y3 * y5**2
+    + y2**2 * y4 * y6
+    - 2 * y1 * y4 * y3 * y6
+    - y2 * y1 * y6 * y5
+    - y2 * y4 * y3 * y5
+)
+
+
+def test_lightning_equation_is_the_reference_quartic():
+    M = LightningAttention(2, 2, 2, 1)
+    E = M.implicit_equations(4)
+    assert E.proved and E.ideal_dimensions == (0, 0, 0, 1)
+    (eq,) = E.equations
+    assert sp.expand(eq - QUARTIC) == 0 or sp.expand(eq + QUARTIC) == 0
+    # and it is the resultant of y1 x^2 + y2 x z + y3 z^2 and y4 x^2 + y5 x z + y6 z^2
+    t = sp.Symbol("t")
+    res = sp.resultant(y1 * t**2 + y2 * t + y3, y4 * t**2 + y5 * t + y6, t)
+    assert sp.expand(res - QUARTIC) == 0
+
+
+def test_linear_network_equation_is_the_determinant():
+    (eq,) = LinearNetwork((2, 1, 2)).implicit_equations(3).equations
+    c = LinearNetwork((2, 1, 2)).coordinates
+    assert sp.expand(eq - (c[0] * c[3] - c[1] * c[2])) == 0
+
+
+def test_twisted_cubic_cone_equations_span_the_minors():
+    s, t = sp.symbols("s t")
+    P = Parametrization([s, t], [s**3, s**2 * t, s * t**2, t**3])
+    E = P.implicit_equations(2)
+    a, b, c, d = P.coordinates
+    minors = [a * c - b**2, a * d - b * c, b * d - c**2]
+    span = sp.Matrix(
+        [
+            [sp.Poly(e, a, b, c, d).coeff_monomial(m) for m in sp.itermonomials([a, b, c, d], 2, 2)]
+            for e in list(E.equations) + minors
+        ]
+    )
+    assert len(E.equations) == 3 and span.rank() == 3
+
+
+def test_filling_model_has_no_equations():
+    E = PolynomialMLP((2, 2, 1), 2).implicit_equations(3)
+    assert E.equations == () and E.ideal_dimensions == (0, 0, 0)
+
+
+def test_non_homogeneous_parametrization():
+    t = sp.Symbol("t")
+    E = Parametrization([t], [t + 1, t**2]).implicit_equations(2)
+    a, b = E.coordinates
+    assert len(E.equations) == 1 and not E.homogeneous
+    (eq,) = E.equations
+    assert sp.expand(eq.subs({a: t + 1, b: t**2})) == 0
+
+
+def test_every_equation_vanishes_and_certificate_checks():
+    M = LightningAttention(2, 2, 2, 1)
+    E = M.implicit_equations(4)
+    for eq in E.equations:
+        assert sp.expand(eq.subs(dict(zip(M.coordinates, M.polys)))) == 0
+    cert = E.certificate(M)
+    assert verify(cert)
+    cert["data"]["equations"][0][0][1] = "5"
+    assert "does not vanish" in verify(cert).message
+
+
+def test_dimension_upper_bound_from_equations():
+    a, b = sp.symbols("a b")
+    P = Parametrization([a, b], [a * b, a * b**2, a * b**3])  # no symmetry known to P
+    y = P.coordinates
+    d = P.dimension(equations=[y[0] * y[2] - y[1] ** 2])
+    assert d.value == 2 and d.upper_bound == 2 and d.certified
