@@ -11,8 +11,13 @@ _WHERE = {
     "ThresholdNetwork": "threshold",
     "Realization": "threshold",
     "NonRealizable": "threshold",
+    "threshold_functions": "threshold",
+    "is_threshold_function": "threshold",
     "HopfieldNetwork": "hopfield",
+    "check_proposition": "hopfield",
     "LinearClassifier": "classifiers",
+    "check_local_minima": "classifiers",
+    "cover_count": "classifiers",
     "TropicalClassifier": "tropical_classifier",
     "ReLUNetwork": "relu",
 }
