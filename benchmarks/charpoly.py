@@ -12,7 +12,7 @@ import argparse
 import platform
 import time
 
-from exactgeom.arrangements import lattice
+from exactgeom.arrangements import _flat_engine, lattice
 from exactgeom.library import braid, resonance, shi, threshold
 
 TARGETS = [
@@ -29,7 +29,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--skip-t6", action="store_true")
     args = parser.parse_args()
-    print(f"python {platform.python_version()}, numpy engine: {lattice._USE_NUMPY}")
+    print(f"python {platform.python_version()}, numpy engine: {_flat_engine._USE_NUMPY}")
     print(f"{'arrangement':<14} {'n':>4} {'d':>3} {'seconds':>9} {'target':>7}  regions")
     for name, build, target, regions in TARGETS:
         if args.skip_t6 and name == "threshold(6)":

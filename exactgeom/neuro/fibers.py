@@ -14,10 +14,10 @@ permutation and scaling, the description of seeds 003/004.
 Examples
 --------
 >>> from exactgeom.neuro import PolynomialMLP
->>> F = PolynomialMLP((2, 2, 1), 3).generic_fiber(engine="sympy")
+>>> F = PolynomialMLP((2, 2, 1), 3).generic_fiber(engine="f4")
 >>> F.dimension, F.symmetry_dimension, F.points_on_slice, F.permutations
 (2, 2, 2, 2)
->>> PolynomialMLP((2, 2, 1), 2).generic_fiber(engine="sympy").points_on_slice is None
+>>> PolynomialMLP((2, 2, 1), 2).generic_fiber(engine="f4").points_on_slice is None
 True
 """
 
@@ -81,7 +81,7 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     ----------
     model : Parametrization
     seed : int
-    engine : {"auto", "sympy", "msolve"}
+    engine : {"auto", "f4", "sympy", "msolve"}
 
     Returns
     -------

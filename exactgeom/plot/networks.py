@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import _exact
-from ..tropical import _lp
+from ..polyhedra.hull import polygon_vertices
 
 __all__ = ["loss_landscape", "tropical_boundary", "linear_regions"]
 
@@ -106,7 +106,7 @@ def loss_landscape(G, ax=None, *, seed: int = 0, labels: bool = False, cmap: str
 
 
 def _draw_piece(ax, constraints, box, **style):
-    vertices = _lp.polygon_vertices(constraints, box)
+    vertices = polygon_vertices(constraints, box)
     if not vertices:
         return False
     xs = [float(v[0]) for v in vertices]
@@ -171,7 +171,7 @@ def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = Tru
         )
     if show_cells:
         for P, slope, constant in f.linear_regions():
-            vertices = _lp.polygon_vertices(P.constraints, box)
+            vertices = polygon_vertices(P.constraints, box)
             if len(vertices) < 3:
                 continue
             cx = sum(v[0] for v in vertices) / len(vertices)

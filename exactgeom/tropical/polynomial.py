@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .. import _exact
-from . import _lp
+from ..polyhedra.hull import convex_hull_vertices, upper_hull_vertices
 
 __all__ = ["TropicalPolynomial", "TropicalRational"]
 
@@ -64,6 +64,17 @@ def _polyhedron(constraints, nvars: int):
     rhs = [rhs for _, _, rhs in constraints]
     kinds = [kind for _, kind, _ in constraints]
     return Polyhedron.from_constraints(rows, rhs, kinds, dimension=nvars)
+
+
+def _maximal(pieces: list) -> list:
+    """The polyhedra of ``pieces`` contained in no other one (of equal ones, the first is kept)."""
+    return [
+        P
+        for i, P in enumerate(pieces)
+        if not any(
+            j != i and P.is_subset(Q) and (j < i or not Q.is_subset(P)) for j, Q in enumerate(pieces)
+        )
+    ]
 
 
 @dataclass(frozen=True, eq=False, repr=False, init=False)
@@ -284,7 +295,7 @@ class TropicalPolynomial:
         if len(self.terms) == 1:
             return self
         lifted = [(*e, c) for c, e in self.terms]
-        keep = {v[:-1]: v[-1] for v in _lp.upper_hull_vertices(lifted)}
+        keep = {v[:-1]: v[-1] for v in upper_hull_vertices(lifted)}
         return TropicalPolynomial._trusted(keep, self.nvars)
 
     def equals_as_function(self, other: TropicalPolynomial) -> bool:
@@ -310,7 +321,7 @@ class TropicalPolynomial:
         >>> f.newton_polytope()
         ((Fraction(0, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(2, 1)), (Fraction(2, 1), Fraction(0, 1)))
         """
-        return _lp.hull_vertices([e for _, e in self.terms])
+        return convex_hull_vertices([e for _, e in self.terms])
 
     def region_constraints(self, i: int) -> list[tuple[tuple[Fraction, ...], str, Fraction]]:
         """Constraints ``(row, "<=", rhs)`` of the closed set where term ``i`` is maximal.
@@ -351,11 +362,10 @@ class TropicalPolynomial:
         """
         out = {}
         for i, (_, e) in enumerate(self.terms):
-            constraints = self.region_constraints(i)
-            dimension = _lp.nnc_dimension(constraints, self.nvars)
-            if dimension < 0 or (full_dimensional and dimension < self.nvars):
+            region = _polyhedron(self.region_constraints(i), self.nvars)
+            if region.is_empty() or (full_dimensional and region.dimension() < self.nvars):
                 continue
-            out[e] = _polyhedron(constraints, self.nvars)
+            out[e] = region
         return out
 
 
@@ -501,10 +511,9 @@ class TropicalRational:
         out = []
         for i, (ci, ei) in enumerate(g.terms):
             for j, (cj, ej) in enumerate(h.terms):
-                constraints = g.region_constraints(i) + h.region_constraints(j)
-                if _lp.nnc_dimension(constraints, self.nvars) == self.nvars:
-                    slope = tuple(a - b for a, b in zip(ei, ej))
-                    out.append((_polyhedron(constraints, self.nvars), slope, ci - cj))
+                cell = _polyhedron(g.region_constraints(i) + h.region_constraints(j), self.nvars)
+                if cell.dimension() == self.nvars:
+                    out.append((cell, tuple(a - b for a, b in zip(ei, ej)), ci - cj))
         return out
 
     def decision_boundary_constraints(self) -> list[list[tuple[tuple[Fraction, ...], str, Fraction]]]:
@@ -516,15 +525,7 @@ class TropicalRational:
         >>> (x / 0).decision_boundary_constraints()
         [[((Fraction(1, 1),), '==', Fraction(0, 1))]]
         """
-        g, h = self.numerator.reduced(), self.denominator.reduced()
-        pieces = []
-        for i, (ci, ei) in enumerate(g.terms):
-            for j, (cj, ej) in enumerate(h.terms):
-                equation = (tuple(a - b for a, b in zip(ei, ej)), "==", cj - ci)
-                constraints = g.region_constraints(i) + h.region_constraints(j) + [equation]
-                if _lp.nnc_dimension(constraints, self.nvars) >= 0:
-                    pieces.append(constraints)
-        return _lp.drop_contained(pieces, self.nvars)
+        return [list(piece.constraints) for piece in self.decision_boundary()]
 
     def decision_boundary(self) -> list:
         """The zero set ``{x : g(x) = h(x)}`` as a list of closed polyhedra.
@@ -541,4 +542,13 @@ class TropicalRational:
         >>> [P.dimension() for P in ((x + y) / 0).decision_boundary()]
         [1, 1]
         """
-        return [_polyhedron(c, self.nvars) for c in self.decision_boundary_constraints()]
+        g, h = self.numerator.reduced(), self.denominator.reduced()
+        pieces = []
+        for i, (ci, ei) in enumerate(g.terms):
+            for j, (cj, ej) in enumerate(h.terms):
+                equation = (tuple(a - b for a, b in zip(ei, ej)), "==", cj - ci)
+                constraints = g.region_constraints(i) + h.region_constraints(j) + [equation]
+                piece = _polyhedron(constraints, self.nvars)
+                if not piece.is_empty():
+                    pieces.append(piece)
+        return _maximal(pieces)

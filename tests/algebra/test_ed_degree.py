@@ -19,7 +19,7 @@ from exactgeom.algebra.engines import available_engines
 from exactgeom.certificates import verify
 
 ENGINES = available_engines()
-needs_msolve = pytest.mark.skipif("msolve" not in ENGINES, reason="msolve not installed")
+FAST = [e for e in ENGINES if e != "sympy"]  # f4 always, msolve when installed
 
 x, y, z = sp.symbols("x y z")
 Y = sp.symbols("y1:7")
@@ -72,30 +72,30 @@ def test_affine_twisted_cubic_curve(engine):
     assert ed_degree([y - x**2, z - x**3], [x, y, z], engine=engine).value == 5
 
 
-@needs_msolve
-def test_cone_over_rational_normal_curve():
+@pytest.mark.parametrize("engine", FAST)
+def test_cone_over_rational_normal_curve(engine):
     a, b, c, d = sp.symbols("a b c d")
     cone = [b * b - a * c, b * c - a * d, c * c - b * d]
-    assert ed_degree(cone, [a, b, c, d], engine="msolve").value == 7  # 3e − 2, e = 3
+    assert ed_degree(cone, [a, b, c, d], engine=engine).value == 7  # 3e − 2, e = 3
 
 
-@needs_msolve
-def test_rank_one_2x3_matrices():
+@pytest.mark.parametrize("engine", FAST)
+def test_rank_one_2x3_matrices(engine):
     v = sp.symbols("a b c d e f")
     a, b, c, d, e, f = v
     minors = [a * e - b * d, a * f - c * d, b * f - c * e]
-    assert ed_degree(minors, v, Q=_identity(6), engine="msolve").value == 2
-    assert ed_degree(minors, v, engine="msolve").value == 10
+    assert ed_degree(minors, v, Q=_identity(6), engine=engine).value == 2
+    assert ed_degree(minors, v, engine=engine).value == 10
 
 
-@needs_msolve
+@pytest.mark.parametrize("engine", FAST)
 @pytest.mark.parametrize("formulation", ["lagrange", "minors"])
-def test_lightning_quartic_generic_Q(formulation):
-    assert ed_degree([LIGHTNING], Y, engine="msolve", formulation=formulation).value == 14
+def test_lightning_quartic_generic_Q(engine, formulation):
+    assert ed_degree([LIGHTNING], Y, engine=engine, formulation=formulation).value == 14
 
 
 @pytest.mark.slow
-def test_lightning_quartic_pure_engine():
+def test_lightning_quartic_sympy_engine():
     assert ed_degree([LIGHTNING], Y, engine="sympy", primes=1).value == 14
 
 
@@ -104,27 +104,35 @@ def _psd(rank, rng, n=6):
     return [[sum(B[r][i] * B[r][j] for r in range(rank)) for j in range(n)] for i in range(n)]
 
 
-@needs_msolve
-def test_lightning_degenerate_Q_table():
-    # seed 003: k = dim ker Q -> 14 points; 4 points + a curve; a surface; dimension 3; dimension 4
-    rng = random.Random(5)
-    expected = {
-        1: [(0, None), (0, None)],
-        2: [(1, None), (0, 4)],
-        3: [(2, None), (-1, 0)],
-        4: [(3, None), (-1, 0)],
-        5: [(4, None), (-1, 0)],
-    }
-    for k, parts in expected.items():
-        r = ed_degree([LIGHTNING], Y, Q=_psd(6 - k, rng), engine="msolve")
-        assert isinstance(r, CriticalSet) and r.kernel_dimension == k
-        zero_loss, rest = r.part("zero-loss"), r.part("rest")
-        assert zero_loss.dimension == parts[0][0]
-        assert rest.dimension == parts[1][0]
-        if parts[1][1] is not None:
-            assert rest.degree == parts[1][1]
-        if k == 1:
-            assert zero_loss.degree + rest.degree == 14
+# seed 003: k = dim ker Q -> 14 points; 4 points + a curve; a surface; dimension 3; dimension 4
+DEGENERATE_TABLE = {
+    1: [(0, None), (0, None)],
+    2: [(1, None), (0, 4)],
+    3: [(2, None), (-1, 0)],
+    4: [(3, None), (-1, 0)],
+    5: [(4, None), (-1, 0)],
+}
+
+
+@pytest.mark.parametrize(
+    "engine,k",
+    [
+        pytest.param(e, k, marks=[pytest.mark.slow] if (e == "f4" and k > 2) else [])
+        for e in FAST
+        for k in DEGENERATE_TABLE
+    ],
+)
+def test_lightning_degenerate_Q_table(engine, k):
+    parts = DEGENERATE_TABLE[k]
+    r = ed_degree([LIGHTNING], Y, Q=_psd(6 - k, random.Random(k)), engine=engine)
+    assert isinstance(r, CriticalSet) and r.kernel_dimension == k
+    zero_loss, rest = r.part("zero-loss"), r.part("rest")
+    assert zero_loss.dimension == parts[0][0]
+    assert rest.dimension == parts[1][0]
+    if parts[1][1] is not None:
+        assert rest.degree == parts[1][1]
+    if k == 1:
+        assert zero_loss.degree + rest.degree == 14
 
 
 def test_degenerate_Q_on_the_circle():

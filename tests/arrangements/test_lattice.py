@@ -348,5 +348,32 @@ def test_too_large_is_refused_with_a_message(monkeypatch):
     with pytest.raises(ValueError, match="too large to hold in memory.*rank 2"):
         lat.intersection_lattice(braid(5))
     monkeypatch.setattr(engine, "_USE_NUMPY", False)
-    with pytest.raises(ValueError, match="too large to hold in memory"):
-        lat.intersection_lattice(threshold(4))
+    with pytest.raises(ValueError, match="too large to hold in memory.*rank 2"):
+        lat.intersection_lattice(grid_arrangement(17))      # 289 flats of rank 1: more than one chunk
+
+
+def test_threshold_7_is_refused_up_front_with_an_estimate():
+    # T_7: 128 hyperplanes (x, 1), x in {0,1}^7.  No three cube vertices are collinear, so every pair of
+    # hyperplanes is its own rank-2 flat: C(128, 2) of them, and C(127, 2) avoiding the last hyperplane
+    # (the one χ is computed without, module Notes of lattice).
+    with pytest.raises(ValueError, match=r"would not finish: 128 hyperplanes, flats by rank so far "
+                                         r"\[1, 127, 8001, \d+\].*about [\d.e+]+ flats.*memory limit"):
+        lat.characteristic_polynomial(threshold(7))
+    with pytest.raises(ValueError, match=r"\[1, 128, 8128, \d+\].*two ranks fewer"):
+        lat.intersection_lattice(threshold(7))
+
+
+def test_size_refusal_reports_the_work_and_skips_small_ranks(monkeypatch):
+    monkeypatch.setattr(engine, "_MAX_SECONDS", 0)
+    lat._whitney_first_kind.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"finish: 32 hyperplanes.*hours even at.*numpy engine"):
+            lat.characteristic_polynomial(threshold(5))
+        monkeypatch.setattr(engine, "_USE_NUMPY", False)
+        with pytest.raises(ValueError, match=r"hours even at.*python engine.*needs two ranks fewer"):
+            lat.intersection_lattice(threshold(5))
+        # rank 3: nothing is left to extrapolate once rank 3 is known, so nothing is refused
+        assert grid_arrangement(3).characteristic_polynomial() == grid_chi_by_collinearity(3)
+        assert braid(4).num_regions() == 24
+    finally:
+        lat._whitney_first_kind.cache_clear()

@@ -89,3 +89,22 @@ def test_dimension_upper_bound_from_equations():
     y = P.coordinates
     d = P.dimension(equations=[y[0] * y[2] - y[1] ** 2])
     assert d.value == 2 and d.upper_bound == 2 and d.certified
+
+
+def _elimination_ideal(model):
+    """Second route: a lex Gröbner basis eliminating the parameters (sympy, small cases only)."""
+    y = model.coordinates
+    G = sp.groebner([yi - p for yi, p in zip(y, model.polys)], *model.params, *y, order="lex")
+    return [g for g in G.exprs if not (g.free_symbols & set(model.params))]
+
+
+def test_interpolation_agrees_with_elimination():
+    s, t = sp.symbols("s t")
+    for model in (LinearNetwork((2, 1, 2)), Parametrization([s, t], [s**3, s**2 * t, s * t**2, t**3])):
+        E = model.implicit_equations(2)
+        eliminated = _elimination_ideal(model)
+        y = model.coordinates
+        # same ideal: each side reduces to zero modulo a Gröbner basis of the other
+        G1 = sp.groebner(list(E.equations), *y, order="grevlex")
+        G2 = sp.groebner(eliminated, *y, order="grevlex")
+        assert all(G1.contains(g) for g in eliminated) and all(G2.contains(e) for e in E.equations)

@@ -66,3 +66,37 @@ def test_errors():
         mse_quadric(PolynomialMLP((2, 2, 1), 2), [((1, 2), [1, 2])])
     with pytest.raises(TypeError, match="float"):
         mse_quadric(PolynomialMLP((2, 2, 1), 2), [((1, 0.5), 1)])
+
+
+@pytest.mark.parametrize(
+    "engine", [e for e in __import__("exactgeom").algebra.available_engines() if e != "sympy"]
+)
+def test_lightning_training_critical_sets_match_seed_table(engine):
+    # seed 003: Q from the MSE loss of a general data set, |S| = 3, 2, 1 ->
+    # 14 points; a curve and two lines (k = 2); a 3-dimensional set (k = 4)
+    import random
+
+    from exactgeom.algebra import ed_degree
+
+    M = LightningAttention(2, 2, 2, 1)
+    equations = M.implicit_equations(4).equations
+    rng = random.Random(2)
+
+    def sample(size):
+        return [
+            (
+                [[rng.randint(-5, 5) for _ in range(2)] for _ in range(2)],
+                [rng.randint(-5, 5) for _ in range(2)],
+            )
+            for _ in range(size)
+        ]
+
+    q = mse_quadric(M, sample(3))
+    assert ed_degree(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine).value == 14
+    q = mse_quadric(M, sample(2))
+    r = ed_degree(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine)
+    assert r.kernel_dimension == 2
+    assert (r.part("zero-loss").dimension, r.part("rest").dimension, r.part("rest").degree) == (1, 1, 2)
+    q = mse_quadric(M, sample(1))
+    r = ed_degree(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine)
+    assert r.kernel_dimension == 4 and r.part("zero-loss").dimension == 3 and r.part("rest").dimension == -1
