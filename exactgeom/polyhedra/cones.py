@@ -6,8 +6,8 @@ These are for hot loops that decide thousands of tiny homogeneous systems
 object in between.  On such small dense systems pplpy's double description
 decides emptiness several times faster than its simplex
 (:func:`~exactgeom.polyhedra.lp.linear_program`), and its generators give the
-point.  A proof that an open cone is empty is a Gordan certificate, which is
-:func:`~exactgeom.polyhedra.lp.motzkin_multipliers` of the strict system.
+point.  A proof that an open cone is empty is a Gordan certificate
+(:func:`gordan_multipliers`, Motzkin's multipliers of the strict system).
 """
 
 from __future__ import annotations
