@@ -3,7 +3,7 @@
 Run:  .venv/bin/python benchmarks/neuro.py [--pure]
 
 Prints one line per task: the result, the wall-clock time and the target.  The f4 engine (pure
-Python) always runs; ``--pure`` adds the EDD-14 count with the slow sympy engine (minutes).
+Python) always runs; ``--pure`` adds the EDD-14 count with the sympy engine (2 to over 10 minutes).
 Timings on a shared 2-core machine are noisy; rerun before drawing conclusions.
 """
 

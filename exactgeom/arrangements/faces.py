@@ -29,13 +29,13 @@ import ppl
 
 from .. import _exact
 from .._progress import progress_bar
+from ..polyhedra import _ppl
 from .regions import (
     Region,
-    _closure,
+    _closure_of,
     _half_spaces,
     _integer_rows,
-    _relative_interior_point,
-    _sides,
+    _leaves,
     region_adjacency_graph,
     region_certificate,
     region_containing,
@@ -85,37 +85,13 @@ class Face:
 
     def closure(self) -> ppl.C_Polyhedron:
         """The closure of the face as a pplpy ``C_Polyhedron``."""
-        rows = _integer_rows(self.arrangement)
-        return _closure(self.arrangement.dimension, _half_spaces(rows), self.covector)
+        return _closure_of(self.arrangement, self.covector)
 
 
 def _face_tree(dimension: int, rows) -> Iterator[tuple[Covector, tuple, int]]:
     """Depth-first faces in lexicographic order of covectors with ``+1 < 0 < -1``."""
-    half_spaces = _half_spaces(rows)
-    n = len(rows)
-    stack = [(ppl.C_Polyhedron(dimension, "universe"), ())]
-    while stack:
-        P, signs = stack.pop()
-        k = len(signs)
-        while k < n:
-            plus, minus = _sides(P, half_spaces[k])
-            if plus and minus:
-                ge, le, eq = half_spaces[k]
-                Q = ppl.C_Polyhedron(P)
-                Q.add_constraint(le)
-                stack.append((Q, signs + (-1,)))
-                Z = ppl.C_Polyhedron(P)
-                Z.add_constraint(eq)
-                stack.append((Z, signs + (0,)))
-                P.add_constraint(ge)
-                signs += (1,)
-            else:
-                # On one closed side only: the relative interior lies strictly on it,
-                # unless the whole closure lies in the hyperplane.
-                signs += (1,) if plus else (-1,) if minus else (0,)
-            k += 1
-        witness, _ = _relative_interior_point(P, dimension)
-        yield signs, witness, P.affine_dimension()
+    for signs, P in _leaves(dimension, _half_spaces(rows), zero=True):
+        yield signs, _ppl.relative_interior_point(P.minimized_generators(), dimension), P.affine_dimension()
 
 
 def faces(arrangement, *, progress: bool = False) -> Iterator[Face]:
@@ -260,10 +236,8 @@ def _trace_classes(arrangement, rows, zero: frozenset) -> list[tuple[int, ...]]:
         basis = [tuple(int(i == j) for j in range(d)) for i in range(d)]
     # Positive rescaling of basis vectors, of the point's coordinates and of each
     # equation leaves the classes unchanged, so the traces are computed over the integers.
-    q = 1
-    for v in point:
-        q = q * v.denominator // math.gcd(q, v.denominator)
-    point = [int(v * q) for v in point]
+    q = math.lcm(*(v.denominator for v in point))
+    point = [v.numerator * (q // v.denominator) for v in point]
     groups: dict[tuple[int, ...], list[int]] = {}
     for i, (a, c) in enumerate(rows):
         if i in zero:

@@ -21,7 +21,6 @@ is where the :class:`~exactgeom.arrangements.Arrangement` methods look them up.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ import ppl
 from .. import _exact
 from .._parallel import map_chunked, worker_count
 from .._progress import progress_bar
+from ..polyhedra import _ppl
 
 __all__ = [
     "Region",
@@ -48,13 +48,7 @@ SignVector = tuple[int, ...]
 # -- exact helpers shared with faces.py ---------------------------------------------------------
 def _integer_rows(arrangement) -> list[tuple[list[int], int]]:
     """Each hyperplane ``a . x = c`` scaled by a positive integer to integer ``(a, c)``."""
-    rows = []
-    for a, c in zip(arrangement.normals, arrangement.offsets):
-        lcm = c.denominator
-        for v in a:
-            lcm = lcm * v.denominator // math.gcd(lcm, v.denominator)
-        rows.append(([int(v * lcm) for v in a], int(c * lcm)))
-    return rows
+    return [_ppl.integer_row(a, c) for a, c in zip(arrangement.normals, arrangement.offsets)]
 
 
 def _half_spaces(rows) -> list[tuple[ppl.Constraint, ppl.Constraint, ppl.Constraint]]:
@@ -74,6 +68,11 @@ def _closure(dimension: int, half_spaces, covector) -> ppl.C_Polyhedron:
     return P
 
 
+def _closure_of(arrangement, covector) -> ppl.C_Polyhedron:
+    """:func:`_closure` of the face of ``arrangement`` with this covector (or sign vector)."""
+    return _closure(arrangement.dimension, _half_spaces(_integer_rows(arrangement)), covector)
+
+
 _INCLUDED = ppl.Poly_Con_Relation.is_included()
 
 
@@ -83,49 +82,41 @@ def _sides(P: ppl.C_Polyhedron, half_space) -> tuple[bool, bool]:
     return (not P.relation_with(le).implies(_INCLUDED), not P.relation_with(ge).implies(_INCLUDED))
 
 
-def _interior_numerators(P: ppl.C_Polyhedron, dimension: int) -> tuple[list[int], int, bool]:
-    """A point of the relative interior of a non-empty closed polyhedron, and whether it has no rays.
+def _leaves(dimension: int, half_spaces, prefix: tuple[int, ...] = (), *,
+            zero: bool = False) -> Iterator[tuple[tuple[int, ...], ppl.C_Polyhedron]]:
+    """Depth first, the faces below ``prefix`` (a face of the first ``len(prefix)`` hyperplanes).
 
-    Returned as integer numerators over one common denominator.  The point is
-    the mean of the vertices plus the sum of the rays: a combination of all
-    generators with strictly positive weights lies in the relative interior.
+    With ``zero=False`` the regions: hyperplane ``k + 1`` splits a node in two
+    (``+1``, ``-1``) when its closure has generators strictly on both sides.
+    With ``zero=True`` all faces: such a node splits in three (``+1``, ``0``,
+    ``-1``).  Otherwise the node lies on one closed side, so its relative
+    interior lies strictly on that side, or (faces only) inside the hyperplane.
+    Children are visited in the order ``+1, 0, -1``, so the covectors come in
+    lexicographic order for that order of signs.  Each leaf is its covector
+    and its closure, a closed pplpy polyhedron owned by the caller.
     """
-    points, rays, bounded = [], None, True
-    for g in P.minimized_generators():
-        if g.is_point():
-            points.append((g.coefficients(), g.divisor()))
-        elif g.is_ray():
-            bounded = False
-            c = g.coefficients()
-            rays = c if rays is None else [r + v for r, v in zip(rays, c)]
-    if len(points) == 1:
-        total, denominator = points[0]
-    else:
-        lcm = 1
-        for _, divisor in points:
-            lcm = lcm * divisor // math.gcd(lcm, divisor)
-        total = [0] * dimension
-        for coefficients, divisor in points:
-            scale = lcm // divisor
-            total = [t + scale * v for t, v in zip(total, coefficients)]
-        denominator = lcm * len(points)
-    if rays is not None:
-        total = [t + r * denominator for t, r in zip(total, rays)]
-    numerators = [int(t) for t in total]
-    numerators += [0] * (dimension - len(numerators))
-    return numerators, int(denominator), bounded
-
-
-def _fractions(numerators, denominator: int) -> tuple[Fraction, ...]:
-    if denominator == 1:
-        return tuple(Fraction(v) for v in numerators)
-    return tuple(Fraction(v, denominator) for v in numerators)
-
-
-def _relative_interior_point(P: ppl.C_Polyhedron, dimension: int) -> tuple[tuple[Fraction, ...], bool]:
-    """:func:`_interior_numerators` as a tuple of Fractions."""
-    numerators, denominator, bounded = _interior_numerators(P, dimension)
-    return _fractions(numerators, denominator), bounded
+    n = len(half_spaces)
+    stack = [(_closure(dimension, half_spaces, prefix), prefix)]
+    while stack:
+        P, signs = stack.pop()
+        k = len(signs)
+        while k < n:
+            plus, minus = _sides(P, half_spaces[k])
+            if plus and minus:
+                ge, le, eq = half_spaces[k]
+                Q = ppl.C_Polyhedron(P)
+                Q.add_constraint(le)
+                stack.append((Q, signs + (-1,)))
+                if zero:
+                    Z = ppl.C_Polyhedron(P)
+                    Z.add_constraint(eq)
+                    stack.append((Z, signs + (0,)))
+                P.add_constraint(ge)
+                signs += (1,)
+            else:
+                signs += (1,) if plus else (-1,) if minus else (0,)
+            k += 1
+        yield signs, P
 
 
 # -- the value object ----------------------------------------------------------------------------
@@ -163,8 +154,7 @@ class Region:
 
     def closure(self) -> ppl.C_Polyhedron:
         """The closed polyhedron ``{x : σ_i (a_i . x - c_i) >= 0}`` as a pplpy ``C_Polyhedron``."""
-        rows = _integer_rows(self.arrangement)
-        return _closure(self.arrangement.dimension, _half_spaces(rows), self.sign_vector)
+        return _closure_of(self.arrangement, self.sign_vector)
 
     def is_bounded(self) -> bool:
         """Whether the region is (relatively) bounded.
@@ -210,8 +200,7 @@ class Region:
         d = self.arrangement.dimension
         found = set()
         for con in self.closure().minimized_constraints():
-            a = [int(v) for v in con.coefficients()]
-            a += [0] * (d - len(a))
+            a = _ppl.padded(con.coefficients(), d)
             if con.is_inequality() and any(a):
                 found.add(keys[_exact.primitive_integer_vector(a + [int(con.inhomogeneous_term())],
                                                                sign_normalize=False)])
@@ -241,29 +230,12 @@ class Region:
 def _subtree(dimension: int, rows, prefix: SignVector) -> Iterator[tuple[SignVector, list[int], int, bool]]:
     """Depth-first regions below ``prefix`` (a region of the first ``len(prefix)`` hyperplanes).
 
-    Children are visited ``+1`` before ``-1``, so the output is in lexicographic
-    order of sign vectors with ``+1`` before ``-1``.  Each region comes as its
-    sign vector, its witness as numerators over a common denominator, and
-    whether it is (relatively) bounded.
+    In lexicographic order of sign vectors with ``+1`` before ``-1``.  Each
+    region comes as its sign vector, its witness as numerators over a common
+    denominator, and whether it is (relatively) bounded.
     """
-    half_spaces = _half_spaces(rows)
-    n = len(rows)
-    stack = [(_closure(dimension, half_spaces, prefix), prefix)]
-    while stack:
-        P, signs = stack.pop()
-        k = len(signs)
-        while k < n:
-            plus, minus = _sides(P, half_spaces[k])
-            if plus and minus:
-                Q = ppl.C_Polyhedron(P)
-                Q.add_constraint(half_spaces[k][1])
-                stack.append((Q, signs + (-1,)))
-                P.add_constraint(half_spaces[k][0])
-                signs += (1,)
-            else:
-                signs += (1,) if plus else (-1,)
-            k += 1
-        yield (signs, *_interior_numerators(P, dimension))
+    for signs, P in _leaves(dimension, _half_spaces(rows), prefix):
+        yield (signs, *_ppl.relative_interior_numerators(P.minimized_generators(), dimension))
 
 
 def _subtree_list(dimension: int, rows, prefix: SignVector) -> list[tuple[int, list[int], int, bool]]:
@@ -353,7 +325,7 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
         if executor is None:
             for signs, numerators, denominator, bounded in _subtree(d, rows, ()):
                 bar.update()
-                yield Region(arrangement, signs, _fractions(numerators, denominator), bounded)
+                yield Region(arrangement, signs, _ppl.fraction_vector(numerators, denominator), bounded)
             return
         target = chunks if chunks is not None else max(64, 16 * worker_count(executor))
         prefixes = _frontier(d, rows, target)
@@ -362,7 +334,7 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
             for mask, numerators, denominator, bounded in block:
                 bar.update()
                 signs = tuple(1 if mask >> i & 1 else -1 for i in range(n))
-                yield Region(arrangement, signs, _fractions(numerators, denominator), bounded)
+                yield Region(arrangement, signs, _ppl.fraction_vector(numerators, denominator), bounded)
     finally:
         bar.close()
 

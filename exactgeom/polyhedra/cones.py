@@ -137,10 +137,10 @@ def cone_facets(rows: Sequence[Sequence[int]], dimension: int) -> list[list[int]
     for i, r in enumerate(rows):
         c = ppl.Linear_Expression(list(r), 0) >= 0
         polyhedron.add_constraint(c)
-        index.setdefault(tuple(_ppl._padded(c.coefficients(), dimension)), []).append(i)
+        index.setdefault(tuple(_ppl.padded(c.coefficients(), dimension)), []).append(i)
     out = []
     for c in polyhedron.minimized_constraints():
-        key = tuple(_ppl._padded(c.coefficients(), dimension))
+        key = tuple(_ppl.padded(c.coefficients(), dimension))
         if key in index:
             out.append(index[key])
     return sorted(out)

@@ -372,34 +372,19 @@ class Polyhedron:
 
     @cached_property
     def _witness(self):
-        # Claim: if P is non-empty with generators p_1..p_k (points), c_1..c_l (closure points),
-        # rays r_1..r_s and lines, then w = (sum p + sum c)/(k + l) + sum r lies in the relative
-        # interior of P.
-        # Proof: closure(P) = conv(p, c) + cone(r) + span(lines), so w is in closure(P).  Take a row
-        # a.x <= b (or <, or an equation split into two) of P.  It is valid on closure(P), hence
-        # a.p <= b, a.c <= b, a.r <= 0 and a.line = 0 for every generator.  Either equality holds
-        # for every generator -- then a.x = b on all of closure(P), hence on its affine hull, and
-        # the row is not strict (a strict row tight on closure(P) would leave P empty) -- or some
-        # generator is strict, and then a.w < b because w weights every point and closure point
-        # and every ray positively.  So w satisfies every row, and every row not identically tight
-        # on aff(P) = aff(closure(P)) strictly: a neighbourhood of w in aff(P) lies in P.
-        G = self._generators
-        if not G.points:
+        if self.is_empty():
             return None
-        d = self.ambient_dimension
-        vertices = G.points + G.closure_points
-        return tuple(
-            sum((v[j] for v in vertices), Fraction(0)) / len(vertices)
-            + sum((r[j] for r in G.rays), Fraction(0))
-            for j in range(d)
-        )
+        # Why this point is in the relative interior: see _ppl.relative_interior_numerators.
+        return _ppl.relative_interior_point(self._nnc.minimized_generators(), self.ambient_dimension)
 
     def witness(self) -> tuple[Fraction, ...] | None:
         """A point of the relative interior of P (exact), or ``None`` when P is empty.
 
         It is the average of the points and closure points of the minimised
-        generator system plus the sum of its rays; the source explains why
-        that point lies in the relative interior.
+        generator system plus the sum of its rays, computed in integers by
+        ``exactgeom.polyhedra._ppl.relative_interior_numerators`` (shared with the
+        region and face witnesses of arrangements), whose source proves that
+        this point lies in the relative interior.
 
         Examples
         --------

@@ -94,11 +94,6 @@ def test_lightning_quartic_generic_Q(engine, formulation):
     assert ed_degree([LIGHTNING], Y, engine=engine, formulation=formulation).value == 14
 
 
-@pytest.mark.slow
-def test_lightning_quartic_sympy_engine():
-    assert ed_degree([LIGHTNING], Y, engine="sympy", primes=1).value == 14
-
-
 def _psd(rank, rng, n=6):
     B = [[rng.randint(-3, 3) for _ in range(n)] for _ in range(rank)]
     return [[sum(B[r][i] * B[r][j] for r in range(rank)) for j in range(n)] for i in range(n)]
