@@ -312,8 +312,8 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     ``sum_k r(A_k)`` where ``A_k`` are the first ``k`` hyperplanes, plus one
     generator extraction per region for its witness.  Memory: one polyhedron
     per level of the current path.  Measured (``benchmarks/regions.py``, a
-    shared 2-core machine): T_4, 1,882 regions, about 0.3-0.4 s; T_5, 94,572
-    regions, 10-18 s.
+    shared 2-core machine): T_4, 1,882 regions, about 0.2-0.3 s; T_5, 94,572
+    regions, about 5 s (more when the machine is busy).
 
     Ctrl-C stops the enumeration; with an executor, pending tasks are
     cancelled.
