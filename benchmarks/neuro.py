@@ -17,17 +17,10 @@ import sympy as sp
 from exactgeom.algebra import available_engines, ed_degree
 from exactgeom.neuro import LightningAttention, PolynomialCNN, PolynomialMLP
 
+from exactgeom._figures import LIGHTNING_QUARTIC
+
 Y = sp.symbols("y1:7")
-y1, y2, y3, y4, y5, y6 = Y
-QUARTIC = (
-    y1**2 * y6**2
-    + y4**2 * y3**2
-    + y1 * y3 * y5**2
-    + y2**2 * y4 * y6
-    - 2 * y1 * y4 * y3 * y6
-    - y2 * y1 * y6 * y5
-    - y2 * y4 * y3 * y5
-)
+QUARTIC = sp.sympify(LIGHTNING_QUARTIC, locals={str(y): y for y in Y})
 
 
 def _timed(label, target, function):

@@ -14,26 +14,9 @@ import networkx as nx
 import ppl
 
 from .. import _exact
+from ._canvas import new_axes
 
 __all__ = ["arrangement", "hasse"]
-
-_INSTALL = ('matplotlib is needed for plotting; install it with  pip install "exactgeom[plot]"  '
-            "(or pip install matplotlib)")
-
-
-def _new_axes(ax, figsize):
-    """``ax``, or the axes of a new figure on the Agg canvas (pyplot and its global state stay untouched)."""
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError:
-        raise ImportError(_INSTALL) from None
-    if ax is not None:
-        return ax
-    figure = Figure(figsize=figsize)
-    FigureCanvasAgg(figure)
-    return figure.add_subplot()
-
 
 def _default_box(A) -> tuple[Fraction, Fraction, Fraction, Fraction]:
     """A box around every vertex (or, without vertices, around the lines near the origin), with margin."""
@@ -125,7 +108,7 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
         box = _exact.exact_vector(bbox, name="bbox", length=4)
         if not (box[0] < box[1] and box[2] < box[3]):
             raise ValueError(f"bbox = (xmin, xmax, ymin, ymax) needs xmin < xmax and ymin < ymax, got {bbox}")
-    ax = _new_axes(ax, (6, 6))
+    ax = new_axes(ax, (6, 6))
     from matplotlib.patches import Polygon
 
     window = _box_constraints(box)
@@ -225,7 +208,7 @@ def hasse(poset, ax=None, labels: bool = True, max_nodes: int = 300):
     if G.number_of_nodes() > max_nodes:
         raise ValueError(f"the poset has {G.number_of_nodes()} elements, more than max_nodes={max_nodes}; "
                          "a Hasse diagram that large is unreadable (raise max_nodes to draw it anyway)")
-    ax = _new_axes(ax, (8, 6))
+    ax = new_axes(ax, (8, 6))
     # an intersection lattice stores flats as bitsets over hyperplane indices
     bitsets = G is not poset and all(isinstance(v, int) for v in G.nodes)
     text = _bitset_text if bitsets else _node_text

@@ -9,28 +9,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import _exact
+from ._canvas import new_axes
 from ..polyhedra.hull import polygon_vertices
 
 __all__ = ["loss_landscape", "tropical_boundary", "linear_regions"]
-
-_INSTALL = (
-    "matplotlib is needed for plotting; install it with  "
-    'pip install "exactgeom[plot]"  (or pip install matplotlib)'
-)
-
-
-def _axes(ax, figsize):
-    try:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-    except ImportError:
-        raise ImportError(_INSTALL) from None
-    if ax is not None:
-        return ax
-    figure = Figure(figsize=figsize)
-    FigureCanvasAgg(figure)
-    return figure.add_subplot()
-
 
 def _box(bbox) -> tuple[Fraction, Fraction, Fraction, Fraction]:
     box = _exact.exact_vector(bbox, name="bbox", length=4)
@@ -83,7 +65,7 @@ def loss_landscape(G, ax=None, *, seed: int = 0, labels: bool = False, cmap: str
     """
     import networkx as nx
 
-    ax = _axes(ax, (6, 5))
+    ax = new_axes(ax, (6, 5))
     missing = [v for v, data in G.nodes(data=True) if "mistakes" not in data]
     if missing:
         raise ValueError(
@@ -158,7 +140,7 @@ def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = Tru
     from ..networks.relu import ReLUNetwork
 
     box = _box(bbox)
-    ax = _axes(ax, (6, 6))
+    ax = new_axes(ax, (6, 6))
     if isinstance(f, ReLUNetwork):
         if f.n_inputs != 2 or f.n_outputs != 1:
             raise ValueError(
@@ -218,7 +200,7 @@ def linear_regions(
     if relu_net.n_inputs != 2:
         raise ValueError(f"linear_regions draws networks with 2 inputs; this one has {relu_net.n_inputs}")
     box = _box(bbox)
-    ax = _axes(ax, (6, 6))
+    ax = new_axes(ax, (6, 6))
     window = Polyhedron([[1, 0], [-1, 0], [0, 1], [0, -1]], [box[1], -box[0], box[3], -box[2]], ["<="] * 4)
     count = 0
     for index, region in enumerate(relu_net.linear_regions(window, kind=kind)):

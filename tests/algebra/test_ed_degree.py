@@ -17,22 +17,13 @@ import sympy as sp
 from exactgeom.algebra import CriticalSet, ed_degree, variety_dimension
 from exactgeom.algebra.engines import available_engines
 from exactgeom.certificates import verify
+from literature import LIGHTNING_QUARTIC as LIGHTNING
+from literature import Y
 
 ENGINES = available_engines()
 FAST = [e for e in ENGINES if e != "sympy"]  # f4 always, msolve when installed
 
 x, y, z = sp.symbols("x y z")
-Y = sp.symbols("y1:7")
-y1, y2, y3, y4, y5, y6 = Y
-LIGHTNING = (
-    y1**2 * y6**2
-    + y4**2 * y3**2
-    + y1 * y3 * y5**2
-    + y2**2 * y4 * y6
-    - 2 * y1 * y4 * y3 * y6
-    - y2 * y1 * y6 * y5
-    - y2 * y4 * y3 * y5
-)
 
 
 def _identity(n):

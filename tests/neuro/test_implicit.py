@@ -12,17 +12,10 @@ import sympy as sp
 from exactgeom.certificates import verify
 from exactgeom.neuro import LightningAttention, LinearNetwork, Parametrization, PolynomialMLP
 
-Y = sp.symbols("y1:7")
+from literature import LIGHTNING_QUARTIC as QUARTIC
+from literature import Y
+
 y1, y2, y3, y4, y5, y6 = Y
-QUARTIC = (
-    y1**2 * y6**2
-    + y4**2 * y3**2
-    + y1 * y3 * y5**2
-    + y2**2 * y4 * y6
-    - 2 * y1 * y4 * y3 * y6
-    - y2 * y1 * y6 * y5
-    - y2 * y4 * y3 * y5
-)
 
 
 def test_lightning_equation_is_the_reference_quartic():
