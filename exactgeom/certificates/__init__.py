@@ -68,7 +68,8 @@ def load(path_or_obj) -> dict:
     """A certificate as a dict, from a dict, a JSON string, or a path to a JSON file."""
     if isinstance(path_or_obj, dict):
         return path_or_obj
-    if isinstance(path_or_obj, Path) or (isinstance(path_or_obj, str) and not path_or_obj.lstrip().startswith("{")):
+    is_json_text = isinstance(path_or_obj, str) and path_or_obj.lstrip().startswith("{")
+    if isinstance(path_or_obj, Path) or (isinstance(path_or_obj, str) and not is_json_text):
         return json.loads(Path(path_or_obj).read_text())
     if isinstance(path_or_obj, str):
         return json.loads(path_or_obj)
@@ -98,7 +99,8 @@ def verify(path_or_obj) -> Verification:
     if cert.get("format") != FORMAT:
         return Verification(False, str(kind), f"'format' must be {FORMAT!r}, found {cert.get('format')!r}")
     if cert.get("version") != VERSION:
-        return Verification(False, str(kind), f"unsupported version {cert.get('version')!r}; this verifier reads {VERSION}")
+        found = cert.get("version")
+        return Verification(False, str(kind), f"unsupported version {found!r}; this verifier reads {VERSION}")
     for key in ("claim", "data"):
         if not isinstance(cert.get(key), dict):
             return Verification(False, str(kind), f"missing or malformed {key!r} section")
@@ -116,7 +118,8 @@ def verify(path_or_obj) -> Verification:
 
 def envelope(kind: str, claim: dict, data: dict, meta: dict | None = None) -> dict:
     """Wrap claim and evidence in the versioned certificate envelope (producer side)."""
-    return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "data": data, "meta": meta or {}}
+    return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "data": data,
+            "meta": meta or {}}
 
 
 def write(cert: dict, path) -> Path:
