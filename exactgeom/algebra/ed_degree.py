@@ -30,9 +30,8 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-import flint
 
-from .._exact import exact_matrix, exact_vector, fraction_str
+from .._exact import exact_matrix, exact_vector, fraction_str, to_fmpq
 from .engines import PRIMES, _resolve, count_solutions
 from .systems import as_dicts, jacobian, minors, random_affine_forms, rational_polynomials, symbols_of
 
@@ -59,6 +58,20 @@ class EDDegree:
         ``"minors"`` (rank condition) or ``"lagrange"`` (multipliers as unknowns, Jacobian in x only).
     verification : str
         What was checked, and what remains probabilistic.
+    counts : tuple of (prime, multiplicity count, distinct count)
+        The engine's count modulo each prime.
+
+    Examples
+    --------
+    The unit circle and a point u off it: the nearest and the farthest point.
+
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 1]], u=[3, 4], engine="f4")
+    >>> r.value, r.codimension, r.formulation
+    (2, 1, 'lagrange')
+    >>> [(m, d) for _, m, d in r.counts]
+    [(2, 2), (2, 2)]
     """
 
     value: int
@@ -78,10 +91,13 @@ class EDDegree:
     def certificate(self, equations, variables) -> dict:
         """An ``ed-degree`` record: the input, Q, u and the per-prime counts as plain JSON data.
 
-        The verifier re-checks what rational arithmetic can: Q symmetric
-        positive definite, u off a hypersurface, the moduli prime, every
-        per-prime count equal to the value and made of simple points.  The
-        counts themselves are a record of the engine's work, not re-derived.
+        The verifier re-checks what rational arithmetic can cheaply: Q
+        symmetric positive definite, the codimension possible, u off X,
+        distinct primes dividing no denominator, every per-prime count equal
+        to the value and made of simple points, and the value within the
+        Bézout-type bound of Draisma et al. (Prop. 2.6).  The counts
+        themselves are a record of the engine's work, not re-derived (see
+        :mod:`exactgeom.certificates.check_algebra`).
 
         Examples
         --------
@@ -116,7 +132,16 @@ class EDDegree:
 
 @dataclass(frozen=True)
 class CriticalPart:
-    """One part of a critical set: its dimension (−1 if empty) and the degree of its top-dimensional part."""
+    """One part of a critical set: its dimension (−1 if empty) and the degree of its top-dimensional part.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> S = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[3, 4], engine="f4")
+    >>> S.part("rest")
+    CriticalPart(name='rest', dimension=0, degree=2)
+    """
 
     name: str
     dimension: int
@@ -129,6 +154,20 @@ class CriticalSet:
 
     ``parts`` holds the zero-loss part X ∩ (u + ker Q) and the rest (critical
     points with Q(x − u) ≠ 0), each with its dimension and degree.
+
+    Examples
+    --------
+    On the unit circle, Q = diag(1, 0) measures only (x − 3)²: the zero-loss
+    part is the two complex points with x = 3 (y² = −8), the rest the two
+    points (±1, 0) where the circle's tangent is vertical.
+
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> S = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[3, 4], engine="f4")
+    >>> S.kernel_dimension
+    1
+    >>> [(p.name, p.dimension, p.degree) for p in S.parts]
+    [('zero-loss', 0, 2), ('rest', 0, 2)]
     """
 
     parts: tuple
@@ -172,10 +211,6 @@ def _random_positive_definite(n: int, rng: random.Random):
         tuple(sum((B[k][i] * B[k][j] for k in range(n)), Fraction(0)) + (i == j) for j in range(n))
         for i in range(n)
     )
-
-
-def _fq(v: Fraction) -> flint.fmpq:
-    return flint.fmpq(v.numerator, v.denominator)
 
 
 def _counts(system, nvars: int, engine: str, primes):
@@ -227,7 +262,7 @@ def _critical_system(polys, ctx, n: int, c: int, Q, u, rng, formulation: str):
     gens = ctx.gens()
     x = gens[:n]
     residual = [
-        sum((_fq(Q[i][j]) * (x[j] - _fq(u[j])) for j in range(n) if Q[i][j]), ctx.from_dict({}))
+        sum((to_fmpq(Q[i][j]) * (x[j] - to_fmpq(u[j])) for j in range(n) if Q[i][j]), ctx.from_dict({}))
         for i in range(n)
     ]
     J = jacobian(list(polys), n)
@@ -380,7 +415,7 @@ def ed_degree(
     eqs, h, _ = _critical_system(polys, ctx, n, c, Q, u, rng, formulation)
     notes = []
     if hypersurface_lagrange:
-        value_at_u = polys[0](*[_fq(v) for v in u], 0)
+        value_at_u = polys[0](*[to_fmpq(v) for v in u], 0)
         if value_at_u == 0:
             raise ValueError("u lies on the hypersurface; choose another u (or u=None)")
         notes.append(

@@ -60,6 +60,9 @@ from pathlib import Path
 
 import flint
 
+from .._exact import exact_scalar
+from .f4 import grevlex_key, groebner_basis, leading_monomial, normal_form
+
 __all__ = ["SolutionCount", "count_solutions", "available_engines", "msolve_path", "PRIMES", "reduce_mod"]
 
 # Primes below 2**30: msolve's FGLM step accepts primes of at most 30 bits.
@@ -80,6 +83,13 @@ class SolutionCount:
         Number of distinct points over the algebraic closure when finite.
     prime : int
     engine : str
+
+    Examples
+    --------
+    x³ = 0 is one point of multiplicity 3:
+
+    >>> count_solutions([{(3,): Fraction(1)}], 1, engine="f4")
+    SolutionCount(status='finite', multiplicity_count=3, distinct_count=1, prime=1073741789, engine='f4')
     """
 
     status: str
@@ -96,6 +106,8 @@ def reduce_mod(polys, p: int) -> list[dict]:
     ------
     ZeroDivisionError
         If a denominator is divisible by p (choose another prime).
+    TypeError
+        For a float coefficient, naming it.
 
     Examples
     --------
@@ -103,9 +115,11 @@ def reduce_mod(polys, p: int) -> list[dict]:
     [{(1,): 4}]
     """
     out = []
-    for poly in polys:
+    for i, poly in enumerate(polys):
         red = {}
         for exps, c in poly.items():
+            if not isinstance(c, (int, Fraction)) or isinstance(c, bool):
+                c = exact_scalar(c, f"polys[{i}][{tuple(exps)}]")
             c = Fraction(c)
             if c.denominator % p == 0:
                 raise ZeroDivisionError(f"the denominator {c.denominator} is divisible by the prime {p}")
@@ -244,10 +258,6 @@ def _standard_monomials(leading, nvars: int, limit: int = 200000):
     return out
 
 
-def _grevlex_key(m):
-    return (sum(m), tuple(-e for e in reversed(m)))
-
-
 def _finite_count(standard, normal_form_of, nvars: int, p: int, engine: str) -> SolutionCount:
     """Quotient dimension and number of distinct points from the standard monomials.
 
@@ -272,7 +282,6 @@ def _finite_count(standard, normal_form_of, nvars: int, p: int, engine: str) -> 
 
 
 def _f4_count(reduced, nvars: int, p: int) -> SolutionCount:
-    from .f4 import groebner_basis, leading_monomial, normal_form
 
     G = groebner_basis(reduced, p)
     leading = [leading_monomial(g) for g in G]
@@ -293,7 +302,7 @@ def _sympy_count(reduced, nvars: int, p: int) -> SolutionCount:
     polys = list(G.polys)
     if any(g.is_ground and not g.is_zero for g in polys):
         return SolutionCount("empty", 0, 0, p, "sympy")
-    leading = [max(g.monoms(), key=_grevlex_key) for g in polys]
+    leading = [max(g.monoms(), key=grevlex_key) for g in polys]
     standard = _standard_monomials(leading, nvars)
     if standard is None:
         return SolutionCount("positive-dimensional", None, None, p, "sympy")

@@ -25,12 +25,27 @@ __all__ = ["groebner_basis", "leading_monomial", "normal_form", "grevlex_key"]
 
 
 def grevlex_key(m):
-    """Sort key: larger key = larger monomial in graded reverse lexicographic order."""
+    """Sort key: larger key = larger monomial in graded reverse lexicographic order.
+
+    Total degree first; among equal degrees, the monomial with the smaller
+    exponent of the last variable is larger.
+
+    Examples
+    --------
+    >>> sorted([(1, 0, 1), (0, 2, 0), (0, 0, 1), (1, 0, 0)], key=grevlex_key)
+    [(0, 0, 1), (1, 0, 0), (1, 0, 1), (0, 2, 0)]
+    """
     return (sum(m), tuple(-e for e in reversed(m)))
 
 
 def leading_monomial(f: dict):
-    """The grevlex-largest monomial of a non-zero polynomial."""
+    """The grevlex-largest monomial of a non-zero polynomial.
+
+    Examples
+    --------
+    >>> leading_monomial({(1, 0): 5, (0, 2): 1, (0, 0): 3})
+    (0, 2)
+    """
     return max(f, key=grevlex_key)
 
 
@@ -154,10 +169,23 @@ def groebner_basis(polys, p: int, *, max_rounds: int = 10000) -> list[dict]:
     list of dict
         Monic polynomials whose leading monomials generate the leading ideal
         (minimal: no leading monomial divides another).  ``[{(0,…,0): 1}]`` for the unit ideal.
+
+    Examples
+    --------
+    The circle x² + y² = 1 and the line x = y over F_101: y² = 1/2 = 51 there.
+
+    >>> p = 101
+    >>> groebner_basis([{(2, 0): 1, (0, 2): 1, (0, 0): p - 1}, {(1, 0): 1, (0, 1): p - 1}], p)
+    [{(1, 0): 1, (0, 1): 100}, {(0, 2): 1, (0, 0): 50}]
+    >>> groebner_basis([{(1,): 1}, {(1,): 1, (0,): 1}], 7)
+    [{(0,): 1}]
     """
     basis = _Basis(p)
     nvars = len(next(iter(next(f for f in polys if f)))) if any(polys) else 0
-    for f in polys:
+    for i, f in enumerate(polys):
+        for m, c in f.items():
+            if not isinstance(c, int):
+                raise TypeError(f"polys[{i}][{m}] is {c!r}; coefficients over F_p are ints in [0, p)")
         f = {m: c % p for m, c in f.items() if c % p}
         if f:
             basis.insert(_monic(f, p))
@@ -177,7 +205,17 @@ def groebner_basis(polys, p: int, *, max_rounds: int = 10000) -> list[dict]:
 
 
 def normal_form(f: dict, basis: list[dict], p: int) -> dict:
-    """The remainder of f on division by a Gröbner basis (unique for a Gröbner basis)."""
+    """The remainder of f on division by a Gröbner basis (unique for a Gröbner basis).
+
+    Examples
+    --------
+    On the circle ∩ line x = y over F_101, x² ≡ 1/2 = 51 and x³ ≡ 51·y:
+
+    >>> p = 101
+    >>> G = groebner_basis([{(2, 0): 1, (0, 2): 1, (0, 0): p - 1}, {(1, 0): 1, (0, 1): p - 1}], p)
+    >>> normal_form({(2, 0): 1}, G, p), normal_form({(3, 0): 1}, G, p)
+    ({(0, 0): 51}, {(0, 1): 51})
+    """
     lms = [leading_monomial(g) for g in basis]
     f = {m: c % p for m, c in f.items() if c % p}
     remainder = {}

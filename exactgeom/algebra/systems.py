@@ -23,6 +23,8 @@ from fractions import Fraction
 import flint
 import sympy as sp
 
+from .._exact import from_fmpq, to_fmpq
+
 __all__ = [
     "rational_polynomials",
     "jacobian",
@@ -83,6 +85,18 @@ def rational_polynomials(exprs, variables, extra: Sequence[str] = (), name: str 
         For floats.
     ValueError
         For non-polynomial or irrational input, naming the entry.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> ctx, (f, g) = rational_polynomials([x**2*y - sp.Rational(1, 2), x + y], [x, y], extra=("t",))
+    >>> ctx.names(), str(f), str(g)
+    (('x', 'y', 't'), 'x^2*y - 1/2', 'x + y')
+    >>> rational_polynomials([x + 0.5], [x])
+    Traceback (most recent call last):
+    ...
+    TypeError: equations[0] contains the float 0.500000000000000; write rationals exactly, ...
     """
     variables = symbols_of(variables)
     ctx = flint.fmpq_mpoly_ctx.get(tuple(str(v) for v in variables) + tuple(extra), "degrevlex")
@@ -90,12 +104,21 @@ def rational_polynomials(exprs, variables, extra: Sequence[str] = (), name: str 
     out = []
     for i, e in enumerate(exprs):
         d = _poly_dict(e, variables, f"{name}[{i}]")
-        out.append(ctx.from_dict({m + pad: flint.fmpq(c.numerator, c.denominator) for m, c in d.items()}))
+        out.append(ctx.from_dict({m + pad: to_fmpq(c) for m, c in d.items()}))
     return ctx, tuple(out)
 
 
 def jacobian(polys, nvars: int | None = None):
-    """Rows of partial derivatives with respect to the first ``nvars`` variables (default: all)."""
+    """Rows of partial derivatives with respect to the first ``nvars`` variables (default: all).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y, t = sp.symbols("x y t")
+    >>> _, polys = rational_polynomials([x**2*y, x + t*y], [x, y, t])
+    >>> [[str(d) for d in row] for row in jacobian(polys, 2)]
+    [['2*x*y', 'x^2'], ['1', 't']]
+    """
     if not polys:
         return []
     if nvars is None:
@@ -104,7 +127,22 @@ def jacobian(polys, nvars: int | None = None):
 
 
 def determinant(M):
-    """Determinant of a small square matrix of polynomials (Laplace expansion along the first row)."""
+    """Determinant of a small square matrix of polynomials (Laplace expansion along the first row).
+
+    The entries are ``fmpq_mpoly`` polynomials, so this is not
+    :func:`exactgeom._exact.determinant` (rational entries, via flint's
+    ``fmpq_mat``): flint has no determinant over a multivariate polynomial
+    ring.  The matrices here are the (c+1)×(c+1) minors of a Jacobian, small
+    and sparse, where expansion skipping zero entries is the cheap choice.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> a, b, c, d = sp.symbols("a b c d")
+    >>> _, (A, B, C, D) = rational_polynomials([a, b, c, d], [a, b, c, d])
+    >>> str(determinant([[A, B], [C, D]]))
+    '-b*c + a*d'
+    """
     n = len(M)
     if n == 1:
         return M[0][0]
@@ -120,7 +158,18 @@ def determinant(M):
 
 
 def minors(M, k: int):
-    """All k×k minors of a matrix of polynomials (non-zero ones only)."""
+    """All k×k minors of a matrix of polynomials (non-zero ones only).
+
+    Examples
+    --------
+    The 2×2 minors of the generic 2×3 matrix (they cut out the rank-≤1 matrices):
+
+    >>> import sympy as sp
+    >>> gens = sp.symbols("a:f")
+    >>> _, (a, b, c, d, e, f) = rational_polynomials(gens, gens)
+    >>> [str(m) for m in minors([[a, b, c], [d, e, f]], 2)]
+    ['-b*d + a*e', '-c*d + a*f', '-c*e + b*f']
+    """
     rows, cols = len(M), len(M[0])
     out = []
     for r in itertools.combinations(range(rows), k):
@@ -132,15 +181,36 @@ def minors(M, k: int):
 
 
 def as_dicts(polys) -> list[dict]:
-    """``fmpq_mpoly`` polynomials as dicts ``{exponent tuple: Fraction}``."""
+    """``fmpq_mpoly`` polynomials as dicts ``{exponent tuple: Fraction}``.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> as_dicts(rational_polynomials([x**2*y - sp.Rational(1, 2)], [x, y])[1])
+    [{(2, 1): Fraction(1, 1), (0, 0): Fraction(-1, 2)}]
+    """
     return [
-        {tuple(int(e) for e in m): Fraction(int(c.p), int(c.q)) for m, c in f.to_dict().items()}
+        {tuple(int(e) for e in m): from_fmpq(c) for m, c in f.to_dict().items()}
         for f in polys
     ]
 
 
 def random_affine_forms(ctx, count: int, nvars: int, rng: random.Random, bound: int = 50):
-    """``count`` random affine-linear forms in the first ``nvars`` generators of ``ctx``."""
+    """``count`` random affine-linear forms in the first ``nvars`` generators of ``ctx``.
+
+    Every variable gets a non-zero integer coefficient in [−bound, bound]; the
+    constant term is any integer there.
+
+    Examples
+    --------
+    >>> import random
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> ctx, _ = rational_polynomials([], [x, y], extra=("t",))
+    >>> [str(f) for f in random_affine_forms(ctx, 2, 2, random.Random(0), bound=5)]
+    ['2*x - 5*y + 1', '4*x + 3*y - 1']
+    """
     gens = ctx.gens()
     forms = []
     for _ in range(count):

@@ -9,11 +9,43 @@ Kinds
     substituting the parametrization into every equation and expanding with
     exact rational arithmetic: every result must be the zero polynomial.
 ``ed-degree``
-    A record of a modular ED-degree count.  Checked: Q symmetric positive
-    definite (exact LDLᵀ), u off the variety when X is a hypersurface in the
-    Lagrange formulation, every modulus prime, at least one count, and every
-    count equal to the claimed value with all points simple.  The counts are
-    the engine's record; the claim is flagged probabilistic.
+    A record of a modular ED-degree count: the equations of X ⊂ C^n, the
+    form Q, the data point u, the formulation, and for each prime p the
+    number of critical points modulo p with and without multiplicity.
+
+    What the checker establishes, with rational arithmetic of its own:
+
+    1. *The question is well posed.*  Q is symmetric positive definite
+       (exact LDLᵀ), so ‖x − u‖_Q² is a distance; no equation is a non-zero
+       constant (X is not empty); the claimed codimension c satisfies
+       1 ≤ c ≤ min(n, number of non-zero equations) (Krull: s equations
+       cut out components of codimension ≤ s); the Lagrange formulation has
+       exactly c equations.
+    2. *u is not visibly special.*  Some equation is non-zero at u, i.e.
+       u ∉ X.  A data point on X is itself a critical point (distance 0),
+       which a generic u never is.
+    3. *The counts are consistent with each other.*  At least one count;
+       the moduli are distinct primes; no prime divides a denominator of
+       the equations, Q or u (otherwise the system has no reduction
+       modulo p and the count means nothing); every count equals the
+       claimed value and counts only simple points (multiplicity count =
+       number of distinct points), as a generic u predicts.
+    4. *The value is within the Bézout-type bound* of Draisma, Horobeț,
+       Ottaviani, Sturmfels, Thomas (FoCM 2016, Prop. 2.6): if X has
+       codimension c and is cut out by polynomials of degrees
+       d_1 ≥ d_2 ≥ … then EDdegree(X) ≤ d_1⋯d_c Σ_{i_1+…+i_c ≤ n−c}
+       (d_1 − 1)^{i_1}⋯(d_c − 1)^{i_c}.  (For a positive definite Q write
+       Q = BᵀB: the Q-distance to X is the Euclidean distance to BX, which
+       is cut out by polynomials of the same degrees.)
+
+    What it does not establish: that the counts modulo p are right (they
+    are the engine's record, not re-derived: redoing the Gröbner basis
+    computation is the work the certificate summarises), that the primes
+    are lucky (a prime dividing a leading coefficient met over Q can
+    change the count), that u and the random choices of the computation
+    are generic beyond point 2, or that the equations generate a radical
+    ideal of pure codimension c.  The claim must therefore be flagged
+    ``probabilistic``; a certificate that says otherwise is rejected.
 """
 
 from __future__ import annotations
@@ -126,9 +158,25 @@ def _evaluate(poly: dict, point) -> Fraction:
     return total
 
 
+def _degree(poly: dict) -> int:
+    return max(sum(m) for m in poly)
+
+
+def _ed_degree_bound(degrees: list[int], n: int, c: int) -> int:
+    """DHOST Prop. 2.6: d_1⋯d_c Σ_{i_1+…+i_c ≤ n−c} Π (d_j − 1)^{i_j}, for the c largest degrees."""
+    top = sorted(degrees, reverse=True)[:c]
+    series = [1] + [0] * (n - c)  # coefficients of Π_j 1/(1 − (d_j − 1) t), up to t^(n−c)
+    for d in top:
+        series = [sum(series[k - i] * (d - 1) ** i for i in range(k + 1)) for k in range(n - c + 1)]
+    product = 1
+    for d in top:
+        product *= d
+    return product * sum(series)
+
+
 def check_ed_degree(cert: dict) -> None:
     claim, data = cert["claim"], cert["data"]
-    n, value = claim["num_variables"], claim["ed_degree"]
+    n, value, c = claim["num_variables"], claim["ed_degree"], claim["codimension"]
     if claim.get("probabilistic") is not True:
         raise CertificateError("an ED-degree count modulo primes must be flagged probabilistic")
     Q, u = qmat(data["Q"]), qvec(data["u"])
@@ -139,25 +187,46 @@ def check_ed_degree(cert: dict) -> None:
     if not _positive_definite(Q):
         raise CertificateError("Q is not positive definite")
     equations = [_poly(f, n, f"equations[{i}]") for i, f in enumerate(data["equations"])]
-    if not equations:
-        raise CertificateError("no equations")
-    if (
-        data.get("formulation") == "lagrange"
-        and claim["codimension"] == 1
-        and _evaluate(equations[0], u) == 0
-    ):
-        raise CertificateError("u lies on the hypersurface; the Lagrange count would include x = u")
+    nonzero = [f for f in equations if f]
+    if not nonzero:
+        raise CertificateError("no non-zero equations")
+    for i, f in enumerate(equations):
+        if f and _degree(f) == 0:
+            raise CertificateError(f"equations[{i}] is a non-zero constant: X is empty")
+    if not 1 <= c <= min(n, len(nonzero)):
+        raise CertificateError(
+            f"codimension {c} is impossible for X in C^{n} cut out by {len(nonzero)} non-zero equation(s)"
+        )
+    if data.get("formulation") == "lagrange" and len(equations) != c:
+        raise CertificateError(
+            f"the Lagrange formulation needs exactly c = {c} equations, not {len(equations)}"
+        )
+    if all(_evaluate(f, u) == 0 for f in nonzero):
+        raise CertificateError("u lies on X, so u itself is a critical point: u is not generic")
     counts = data["counts"]
     if not counts:
         raise CertificateError("no per-prime counts recorded")
+    primes = [entry["prime"] for entry in counts]
+    if len(set(primes)) != len(primes):
+        raise CertificateError(f"the moduli {primes} repeat a prime; agreement needs distinct primes")
+    denominators = [v.denominator for f in nonzero for v in f.values()]
+    denominators += [v.denominator for row in Q for v in row] + [v.denominator for v in u]
     for entry in counts:
         p = entry["prime"]
         if not _is_prime(p):
             raise CertificateError(f"the modulus {p} is not prime")
+        if any(d % p == 0 for d in denominators):
+            raise CertificateError(f"the prime {p} divides a denominator of the input: no reduction mod {p}")
         if entry["multiplicity"] != value:
             raise CertificateError(f"modulo {p} the count is {entry['multiplicity']}, not {value}")
         if entry["distinct"] != entry["multiplicity"]:
             raise CertificateError(f"modulo {p} the critical points are not all simple")
+    bound = _ed_degree_bound([_degree(f) for f in nonzero], n, c)
+    if value > bound:
+        raise CertificateError(
+            f"ED degree {value} exceeds the bound {bound} for codimension {c} and these degrees "
+            "(Draisma et al., FoCM 2016, Prop. 2.6)"
+        )
 
 
 CHECKS = {"implicit-equations": check_implicit_equations, "ed-degree": check_ed_degree}

@@ -21,17 +21,22 @@ def _relu(value: Fraction) -> Fraction:
     return value if value > 0 else Fraction(0)
 
 
-def _unit_value(unit: dict, x: list) -> Fraction:
-    w = qvec(unit["weight"])
-    if len(w) != len(x):
-        raise CertificateError(f"a unit has {len(w)} weights but the data have dimension {len(x)}")
-    pre = _relu(sum((a * b for a, b in zip(w, x)), Fraction(0)) + q(unit["bias"]))
-    if "sign" not in unit:
-        return pre
-    sign = unit["sign"]
-    if sign not in (1, -1):
-        raise CertificateError(f"a three-layer unit has sign {sign!r}; expected 1 or -1")
-    return _relu(sign * (pre - q(unit["threshold"])))
+def _unit(unit: dict):
+    """The unit's output as a function of x; its record is read and checked once."""
+    w, b = qvec(unit["weight"]), q(unit["bias"])
+    three_layer = "sign" in unit
+    if three_layer:
+        sign, threshold = unit["sign"], q(unit["threshold"])
+        if sign not in (1, -1):
+            raise CertificateError(f"a three-layer unit has sign {sign!r}; expected 1 or -1")
+
+    def value(x: list) -> Fraction:
+        if len(w) != len(x):
+            raise CertificateError(f"a unit has {len(w)} weights but the data have dimension {len(x)}")
+        pre = _relu(sum((a * c for a, c in zip(w, x)), Fraction(0)) + b)
+        return _relu(sign * (pre - threshold)) if three_layer else pre
+
+    return value
 
 
 def check_l1_interpolation(cert: dict) -> None:
@@ -73,8 +78,9 @@ def check_l1_interpolation(cert: dict) -> None:
         if len(X) != n or len(units) != columns:
             raise CertificateError("X must have one row per label and units one entry per column")
         for j, unit in enumerate(units):
+            output = _unit(unit)
             for i, x in enumerate(X):
-                if _unit_value(unit, x) != K[i][j]:
+                if output(x) != K[i][j]:
                     raise CertificateError(
                         f"K[{i}][{j}] = {K[i][j]} is not the output of unit {j} at sample {i}"
                     )

@@ -54,7 +54,7 @@ from math import comb
 
 import sympy
 
-from .._exact import exact_matrix, exact_scalar, exact_vector, rank
+from .._exact import exact_matrix, exact_scalar, exact_vector
 from ..wedge import cross, norm_l1, norm_squared, wedge
 
 __all__ = [
@@ -145,6 +145,18 @@ class Dictionary:
         How each column arose (the multi-index of the theorem).
     intercept : bool
         Whether the convex program of the theorem has a free intercept t.
+
+    Examples
+    --------
+    The ramp dictionary of three points on the line: one column (x − x_j)_+
+    and one (x_j − x)_+ per sample, evaluated at the samples.
+
+    >>> from exactgeom.convex import build_dictionary
+    >>> D = build_dictionary([[0], [1], [2]], kind="ramp")
+    >>> D.shape, D.labels[0], D.intercept
+    ((3, 6), '(x - x_1)_+', True)
+    >>> [int(v) for v in D.column(0)], [int(v) for v in D.column(3)]
+    ([0, 1, 2], [0, 0, 0])
     """
 
     theorem: str
@@ -156,6 +168,7 @@ class Dictionary:
 
     @property
     def shape(self) -> tuple[int, int]:
+        """(number of samples, number of columns) of K."""
         return (len(self.data), len(self.units))
 
     def column(self, j: int) -> tuple:
@@ -202,10 +215,10 @@ def _normal(directions, d: int) -> tuple | None:
     """The ℓ1-normalised w with ⟨x, w⟩ = det(x, u_1, …, u_{d−1}) / ‖u_1 ∧ …‖_1, or None if dependent."""
     if d == 1:
         return (Fraction(1),)
-    if rank(directions) < d - 1:
-        return None
     c = cross(*directions)
-    scale = norm_l1(wedge(*directions))
+    if not any(c):  # the directions are linearly dependent
+        return None
+    scale = norm_l1(c)  # = ‖u_1 ∧ … ∧ u_{d−1}‖_1: the Hodge star permutes coefficients up to sign
     sign = -1 if (d - 1) % 2 else 1
     return tuple(sign * v / scale for v in c)
 
@@ -415,18 +428,16 @@ def vector_output_dictionary(X, *, p: int = 1) -> tuple:
     columns, subsets = [], []
     for subset in combinations(range(n), d - 1):
         vs = [data[i] for i in subset]
-        if d > 1 and rank(vs) < d - 1:
-            continue
         blade = wedge(*vs) if d > 1 else None
+        if blade is not None and blade.is_zero():  # linearly dependent
+            continue
         if p == 1:
             scale = norm_l1(blade) if blade is not None else Fraction(1)
         else:
             scale = sympy.sqrt(sympy.Rational(norm_squared(blade))) if blade is not None else sympy.Integer(1)
+        volumes = [wedge(x, *vs).scalar() if d > 1 else x[0] for x in data]
         for orientation in (1, -1):
-            values = []
-            for x in data:
-                vol = wedge(x, *vs).scalar() if d > 1 else x[0]
-                values.append(max(orientation * vol, Fraction(0)))
+            values = [max(orientation * vol, Fraction(0)) for vol in volumes]
             if p == 1:
                 columns.append(tuple(v / scale for v in values))
             else:

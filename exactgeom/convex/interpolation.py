@@ -88,6 +88,17 @@ class L1Interpolant:
         ν with ‖Kᵀν‖_∞ ≤ 1 and yᵀν = value.
     certificate : dict
         Kind ``"l1-interpolation-optimality"``.
+
+    Examples
+    --------
+    The tent 0, 1, 0 at x = 0, 1, 2 is 1 − (x − 1)_+ − (1 − x)_+ = 1 − |x − 1|,
+    of ℓ1 norm 2; the dual ν = (−1, 2, −1) proves that no interpolant does better.
+
+    >>> fit = min_l1_interpolant([[0], [1], [2]], [0, 1, 0], kind="ramp")
+    >>> fit.value, fit.intercept, [str(z) for _, z in fit.network]
+    (Fraction(2, 1), Fraction(1, 1), ['-1', '-1'])
+    >>> [str(v) for v in fit.dual], sum(v * y for v, y in zip(fit.dual, fit.labels))
+    (['-1', '2', '-1'], Fraction(2, 1))
     """
 
     dictionary: Dictionary

@@ -30,6 +30,7 @@ from fractions import Fraction
 
 import flint
 
+from .._exact import to_fmpq
 from ..algebra.engines import PRIMES, _resolve, count_solutions
 from ..algebra.systems import as_dicts
 from .dimension import dimension
@@ -55,6 +56,17 @@ class GenericFiber:
     description : str
     seed : int
     engine : str
+
+    Examples
+    --------
+    σ = x³ on widths (2, 2, 1): six parameters, a four-dimensional
+    neuromanifold, so a two-dimensional fibre, swept out by the two neuron
+    rescalings; the slice meets it in the two points that swap the neurons.
+
+    >>> from exactgeom.neuro import PolynomialMLP
+    >>> F = generic_fiber(PolynomialMLP((2, 2, 1), 3), engine="f4")
+    >>> F.dimension, F.symmetry_dimension, F.points_on_slice, F.permutations
+    (2, 2, 2, 2)
     """
 
     dimension: int
@@ -87,6 +99,18 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     -------
     GenericFiber
 
+    Examples
+    --------
+    σ = x² on widths (2, 2, 1): six parameters onto the three-dimensional
+    space of binary quadrics, so the fibre has dimension 3, one more than the
+    two neuron rescalings explain (a sum of two squares is also invariant
+    under rotating the hidden layer); no point count is made.
+
+    >>> from exactgeom.neuro import PolynomialMLP
+    >>> F = generic_fiber(PolynomialMLP((2, 2, 1), 2), engine="f4")
+    >>> F.dimension, F.symmetry_dimension, F.points_on_slice
+    (3, 2, None)
+
     Notes
     -----
     Probabilistic like every generic statement checked at a random point; the
@@ -99,7 +123,7 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     dim = dimension(model, seed=seed).value
     fibre_dim = P - dim
     fields = model.symmetries()
-    vals = [flint.fmpq(v.numerator, v.denominator) for v in theta]
+    vals = [to_fmpq(v) for v in theta]
     rows = [[f(*vals) if not f.is_zero() else flint.fmpq(0) for f in v] for v in fields]
     chosen: list[int] = []
     if rows:
@@ -119,7 +143,7 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     y0 = model.evaluate(theta)
     ctx = model._ctx
     gens = ctx.gens()
-    eqs = [f - flint.fmpq(y.numerator, y.denominator) for f, y in zip(model._fpolys, y0)]
+    eqs = [f - to_fmpq(y) for f, y in zip(model._fpolys, y0)]
     eqs += [gens[j] - vals[j] for j in chosen]
     system = as_dicts(eqs)
     counts = [count_solutions(system, P, engine=name, prime=p) for p in PRIMES[:2]]

@@ -31,7 +31,7 @@ from fractions import Fraction
 import flint
 import sympy as sp
 
-from .._exact import primitive_integer_vector
+from .._exact import from_fmpq, primitive_integer_vector, to_fmpq
 
 __all__ = ["implicit_equations", "ImplicitEquations", "equation_jacobian_rank"]
 
@@ -55,6 +55,18 @@ class ImplicitEquations:
         Every generator was checked to vanish identically on the parametrization,
         so the list is complete: it spans I up to max_degree.
     seed : int
+
+    Examples
+    --------
+    The twisted cubic t ↦ (t, t², t³) satisfies no linear equation and three
+    quadrics:
+
+    >>> import sympy as sp
+    >>> from exactgeom.neuro import Parametrization
+    >>> t = sp.Symbol("t")
+    >>> I = implicit_equations(Parametrization([t], [t, t**2, t**3]), 2)
+    >>> I.ideal_dimensions, I.homogeneous, I.proved
+    ((0, 3), False, True)
     """
 
     equations: tuple
@@ -208,7 +220,7 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
         while True:
             while len(samples) < len(monomials) + extra:
                 samples.append(
-                    [flint.fmpq(v.numerator, v.denominator) for v in model.evaluate(model.random_point(rng))]
+                    [to_fmpq(v) for v in model.evaluate(model.random_point(rng))]
                 )
             kernel = _kernel(samples, monomials)
             lower = []
@@ -234,7 +246,7 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
                 raise RuntimeError("interpolation does not stabilise; the parametrization may be degenerate")
         dims.append(len(kernel))
         for v in new:
-            ints = primitive_integer_vector([Fraction(int(c.p), int(c.q)) for c in v])
+            ints = primitive_integer_vector([from_fmpq(c) for c in v])
             generators.append((d, [flint.fmpq(c) for c in ints], monomials))
     y = model.coordinates
     equations = tuple(
@@ -257,6 +269,23 @@ def equation_jacobian_rank(model, equations, point_values) -> int:
     ------
     ValueError
         If an equation does not vanish identically on the parametrization.
+
+    Examples
+    --------
+    The quadrics of the twisted cubic have rank-2 Jacobian at its points: the
+    curve is smooth of codimension 2 there.
+
+    >>> import sympy as sp
+    >>> from exactgeom.neuro import Parametrization
+    >>> t = sp.Symbol("t")
+    >>> cubic = Parametrization([t], [t, t**2, t**3])
+    >>> y1, y2, y3 = cubic.coordinates
+    >>> equation_jacobian_rank(cubic, [y1**2 - y2, y1*y2 - y3, y1*y3 - y2**2], [2, 4, 8])
+    2
+    >>> equation_jacobian_rank(cubic, [y1], [2, 4, 8])
+    Traceback (most recent call last):
+    ...
+    ValueError: equations[0] does not vanish on the neuromanifold
     """
     from ..algebra.systems import rational_polynomials
 
@@ -264,7 +293,7 @@ def equation_jacobian_rank(model, equations, point_values) -> int:
     for i, g in enumerate(polys):
         if not g.compose(*[f for f in model._fpolys]).is_zero() if ctx_y.nvars() else False:
             raise ValueError(f"equations[{i}] does not vanish on the neuromanifold")
-    vals = [flint.fmpq(v.numerator, v.denominator) for v in point_values]
+    vals = [to_fmpq(v) for v in point_values]
     rows = [[g.derivative(j)(*vals) for j in range(len(vals))] for g in polys]
     if not rows:
         return 0

@@ -27,6 +27,7 @@ from fractions import Fraction
 import flint
 import sympy as sp
 
+from .._exact import to_fmpq
 from .parametrization import Parametrization
 
 __all__ = ["PolynomialMLP", "LinearNetwork", "LinearConvNetwork", "PolynomialCNN", "LightningAttention"]
@@ -182,7 +183,7 @@ class PolynomialMLP(_Model):
             if l < L:
                 h = [
                     sum(
-                        (flint.fmpq(c.numerator, c.denominator) * zi**e for e, c in coeffs.items()),
+                        (to_fmpq(c) * zi**e for e, c in coeffs.items()),
                         ctx.from_dict({}),
                     )
                     for zi in z

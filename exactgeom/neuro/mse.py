@@ -28,14 +28,26 @@ from fractions import Fraction
 
 import flint
 
-from .._exact import exact_scalar, exact_vector, solve
+from .._exact import exact_scalar, exact_vector, from_fmpq, solve, to_fmpq
 
 __all__ = ["mse_quadric", "MSEQuadric"]
 
 
 @dataclass(frozen=True)
 class MSEQuadric:
-    """The quadratic form, target and constant with loss(c) = (c − target)ᵀ Q (c − target) + constant."""
+    """The quadratic form, target and constant with loss(c) = (c − target)ᵀ Q (c − target) + constant.
+
+    Examples
+    --------
+    Fitting c₀ + c₁t + c₂t² to (0, 1), (1, 2), (2, 5): three samples, three
+    coefficients, so the loss vanishes at the interpolating 1 + t² and is
+    Q(c − u, c − u) elsewhere.
+
+    >>> from exactgeom.neuro import PolynomialMLP
+    >>> q = mse_quadric(PolynomialMLP((1, 1, 1), "t**2", bias=True), [(0, 1), (1, 2), (2, 5)])
+    >>> q.loss(q.target), q.loss([0, 0, 0]), 1**2 + 2**2 + 5**2
+    (Fraction(0, 1), Fraction(30, 1), 30)
+    """
 
     Q: tuple
     target: tuple
@@ -79,6 +91,15 @@ def mse_quadric(model, data) -> MSEQuadric:
     ------
     ValueError
         If the model has no basis or an input/output has the wrong length.
+
+    Examples
+    --------
+    One input, basis 1, t, t²: AᵀA is the Hankel matrix of the moments Σ tᵢᵏ.
+
+    >>> from exactgeom.neuro import PolynomialMLP
+    >>> q = mse_quadric(PolynomialMLP((1, 1, 1), "t**2", bias=True), [(0, 1), (1, 2), (3, 4)])
+    >>> [[int(v) for v in row] for row in q.Q]
+    [[3, 4, 10], [4, 10, 28], [10, 28, 82]]
     """
     if model.basis is None:
         raise ValueError(
@@ -109,12 +130,12 @@ def mse_quadric(model, data) -> MSEQuadric:
             raise ValueError(
                 f"data[{i}] output has {len(bvec)} entries; the model has {components} output components"
             )
-        vals = [flint.fmpq(v.numerator, v.denominator) for v in a]
+        vals = [to_fmpq(v) for v in a]
         for o in range(components):
             row = []
             for polys in table:
                 r = polys[o](*vals) if vals else polys[o]
-                row.append(Fraction(int(r.p), int(r.q)))
+                row.append(from_fmpq(r))
             design.append(tuple(row))
             response.append(bvec[o])
     if not design:

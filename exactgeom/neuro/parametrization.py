@@ -28,15 +28,10 @@ from fractions import Fraction
 import flint
 import sympy as sp
 
-from .._exact import exact_vector
+from .._exact import exact_vector, from_fmpq, to_fmpq
 from ..algebra.systems import rational_polynomials, symbols_of
 
 __all__ = ["Parametrization"]
-
-
-def _fq(v) -> flint.fmpq:
-    v = Fraction(v)
-    return flint.fmpq(v.numerator, v.denominator)
 
 
 class Parametrization:
@@ -158,18 +153,18 @@ class Parametrization:
         >>> Parametrization([a, b], [a**2, a*b]).evaluate([2, "1/2"])
         (Fraction(4, 1), Fraction(1, 1))
         """
-        vals = [_fq(v) for v in exact_vector(point, "point", length=len(self._params))]
-        return tuple(Fraction(int(r.p), int(r.q)) for r in (f(*vals) for f in self._fpolys))
+        vals = [to_fmpq(v) for v in exact_vector(point, "point", length=len(self._params))]
+        return tuple(from_fmpq(r) for r in (f(*vals) for f in self._fpolys))
 
     def jacobian(self, point) -> tuple[tuple[Fraction, ...], ...]:
         """The N × P Jacobian matrix of φ at ``point``, exactly."""
-        return tuple(tuple(Fraction(int(v.p), int(v.q)) for v in row) for row in self._jacobian_fmpq(point))
+        return tuple(tuple(from_fmpq(v) for v in row) for row in self._jacobian_fmpq(point))
 
     def _jacobian_fmpq(self, point):
         if self._jac is None:
             P = len(self._params)
             self._jac = [[f.derivative(j) for j in range(P)] for f in self._fpolys]
-        vals = [_fq(v) for v in exact_vector(point, "point", length=len(self._params))]
+        vals = [to_fmpq(v) for v in exact_vector(point, "point", length=len(self._params))]
         return [[d(*vals) if not d.is_zero() else flint.fmpq(0) for d in row] for row in self._jac]
 
     def random_point(self, rng: random.Random, bound: int = 30) -> tuple[Fraction, ...]:

@@ -47,6 +47,14 @@ class RealImageProof:
     proof : dict
         The exact ingredients: certified dimension, identities (each checked by
         expansion: value True), explicit preimages, root data.
+
+    Examples
+    --------
+    >>> r = shallow_binary_real_image(3)
+    >>> r.fills_complex, r.fills_real, r.witness
+    (True, False, x1**3 - x1*x2**2)
+    >>> shallow_binary_real_image(2).fills_real
+    True
     """
 
     activation_degree: int

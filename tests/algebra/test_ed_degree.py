@@ -162,3 +162,42 @@ def test_ed_certificate_round_trip_and_tampering():
     cert = r.certificate([x**2 + y**2 - 1], [x, y])
     cert["data"]["Q"] = [["1", "0"], ["0", "-1"]]
     assert "positive definite" in verify(cert).message
+
+
+def _tampered(cert, **changes):
+    import copy
+
+    out = copy.deepcopy(cert)
+    for path, value in changes.items():
+        section, key = path.split("__")
+        out[section][key] = value
+    return out
+
+
+def test_ed_certificate_independent_checks():
+    circle = [x**2 + y**2 - 1]
+    cert = ed_degree(circle, [x, y], Q=[[4, 0], [0, 1]], engine="sympy").certificate(circle, [x, y])
+    p, q = (entry["prime"] for entry in cert["data"]["counts"])
+    # the count 5 is made of simple points modulo both primes, but DHOST Prop. 2.6 bounds a conic by 2·(1 + 1)
+    five = [{"prime": r, "multiplicity": 5, "distinct": 5} for r in (p, q)]
+    v = verify(_tampered(cert, claim__ed_degree=5, data__counts=five))
+    assert not v and "exceeds the bound 4" in v.message
+    # agreement of two counts means nothing if they are made modulo the same prime
+    twice = [cert["data"]["counts"][0]] * 2
+    assert "repeat a prime" in verify(_tampered(cert, data__counts=twice)).message
+    # a data point on the circle is itself critical
+    assert "u lies on X" in verify(_tampered(cert, data__u=["3/5", "4/5"])).message
+    # no reduction modulo p when p divides a denominator
+    assert "divides a denominator" in verify(_tampered(cert, data__u=[f"1/{p}", "2"])).message
+    # one equation cannot cut out a curve in the plane's codimension 2
+    v = verify(_tampered(cert, claim__codimension=2, data__formulation="minors"))
+    assert not v and "codimension 2 is impossible" in v.message
+    assert "non-zero constant" in verify(_tampered(cert, data__equations=[[[[0, 0], "3"]]])).message
+
+
+@pytest.mark.parametrize("engine", FAST)
+def test_ed_certificate_of_a_space_curve_checks(engine):
+    cubic = [y - x**2, z - x**3]
+    r = ed_degree(cubic, [x, y, z], engine=engine)
+    cert = r.certificate(cubic, [x, y, z])
+    assert r.value == 5 and cert["claim"]["codimension"] == 2 and verify(cert)

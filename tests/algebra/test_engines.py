@@ -87,3 +87,8 @@ def test_engines_agree_on_a_dense_system():
         for r in (count_solutions([conic1, conic2], 2, engine=e) for e in ENGINES)
     }
     assert results == {(4, 4)}
+
+
+def test_float_coefficients_are_refused_by_name():
+    with pytest.raises(TypeError, match=r"polys\[0\]\[\(1,\)\] is the float 0.5"):
+        count_solutions([{(1,): 0.5}], 1, engine="f4")

@@ -7,6 +7,7 @@ algorithm.  Normal forms are checked to be the same remainders as sympy's.
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,3 +50,8 @@ def test_normal_form_matches_sympy(system, f):
 
 def test_unit_ideal():
     assert groebner_basis([{(1, 0): 1}, {(1, 0): 1, (0, 0): 1}], P) == [{(0, 0): 1}]
+
+
+def test_non_integer_coefficients_are_refused():
+    with pytest.raises(TypeError, match=r"polys\[1\]\[\(0, 0\)\]"):
+        groebner_basis([{(1, 0): 1}, {(0, 0): 0.5}], P)

@@ -1,0 +1,277 @@
+"""Conservation laws of gradient flow: polynomial laws by exact linear algebra, and the proved count.
+
+See :mod:`exactgeom.dynamics` for the setting and for why the two bounds of
+:func:`conservation_laws` prove the number of independent laws when they meet.
+
+Examples
+--------
+>>> from exactgeom.dynamics import relu_network
+>>> conservation_laws(relu_network(1, 2, 1), seed=0).count
+2
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations_with_replacement
+from math import comb
+
+import flint
+
+from .._exact import from_fmpq, random_rational_vector, to_fmpq
+from .lie import _rank_at, lie_algebra_trace
+from .models import PolynomialModel, _gradient
+
+__all__ = ["conserved_polynomials", "is_conserved", "conservation_laws", "ConservationLaws"]
+
+
+MAX_UNKNOWNS = 20_000
+
+
+def _monomials(p: int, degree: int):
+    for total in range(1, degree + 1):
+        for combo in combinations_with_replacement(range(p), total):
+            exps = [0] * p
+            for i in combo:
+                exps[i] += 1
+            yield tuple(exps)
+
+
+def _nullspace(columns: list[dict], ncols: int) -> list[list[Fraction]]:
+    """Kernel of the matrix whose j-th column has the sparse entries columns[j] (row key -> fmpq)."""
+    row_index: dict = {}
+    for col in columns:
+        for key in col:
+            row_index.setdefault(key, len(row_index))
+    M = flint.fmpq_mat(max(len(row_index), 1), ncols)
+    for j, col in enumerate(columns):
+        for key, value in col.items():
+            M[row_index[key], j] = value
+    R, rank = M.rref()
+    pivots = []
+    for i in range(rank):
+        pivots.append(next(j for j in range(ncols) if R[i, j] != 0))
+    pivot_set = set(pivots)
+    basis = []
+    for free in (j for j in range(ncols) if j not in pivot_set):
+        x = [Fraction(0)] * ncols
+        x[free] = Fraction(1)
+        for i, p in enumerate(pivots):
+            x[p] = -from_fmpq(R[i, free])
+        basis.append(x)
+    return basis
+
+
+def _law_polys(model: PolynomialModel, degree: int) -> list:
+    if not isinstance(degree, int) or degree < 1:
+        raise ValueError(f"degree must be a positive int; got {degree!r}")
+    p = model.dimension
+    unknowns = comb(p + degree, degree) - 1
+    if unknowns > MAX_UNKNOWNS:
+        raise ValueError(
+            f"degree {degree} in {p} parameters means {unknowns} unknown coefficients "
+            f"(limit {MAX_UNKNOWNS}); lower the degree"
+        )
+    ctx = model._context
+    feature_grads = [_gradient(model, f) for f in model._polys]
+    monomials = list(_monomials(p, degree))
+    columns = []
+    for exps in monomials:
+        mono = ctx.from_dict({exps: 1})
+        column: dict = {}
+        for k, grad in enumerate(feature_grads):
+            total = ctx.from_dict({})
+            for i, e in enumerate(exps):
+                if e and not grad[i].is_zero():
+                    total += mono.derivative(i) * grad[i]
+            for key, value in total.to_dict().items():
+                column[(k, key)] = value
+        columns.append(column)
+    laws = []
+    for vector in _nullspace(columns, len(monomials)):
+        laws.append(ctx.from_dict({exps: to_fmpq(c) for exps, c in zip(monomials, vector) if c}))
+    return laws
+
+
+def conserved_polynomials(model: PolynomialModel, degree: int = 2) -> tuple:
+    """A basis of the polynomials h of degree ≤ D, without constant term, conserved for every dataset.
+
+    Solves ⟨∇h, ∇φ_k⟩ ≡ 0 for all features exactly (see the module docstring
+    for why this is the condition), as a kernel over Q of a linear map on the
+    coefficients of h.
+
+    Parameters
+    ----------
+    model : PolynomialModel
+    degree : int
+        Maximal total degree D.
+
+    Returns
+    -------
+    tuple of sympy expressions (a basis read off the reduced row echelon form).
+
+    Examples
+    --------
+    >>> from exactgeom.dynamics import relu_network
+    >>> conserved_polynomials(relu_network(1, 1, 1))
+    (-u_1_1**2 + v_1_1**2,)
+
+    Notes
+    -----
+    The number of unknowns is the number of monomials of degree 1..D in p
+    variables, C(p + D, D) − 1.
+    """
+    return tuple(model.to_sympy(h) for h in _law_polys(model, degree))
+
+
+def is_conserved(model: PolynomialModel, h) -> bool:
+    """Whether ⟨∇h, ∇φ_k⟩ is identically zero for every feature φ_k (exact).
+
+    Examples
+    --------
+    >>> from exactgeom.dynamics import linear_network
+    >>> model = linear_network(2, 1, 2)
+    >>> U1, U2, V1, V2 = model.parameters
+    >>> is_conserved(model, U1**2 + U2**2 - V1**2 - V2**2), is_conserved(model, U1**2)
+    (True, False)
+    """
+    poly = model.from_sympy(h, "h")
+    grad_h = _gradient(model, poly)
+    for f in model._polys:
+        total = model._context.from_dict({})
+        for a, b in zip(grad_h, _gradient(model, f)):
+            total += a * b
+        if not total.is_zero():
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class ConservationLaws:
+    """Conservation laws of a model: the polynomial ones of degree ≤ D and the proved count.
+
+    Attributes
+    ----------
+    laws : tuple of sympy expressions
+        A basis of the conserved polynomials of degree ≤ ``degree`` without constant term.
+    lower_bound : int
+        Rank of the gradients of ``laws`` at the sample points (max over points): at least
+        this many functionally independent laws exist.
+    upper_bound : int
+        p minus the rank of the Lie trace at the sample points (max over points): no more than
+        this many independent laws exist near a generic point.
+    jacobian_ranks, trace_dimensions : tuple of int
+        The two ranks at each point.
+    points_agreed : int
+        How many points attain both maxima.
+    seed : int
+        The seed the rational points were drawn from.
+
+    Examples
+    --------
+    The scalar network u·v conserves the balancedness v² − u²:
+
+    >>> from exactgeom.dynamics import linear_network
+    >>> result = conservation_laws(linear_network(1, 1, 1), seed=0)
+    >>> result.laws, result.lower_bound, result.upper_bound, result.exact
+    ((-U_1_1**2 + V_1_1**2,), 1, 1, True)
+    """
+
+    model: PolynomialModel
+    degree: int
+    laws: tuple
+    lower_bound: int
+    upper_bound: int
+    jacobian_ranks: tuple
+    trace_dimensions: tuple
+    points: tuple
+    points_agreed: int
+    seed: int
+    lie_closed: bool
+    lie_algebra_dimension: int
+
+    @property
+    def exact(self) -> bool:
+        """True when the bounds meet: the count is proved and no further law exists."""
+        return self.lower_bound == self.upper_bound
+
+    @property
+    def count(self) -> int | None:
+        """The number of independent conservation laws when proved, else ``None``."""
+        return self.lower_bound if self.exact else None
+
+
+def conservation_laws(
+    model: PolynomialModel,
+    degree: int = 2,
+    *,
+    seed: int = 0,
+    points: int = 3,
+    max_depth: int = 12,
+    bound: int = 50,
+    full_lie_algebra: bool = False,
+) -> ConservationLaws:
+    """Polynomial conservation laws of degree ≤ D and the exact number of independent laws.
+
+    Parameters
+    ----------
+    model : PolynomialModel
+    degree : int
+        Degree D of the polynomial laws searched.
+    seed : int
+        Seeds the random rational points (integer entries in [−bound, bound]).
+    points : int
+        How many points to evaluate at; the result says how many agreed.
+    max_depth : int
+        Maximal bracket length in the Lie algebra.
+    bound : int
+        Size of the random integer coordinates.
+    full_lie_algebra : bool
+        Generate the whole Lie algebra (until it closes or ``max_depth``) instead of
+        stopping as soon as the bounds meet; ``lie_algebra_dimension`` is then its dimension.
+
+    Returns
+    -------
+    ConservationLaws
+        ``count`` is the number of independent conservation laws when
+        ``lower_bound == upper_bound`` (then proved: see the module docstring).
+
+    Examples
+    --------
+    >>> from exactgeom.dynamics import relu_network
+    >>> result = conservation_laws(relu_network(2, 2, 1), seed=0)
+    >>> result.count, result.laws
+    (2, (-u_1_1**2 - u_1_2**2 + v_1_1**2, -u_2_1**2 - u_2_2**2 + v_2_1**2))
+    >>> result.points_agreed
+    3
+    """
+    if points < 1:
+        raise ValueError("points must be at least 1")
+    p = model.dimension
+    rng = random.Random(seed)
+    pts = [random_rational_vector(p, rng, bound) for _ in range(points)]
+    laws = _law_polys(model, degree)
+    grads = [_gradient(model, h) for h in laws]
+    jac = tuple(_rank_at(grads, tuple(to_fmpq(c) for c in pt)) for pt in pts)
+    lower = max(jac)
+    trace = lie_algebra_trace(model, pts, max_depth=max_depth, target=None if full_lie_algebra else p - lower)
+    upper = p - max(trace.dimensions)
+    if lower > upper:
+        raise AssertionError("internal error: more independent laws than the Lie trace allows")
+    agreed = sum(1 for j, t in zip(jac, trace.dimensions) if j == lower and t == p - upper)
+    return ConservationLaws(
+        model,
+        degree,
+        tuple(model.to_sympy(h) for h in laws),
+        lower,
+        upper,
+        jac,
+        trace.dimensions,
+        tuple(pts),
+        agreed,
+        seed,
+        trace.closed,
+        trace.algebra_dimension,
+    )
