@@ -7,7 +7,10 @@ Prints, for each n, the number of threshold functions of n variables found by
 enumerating the regions of T_n (:func:`exactgeom.arrangements.regions.regions`,
 each chamber with an exact integer witness), the time taken,
 and the same count from Zaslavsky's theorem for comparison; then the timings
-of the 256 realize() calls for n = m = 2 and of seed 000's Propositions 3 and 4.
+of the 256 realize() calls for n = m = 2, of seed 000's Propositions 3 and 4,
+and of the completeness check of k-step refusals for n = 3 (the listing of the
+k-th roots by kth_roots against the independent route through the 104^3 tuples
+of threshold units that NonRealizable.verify() uses).
 Timings on a shared 2-core machine are noisy.
 """
 
@@ -18,8 +21,8 @@ import itertools
 import time
 
 import exactgeom as eg
-from exactgeom.networks import ThresholdNetwork
-from exactgeom.networks.hopfield import check_proposition
+from exactgeom.networks import HopfieldNetwork, ThresholdNetwork
+from exactgeom.networks.hopfield import check_proposition, kth_roots
 from exactgeom.networks.threshold import threshold_functions
 
 
@@ -48,6 +51,30 @@ def main() -> None:
             check = check_proposition(number, n)
             print(f"Proposition {number}, n = {n}: holds = {check.holds}, counts = {check.counts}, "
                   f"{time.perf_counter() - start:.2f} s")
+    roots_of_three_units()
+
+
+def roots_of_three_units() -> None:
+    points = list(itertools.product((0, 1), repeat=3))
+    transposition = tuple(points[{0: 1, 1: 0}.get(k, k)] for k in range(8))     # no square roots
+    for update in ("synchronous", "sequential"):
+        for k in (2, 3):
+            net = HopfieldNetwork(3, update=update, iterations=k)
+            f = net.evaluate([[1, -1, 0], [0, 1, 1], [-1, 0, 1]], [0, -1, 1])
+            start = time.perf_counter()
+            roots = kth_roots(f, k)
+            listing = time.perf_counter() - start
+            start = time.perf_counter()
+            realizable = sum(1 for _ in net._realizable_roots(f))
+            route = time.perf_counter() - start
+            line = (f"n = 3, {update}, k = {k}: f = h^k has {len(roots)} k-th roots "
+                    f"(kth_roots {listing:.2f} s), {realizable} realizable (independent route {route:.2f} s)")
+            if k == 2:
+                start = time.perf_counter()
+                proof = net.realize(transposition)
+                ok = proof.verify()
+                line += f"; refusal of a transposition verified {ok} in {time.perf_counter() - start:.2f} s"
+            print(line)
 
 
 if __name__ == "__main__":

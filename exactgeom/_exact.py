@@ -51,6 +51,9 @@ __all__ = [
     "random_rational_vector",
     "fraction_str",
     "parse_fraction",
+    "to_fmpq",
+    "from_fmpq",
+    "dimension_arg",
 ]
 
 Vector = tuple[Fraction, ...]
@@ -455,3 +458,51 @@ def parse_fraction(text: str) -> Fraction:
     Fraction(-3, 2)
     """
     return exact_scalar(text, "value")
+
+
+def to_fmpq(value) -> flint.fmpq:
+    """One exact rational as a flint ``fmpq``; other input than int/Fraction goes through exact_scalar.
+
+    Examples
+    --------
+    >>> to_fmpq(Fraction(-3, 4)), to_fmpq(2), to_fmpq("1/3")
+    (-3/4, 2, 1/3)
+    """
+    if not isinstance(value, (int, Fraction)) or isinstance(value, bool):
+        value = exact_scalar(value)
+    if isinstance(value, int):
+        return flint.fmpq(value)
+    return flint.fmpq(value.numerator, value.denominator)
+
+
+def from_fmpq(value: flint.fmpq) -> Fraction:
+    """A flint ``fmpq`` (or ``fmpz``) as a Fraction.
+
+    Examples
+    --------
+    >>> from_fmpq(flint.fmpq(-3, 4))
+    Fraction(-3, 4)
+    """
+    return Fraction(int(value.p), int(value.q)) if isinstance(value, flint.fmpq) else Fraction(int(value))
+
+
+def dimension_arg(value, name: str = "dimension") -> int:
+    """An optional size argument checked at the edge: ``None`` or a non-negative int, returned as is.
+
+    Raises
+    ------
+    ValueError
+        For a negative number, a bool, or anything that is not an int.
+
+    Examples
+    --------
+    >>> dimension_arg(3), dimension_arg(None)
+    (3, None)
+    >>> dimension_arg(-1)
+    Traceback (most recent call last):
+        ...
+    ValueError: dimension must be a non-negative int, not -1
+    """
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"{name} must be a non-negative int, not {value!r}")
+    return value

@@ -10,10 +10,12 @@ Subcommands::
     exactgeom reproduce [--quick | --full] [--out DIR] [--only ID ...]   recompute the papers' figures
 
 Every subcommand takes ``--json``; those that prove something take
-``--certificate PATH``.  Exit codes: 0 success, 1 a refuted claim (a
-certificate that does not verify, a figure that disagrees, a function that is
-not realizable), 2 bad input, 130 interrupted (Ctrl-C; what was finished is
-reported and no half-written file is left).
+``--certificate PATH``; the long ones (``count``, ``charpoly``, ``regions``)
+take ``--progress`` for a progress bar on stderr and ``--workers N``.
+Exit codes: 0 success, 1 a refuted claim (a certificate that does not verify,
+a figure that disagrees, a function that is not realizable), 2 bad input, 130
+interrupted (Ctrl-C; what was finished is reported and no half-written file is
+left).
 
 Matrices in files are JSON (a list of rows) or whitespace-separated text, one
 row per line; rationals are written ``p/q``.
@@ -90,14 +92,21 @@ def _read_vector(path, name: str) -> list:
     return value
 
 
+def _family(family: str, n: int):
+    """The named arrangement ``family(n)`` and its display name."""
+    from . import library
+
+    if family not in FAMILIES:
+        raise ValueError(f"unknown family {family!r}; choose one of {', '.join(FAMILIES)}")
+    return getattr(library, family)(n), f"{family}({n})"
+
+
 def _arrangement(args):
-    from . import Arrangement, library
+    from . import Arrangement
 
     if getattr(args, "family", None):
         family, n = args.family
-        if family not in FAMILIES:
-            raise ValueError(f"unknown family {family!r}; choose one of {', '.join(FAMILIES)}")
-        return getattr(library, family)(_int(n, "N")), f"{family}({n})"
+        return _family(family, _int(n, "N"))
     if not getattr(args, "normals", None):
         raise ValueError("give an arrangement with --normals FILE [--offsets FILE] or --family NAME N")
     normals = read_matrix(args.normals, "normals")
@@ -151,24 +160,20 @@ def _executor(args):
         pool.shutdown(cancel_futures=True)
 
 
-def _counts(A, executor) -> tuple:
-    """χ_A and the Zaslavsky counts (-1)^d χ(-1), (-1)^rank χ(1)."""
-    chi = A.characteristic_polynomial(executor=executor) if executor else A.characteristic_polynomial()
+def _counts(A, args) -> tuple:
+    """χ_A and the Zaslavsky counts (-1)^d χ(-1), (-1)^rank χ(1); ``--workers`` and ``--progress`` apply."""
+    with _executor(args) as executor:
+        chi = A.characteristic_polynomial(progress=args.progress, executor=executor)
     regions = (-1) ** A.dimension * int(chi.eval(-1))
     bounded = (-1) ** A.rank * int(chi.eval(1))
     return chi, regions, bounded
 
 
 def _cmd_count(args) -> int:
-    from . import library
     from .arrangements.certify import region_count_certificate
 
-    if args.family not in FAMILIES:
-        raise ValueError(f"unknown family {args.family!r}; choose one of {', '.join(FAMILIES)}")
-    A = getattr(library, args.family)(args.n)
-    name = f"{args.family}({args.n})"
-    with _executor(args) as executor:
-        _, regions, bounded = _counts(A, executor)
+    A, name = _family(args.family, args.n)
+    _, regions, bounded = _counts(A, args)
     _emit(
         args,
         {"arrangement": name, "regions": regions, "bounded_regions": bounded},
@@ -183,8 +188,7 @@ def _cmd_charpoly(args) -> int:
     from .arrangements.certify import characteristic_polynomial_certificate
 
     A, name = _arrangement(args)
-    with _executor(args) as executor:
-        chi, regions, bounded = _counts(A, executor)
+    chi, regions, bounded = _counts(A, args)
     coefficients = [int(c) for c in chi.all_coeffs()]
     payload = {
         "arrangement": name,
@@ -248,9 +252,11 @@ def _cmd_regions(args) -> int:
             + (" (limit reached)" if args.limit is not None and len(rows) >= args.limit else "")
         )
     if args.certificate:
-        from .arrangements.regions import region_certificate
+        from .arrangements.regions import _region_list_certificate
 
-        _write_certificate(args, region_certificate(A, progress=args.progress))
+        # the listing above is the certificate's evidence, unless --limit cut it short
+        found = rows if args.limit is None or len(rows) < args.limit else A.regions(progress=args.progress)
+        _write_certificate(args, _region_list_certificate(A, found))
     return EXIT_OK
 
 
@@ -430,6 +436,9 @@ def _parser() -> argparse.ArgumentParser:
             "--workers", type=int, default=1, metavar="N", help="split the work over N processes (default 1)"
         )
 
+    def progress(p):
+        p.add_argument("--progress", action="store_true", help="show a progress bar on stderr")
+
     def arrangement_source(p):
         p.add_argument("--normals", metavar="FILE", help="normals, one row per hyperplane (JSON or text)")
         p.add_argument("--offsets", metavar="FILE", help="offsets c_i in a_i.x = c_i (default all 0)")
@@ -440,16 +449,18 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("count", help="regions of a named arrangement family")
     p.add_argument("family", help=", ".join(FAMILIES))
     p.add_argument("n", type=int)
+    progress(p)
     workers(p)
     common(p)
     p = sub.add_parser("charpoly", help="characteristic polynomial and Zaslavsky counts")
     arrangement_source(p)
+    progress(p)
     workers(p)
     common(p)
     p = sub.add_parser("regions", help="list the regions with exact witnesses")
     arrangement_source(p)
     p.add_argument("--limit", type=int, help="stop after this many regions")
-    p.add_argument("--progress", action="store_true", help="show a progress bar")
+    progress(p)
     workers(p)
     common(p)
     p = sub.add_parser("realize", help="realize a Boolean map by one threshold layer, or prove it impossible")

@@ -38,7 +38,34 @@ TIERS = ("quick", "default", "full")
 
 @dataclass(frozen=True)
 class Figure:
-    """One reproducible figure: what it is, where it comes from, what it should be, how to get it."""
+    """One reproducible figure: what it is, where it comes from, what it should be, how to get it.
+
+    Attributes
+    ----------
+    id, description, source : str
+        A short name, what the value is, and where it is stated.
+    expected : object
+        The value stated in the source.
+    compute : callable
+        No arguments; returns the value exactgeom computes.
+    certify : callable or None
+        No arguments; returns ``(label, certificate)`` pairs.
+    tier : str
+        One of :data:`TIERS`.
+
+    Examples
+    --------
+    A figure of one's own: the number of regions of the braid arrangement
+    A_2 (three lines through the origin of the plane x1 + x2 + x3 = 0) is 3! = 6.
+
+    >>> from exactgeom.arrangements import library
+    >>> braid = Figure("braid-3", "regions of A_2", "Stanley, Lecture 1", 6,
+    ...                lambda: library.braid(3).num_regions())
+    >>> braid.compute() == braid.expected
+    True
+    >>> run_figure(braid).status
+    'ok'
+    """
 
     id: str
     description: str
@@ -56,6 +83,15 @@ class FigureResult:
     ``status`` is ``"ok"``, ``"MISMATCH"``, ``"ERROR"`` or ``"unavailable"``;
     ``certificates`` is ``"verified (k)"``, ``"FAILED: ..."``, ``"-"`` (none for
     this figure) or ``"unavailable"``.
+
+    Examples
+    --------
+    >>> result = run_figure(Figure("two", "1 + 1", "arithmetic", 2, lambda: 1 + 1))
+    >>> result.status, result.certificates, result.failed
+    ('ok', '-', False)
+    >>> wrong = run_figure(Figure("three", "1 + 1", "a typo", 3, lambda: 1 + 1))
+    >>> wrong.status, wrong.failed, wrong.as_dict()["computed"]
+    ('MISMATCH', True, 2)
     """
 
     id: str
@@ -431,6 +467,34 @@ def run(
     Certificates are written atomically into ``out`` (``None``: not written).
     On Ctrl-C the :class:`KeyboardInterrupt` propagates with the results so far
     in its ``results`` attribute.
+
+    Parameters
+    ----------
+    figures : iterable of Figure
+        Usually from :func:`select`.
+    out : str, pathlib.Path or None
+        Folder for the certificates.
+    certificates : bool
+        Whether to produce and verify certificates at all.
+    report : callable, optional
+        Called with each :class:`FigureResult` as soon as it is known.
+
+    Returns
+    -------
+    list of FigureResult
+
+    Examples
+    --------
+    Cover's counts of regions of generic arrangements, and the numbers
+    2, 4, 14, 104, 1882 of Boolean threshold functions of n = 0..4 inputs,
+    whose region-count certificates the independent verifier checks:
+
+    >>> results = run(select(only=["cover-counts", "threshold-counts"]), out=None,
+    ...               report=lambda r: print(r.id, r.status, r.certificates))
+    cover-counts ok ...
+    threshold-counts ok verified (4)
+    >>> any(r.failed for r in results)
+    False
     """
     folder = None if out is None else Path(out)
     results: list[FigureResult] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -223,6 +224,33 @@ def test_regions_certificate_verifies(tmp_path, capsys):
     code, _, _ = _run(capsys, "regions", "--family", "shi", "3", "--certificate", str(path), "--json")
     assert code == 0
     assert verify(path).ok
+    # the listing is the evidence: all (n + 1)^(n - 1) = 16 regions of Shi(3)
+    assert json.loads(path.read_text())["claim"]["num_regions_at_least"] == 16
+    code, _, _ = _run(capsys, "regions", "--family", "shi", "3", "--limit", "5", "--certificate", str(path))
+    assert code == 0 and verify(path).ok
+    assert json.loads(path.read_text())["claim"]["num_regions_at_least"] == 16   # not cut by --limit
+
+
+@pytest.mark.parametrize("argv", [["count", "threshold", "4"], ["charpoly", "--family", "shi", "4"]])
+def test_progress_bar_goes_to_stderr_only(monkeypatch, capsys, argv):
+    from exactgeom.arrangements import lattice
+
+    lattice._whitney_first_kind.cache_clear()
+    plain = _run(capsys, *argv)
+    updates = []
+
+    class Bar:
+        def update(self, k=1):
+            updates.append(k)
+
+        def close(self):
+            print("bar closed", file=sys.stderr)
+
+    monkeypatch.setattr(lattice, "progress_bar", lambda enabled, **kw: Bar() if enabled else None)
+    lattice._whitney_first_kind.cache_clear()
+    code, out, err = _run(capsys, *argv, "--progress")
+    assert (code, out) == plain[:2] and err == "bar closed\n"
+    assert sum(updates) > 0
 
 
 @pytest.mark.slow

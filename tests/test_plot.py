@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import builtins
-import importlib.util
+import subprocess
+import sys
 
 import pytest
 
@@ -95,10 +96,10 @@ def test_missing_matplotlib_names_the_install_command(monkeypatch):
 
 
 def test_network_plots_are_lazy():
-    if importlib.util.find_spec("exactgeom.plot.networks") is None:
-        with pytest.raises(AttributeError, match="exactgeom.plot.networks"):
-            plot.loss_landscape  # noqa: B018
-    else:
-        assert callable(plot.loss_landscape)
-    with pytest.raises(AttributeError):
+    # a fresh interpreter: importing exactgeom.plot does not load the network pictures
+    code = ("import sys, exactgeom.plot as p; assert 'exactgeom.plot.networks' not in sys.modules; "
+            "f = p.loss_landscape; import exactgeom.plot.networks as m; "
+            "assert f is m.loss_landscape and p.linear_regions is m.linear_regions")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    with pytest.raises(AttributeError, match="no_such_plot"):
         plot.no_such_plot  # noqa: B018

@@ -240,9 +240,24 @@ def test_one_dimensional_emptiness_by_interval_reasoning(P):
 
 
 @SETTINGS
-@given(systems())
+@given(st.one_of(systems(), systems(dims=(4, 5, 6, 7), max_rows=8)))
 def test_lp_emptiness_agrees_with_ppl_double_description(P):
-    assert P.is_empty() == P.to_ppl().is_empty()
+    # is_empty() picks one of the two engines by size; both must agree, and the LP's point must satisfy P
+    point = lp.point_of(P.ambient_dimension, P.constraints)
+    assert (point is None) == P.to_ppl().is_empty() == P.is_empty()
+    assert point is None or P.contains(point)
+
+
+def test_emptiness_engine_choice_by_size(monkeypatch):
+    # small systems go to the double description, larger ones to the LP; a cached engine answers first
+    calls = []
+    real = lp.point_of
+    monkeypatch.setattr(lp, "point_of", lambda d, rows: calls.append(d) or real(d, rows))
+    small = Polyhedron([[1, 1, 1]], [0], [">"])
+    large = Polyhedron([[1] * 7, [-1] * 7], [0, 0], [">", ">="])
+    assert not small.is_empty() and calls == []
+    assert large.is_empty() and calls == [7]
+    assert small.dimension() == 3 and not small.is_empty() and calls == [7]
 
 
 def test_empty_and_universe():
@@ -728,12 +743,15 @@ def test_integer_interior_point_against_the_fraction_average_of_the_generators(P
     Q = ppl.NNC_Polyhedron(d, "universe") if nnc else ppl.C_Polyhedron(d, "universe")
     for row, kind, rhs in P.constraints:
         Q.add_constraint(_ppl.constraint(row, kind, rhs))
-    found = _ppl.relative_interior_numerators(Q.minimized_generators(), d)
+    # PPL may return a different (equally minimal) system on a second call, e.g. a ray modulo a
+    # line: take the generator system once and compare on that one.
+    generators = Q.minimized_generators()
+    found = _ppl.relative_interior_numerators(generators, d)
     if P.is_empty():
         assert found is None and P.witness() is None
         return
     groups = {"point": [], "closure_point": [], "ray": [], "line": []}
-    for g in Q.minimized_generators():
+    for g in generators:
         groups[g.type()].append([Fraction(int(v), int(g.divisor()) if g.type().endswith("point") else 1)
                                  for v in g.coefficients()] + [Fraction(0)] * (d - len(g.coefficients())))
     vertices = groups["point"] + groups["closure_point"]

@@ -189,8 +189,12 @@ def _enumerate_python(rows, p, excluded, depth, count_last, bar, executor):
         results = (executor.map(_expand_python, *zip(*[(rows, p, excluded, c) for c in chunks]))
                    if executor is not None else (_expand_python(rows, p, excluded, c) for c in chunks))
         if depth is not None and len(levels) - 1 == depth:
-            last = -sum(mu for res in results for _, mu, *_ in res) if count_last else 0
-            return levels, last
+            total = 0
+            for chunk, res in zip(chunks, results):
+                total += sum(mu for _, mu, *_ in res)
+                if bar is not None:
+                    bar.update(len(chunk))
+            return levels, (-total if count_last else 0)
         merged: dict[int, list] = {}
         for chunk, res in zip(chunks, results):
             if len(merged) > _MAX_COVERS // 4:

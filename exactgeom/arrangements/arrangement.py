@@ -94,9 +94,7 @@ class Arrangement:
     dimension: int
 
     def __init__(self, normals, offsets=None, *, dimension: int | None = None, dedupe: bool = False):
-        if dimension is not None and (not isinstance(dimension, int) or isinstance(dimension, bool)
-                                      or dimension < 0):
-            raise ValueError(f"dimension must be a non-negative int, not {dimension!r}")
+        dimension = _exact.dimension_arg(dimension)
         rows = _exact.exact_matrix(normals, name="normals", ncols=dimension)
         if dimension is None:
             if not rows:

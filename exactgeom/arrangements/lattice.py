@@ -67,7 +67,7 @@ L. Weisner, Abstract theory of inversion of finite series, Trans. AMS 38 (1935).
 
 from __future__ import annotations
 
-import functools
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -299,9 +299,47 @@ def intersection_lattice(arrangement, *, progress: bool = False, executor=None) 
     return IntersectionLattice(arrangement, tuple(flats_by_rank), tuple(mobius_by_rank))
 
 
-@functools.lru_cache(maxsize=64)
-def _whitney_first_kind(arrangement, executor=None) -> tuple[int, ...]:
-    """w_k = Σ_{rk X = k} μ(X), k = 0..rank(A), computed as in the module Notes."""
+class _LRU:
+    """A bounded cache keyed by arrangement alone: how χ was computed (executor, progress bar)
+    does not change it, so a value computed one way answers every later call."""
+
+    def __init__(self, maxsize: int):
+        self.maxsize, self.data, self.lock = maxsize, {}, threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.data.pop(key, None)
+            if value is not None:
+                self.data[key] = value             # most recently used last
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.data[key] = value
+            if len(self.data) > self.maxsize:
+                del self.data[next(iter(self.data))]
+
+    def cache_clear(self) -> None:
+        with self.lock:
+            self.data.clear()
+
+
+_WHITNEY_CACHE = _LRU(64)
+
+
+def _whitney_first_kind(arrangement, executor=None, progress: bool = False) -> tuple[int, ...]:
+    """w_k = Σ_{rk X = k} μ(X), k = 0..rank(A), computed as in the module Notes; cached per arrangement."""
+    w = _WHITNEY_CACHE.get(arrangement)
+    if w is None:
+        w = _compute_whitney_first_kind(arrangement, executor, progress)
+        _WHITNEY_CACHE.put(arrangement, w)
+    return w
+
+
+_whitney_first_kind.cache_clear = _WHITNEY_CACHE.cache_clear
+
+
+def _compute_whitney_first_kind(arrangement, executor, progress: bool) -> tuple[int, ...]:
     data = _central_rows(arrangement)
     if not data.rows:
         return (1,)
@@ -310,8 +348,12 @@ def _whitney_first_kind(arrangement, executor=None) -> tuple[int, ...]:
         return (1, -1)                     # a single hyperplane (central case only)
     p = _prime_for(data)
     excluded = data.excluded if data.excluded is not None else len(data.rows) - 1
-    levels, last = _enumerate_flats(data.rows, p, excluded, depth=r - 2, count_last=True,
-                                          bar=None, executor=executor)
+    bar = progress_bar(progress, desc="flats", unit="flat")
+    try:
+        levels, last = _enumerate_flats(data.rows, p, excluded, depth=r - 2, count_last=True,
+                                        bar=bar, executor=executor)
+    finally:
+        bar.close()
     q = [sum(mus) for _, mus in levels] + [last]      # Σ over flats avoiding H, by rank 0..r-1
     if data.excluded is not None:                     # affine: these are A's Whitney numbers
         return tuple(q)
@@ -319,7 +361,8 @@ def _whitney_first_kind(arrangement, executor=None) -> tuple[int, ...]:
     return tuple((q[k] if k < r else 0) - (q[k - 1] if k > 0 else 0) for k in range(r + 1))
 
 
-def characteristic_polynomial(arrangement, *, variable: str = "t", executor=None) -> sympy.Poly:
+def characteristic_polynomial(arrangement, *, variable: str = "t", progress: bool = False,
+                              executor=None) -> sympy.Poly:
     """Characteristic polynomial χ_A(t) = Σ_{X ∈ L(A)} μ(0̂, X) t^{dim X}.
 
     Parameters
@@ -327,6 +370,9 @@ def characteristic_polynomial(arrangement, *, variable: str = "t", executor=None
     arrangement : Arrangement
     variable : str, optional
         Name of the polynomial variable.
+    progress : bool, optional
+        Show a progress bar over the flats processed (on stderr); a cached
+        value is returned at once, without a bar.
     executor : concurrent.futures.Executor, optional
         Run the expansion of each rank in chunks on this executor.
 
@@ -355,7 +401,7 @@ def characteristic_polynomial(arrangement, *, variable: str = "t", executor=None
     rank r − 1 only counted (module Notes).  Results are cached per arrangement.
     """
     t = sympy.Symbol(variable)
-    w = _whitney_first_kind(arrangement, executor)
+    w = _whitney_first_kind(arrangement, executor, progress)
     d = arrangement.dimension
     coeffs = [0] * (d + 1)
     for k, wk in enumerate(w):
@@ -397,8 +443,11 @@ def whitney_numbers(arrangement, kind: int = 1) -> tuple[int, ...]:
     raise ValueError(f"kind must be 1 or 2, not {kind!r}")
 
 
-def num_regions(arrangement) -> int:
+def num_regions(arrangement, *, progress: bool = False, executor=None) -> int:
     """Number of regions, (−1)^d χ_A(−1) = Σ_k |w_k| (Zaslavsky).
+
+    ``progress`` and ``executor`` are passed to the computation of χ_A, as in
+    :func:`characteristic_polynomial` (whose cached value is shared).
 
     Examples
     --------
@@ -406,16 +455,17 @@ def num_regions(arrangement) -> int:
     >>> num_regions(threshold(4))
     1882
     """
-    return sum(abs(w) for w in _whitney_first_kind(arrangement))
+    return sum(abs(w) for w in _whitney_first_kind(arrangement, executor, progress))
 
 
-def num_bounded_regions(arrangement) -> int:
+def num_bounded_regions(arrangement, *, progress: bool = False, executor=None) -> int:
     """Number of relatively bounded regions, (−1)^{rank} χ_A(1) (Zaslavsky).
 
     A region is *relatively bounded* when it is bounded modulo the common direction
     space of the hyperplanes, i.e. bounded in the essentialization.  For an essential
     arrangement these are the bounded regions; a non-essential one has no bounded
-    region at all, and this count is that of its essentialization.
+    region at all, and this count is that of its essentialization.  ``progress`` and
+    ``executor`` are as in :func:`characteristic_polynomial`.
 
     Examples
     --------
@@ -423,5 +473,5 @@ def num_bounded_regions(arrangement) -> int:
     >>> num_bounded_regions(shi(3))
     4
     """
-    w = _whitney_first_kind(arrangement)
+    w = _whitney_first_kind(arrangement, executor, progress)
     return (-1) ** (len(w) - 1) * sum(w)

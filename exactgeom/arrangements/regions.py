@@ -438,11 +438,16 @@ def region_certificate(arrangement, *, progress: bool = False, executor: Executo
     >>> cert["claim"]["num_regions_at_least"], bool(verify(cert))
     (6, True)
     """
+    return _region_list_certificate(arrangement, regions(arrangement, progress=progress, executor=executor))
+
+
+def _region_list_certificate(arrangement, found) -> dict:
+    """The ``region-list`` certificate of the regions ``found`` (an iterable of :class:`Region`)."""
     from ..certificates import envelope
 
     listed = [
         {"sign_vector": list(R.sign_vector), "witness": [_exact.fraction_str(v) for v in R.witness]}
-        for R in regions(arrangement, progress=progress, executor=executor)
+        for R in found
     ]
     claim = {
         "dimension": arrangement.dimension,

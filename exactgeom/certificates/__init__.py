@@ -40,12 +40,49 @@ VERSION = 1
 
 
 class CertificateError(ValueError):
-    """A certificate that does not prove its claim; the message says why."""
+    """A certificate that does not prove its claim; the message says why.
+
+    Check functions (``CHECKS`` in the ``check_*`` modules) raise it;
+    :func:`verify` turns it into a false :class:`Verification`.
+
+    Examples
+    --------
+    >>> from exactgeom.certificates.check_regions import check_region_list
+    >>> cert = envelope("region-list",
+    ...                 {"dimension": 1, "normals": [["1"]], "offsets": ["0"], "num_regions_at_least": 2},
+    ...                 {"regions": [{"sign_vector": [1], "witness": ["1"]},
+    ...                              {"sign_vector": [1], "witness": ["2"]}]})
+    >>> check_region_list(cert)
+    Traceback (most recent call last):
+        ...
+    exactgeom.certificates.CertificateError: regions 0 and 1 have the same sign vector, so they are ...
+    """
 
 
 @dataclass(frozen=True)
 class Verification:
-    """Outcome of :func:`verify`: truthy exactly when the certificate checks."""
+    """Outcome of :func:`verify`: truthy exactly when the certificate checks.
+
+    Attributes
+    ----------
+    ok : bool
+        Whether the evidence proves the claim.
+    kind : str
+        The certificate's kind (``"?"`` when it could not be read).
+    message : str
+        ``"verified"``, or what does not add up.
+
+    Examples
+    --------
+    >>> v = verify(envelope("region-list",
+    ...                     {"dimension": 1, "normals": [["2"]], "offsets": ["1"], "num_regions_at_least": 2},
+    ...                     {"regions": [{"sign_vector": [1], "witness": ["1"]},
+    ...                                  {"sign_vector": [-1], "witness": ["0"]}]}))
+    >>> v
+    Verification(ok=True, kind='region-list', message='verified')
+    >>> bool(v)
+    True
+    """
 
     ok: bool
     kind: str
@@ -65,7 +102,34 @@ def _checks() -> dict:
 
 
 def load(path_or_obj) -> dict:
-    """A certificate as a dict, from a dict, a JSON string, or a path to a JSON file."""
+    """A certificate as a dict, from a dict, a JSON string, or a path to a JSON file.
+
+    Parameters
+    ----------
+    path_or_obj : dict, str or pathlib.Path
+        A dict is returned as it is; a string starting with ``{`` is parsed as
+        JSON; any other string or path names a JSON file.
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    TypeError
+        For anything else.
+    OSError, json.JSONDecodeError
+        For a file that cannot be read or parsed.
+
+    Examples
+    --------
+    >>> load('{"kind": "region-list", "claim": {}}')
+    {'kind': 'region-list', 'claim': {}}
+    >>> load(3)
+    Traceback (most recent call last):
+        ...
+    TypeError: a certificate is a dict, a JSON string or a path, not int
+    """
     if isinstance(path_or_obj, dict):
         return path_or_obj
     is_json_text = isinstance(path_or_obj, str) and path_or_obj.lstrip().startswith("{")
@@ -87,7 +151,25 @@ def verify(path_or_obj) -> Verification:
     -------
     Verification
         ``ok`` is true when the evidence proves the claim; otherwise ``message``
-        says what does not add up.
+        says what does not add up.  Malformed input gives a false result, never
+        an exception.
+
+    Examples
+    --------
+    The line ``x = 1/2`` cuts Q into two regions; the witnesses 1 and 0 lie on
+    its two sides:
+
+    >>> cert = envelope("region-list",
+    ...                 {"dimension": 1, "normals": [["1"]], "offsets": ["1/2"], "num_regions_at_least": 2},
+    ...                 {"regions": [{"sign_vector": [1], "witness": ["1"]},
+    ...                              {"sign_vector": [-1], "witness": ["0"]}]})
+    >>> verify(cert).ok
+    True
+    >>> cert["claim"]["num_regions_at_least"] = 3
+    >>> verify(cert).message
+    'the claim is 3 regions but 2 are listed'
+    >>> verify({"format": "something-else"}).message
+    "'format' must be 'exactgeom-certificate', found 'something-else'"
     """
     try:
         cert = load(path_or_obj)
@@ -117,13 +199,57 @@ def verify(path_or_obj) -> Verification:
 
 
 def envelope(kind: str, claim: dict, data: dict, meta: dict | None = None) -> dict:
-    """Wrap claim and evidence in the versioned certificate envelope (producer side)."""
+    """Wrap claim and evidence in the versioned certificate envelope (producer side).
+
+    Parameters
+    ----------
+    kind : str
+        What is claimed; names the check that :func:`verify` runs.
+    claim, data : dict
+        The statement and the evidence, in plain JSON-able data.
+    meta : dict, optional
+        Producer, seed, engine, timings; not read by the verifier.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> cert = envelope("region-count", {"num_regions": 2}, {"chi": [1, -1]})
+    >>> cert["format"], cert["version"], cert["kind"], cert["claim"], cert["meta"]
+    ('exactgeom-certificate', 1, 'region-count', {'num_regions': 2}, {})
+    """
     return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "data": data,
             "meta": meta or {}}
 
 
 def write(cert: dict, path) -> Path:
-    """Write a certificate atomically (a temporary file renamed into place)."""
+    """Write a certificate atomically (a temporary file renamed into place).
+
+    Parameters
+    ----------
+    cert : dict
+    path : str or pathlib.Path
+        Missing parent folders are created.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> cert = envelope("region-list",
+    ...                 {"dimension": 1, "normals": [["1"]], "offsets": ["0"], "num_regions_at_least": 2},
+    ...                 {"regions": [{"sign_vector": [1], "witness": ["1"]},
+    ...                              {"sign_vector": [-1], "witness": ["-1"]}]})
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write(cert, Path(folder) / "sub" / "line.json")
+    ...     load(path) == cert, verify(path).ok
+    (True, True)
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".part")

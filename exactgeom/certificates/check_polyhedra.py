@@ -192,16 +192,30 @@ def check_emptiness(cert) -> None:
 def check_witness(cert) -> None:
     """Check an ``"nnc-witness"`` certificate: the point satisfies every row exactly."""
     d, rows, kinds, rhs, names = _system(cert)
+    point = _point(cert, d)
+    failure = _first_failing_row(rows, kinds, rhs, point)
+    if failure is not None:
+        i, value = failure
+        raise CertificateError(
+            f"row {i} ({_text(rows[i], kinds[i], rhs[i], names)}) fails at the point: the left-hand side is "
+            f"{value}, not {kinds[i]} {rhs[i]}"
+        )
+
+
+def _point(cert, d: int) -> list[Fraction]:
     point = qvec(cert["data"]["point"])
     if len(point) != d:
         raise CertificateError(f"the point has {len(point)} coordinates, but the system lives in Q^{d}")
+    return point
+
+
+def _first_failing_row(rows, kinds, rhs, point):
+    """``(i, row_i . point)`` for the first row the point does not satisfy, or ``None``."""
     for i, (row, kind, b) in enumerate(zip(rows, kinds, rhs)):
         value = sum((a * x for a, x in zip(row, point)), Fraction(0))
         if not _holds(value, kind, b):
-            raise CertificateError(
-                f"row {i} ({_text(row, kind, b, names)}) fails at the point: the left-hand side is {value}, "
-                f"not {kind} {b}"
-            )
+            return i, value
+    return None
 
 
 _RELAX = {"<": "<=", ">": ">="}
@@ -218,16 +232,14 @@ def _lp_claim(cert):
     if len(objective) != d:
         raise CertificateError(f"the objective has {len(objective)} entries, but the system lives in Q^{d}")
     relaxed = [_RELAX.get(k, k) for k in kinds]
-    point = qvec(cert["data"]["point"])
-    if len(point) != d:
-        raise CertificateError(f"the point has {len(point)} coordinates, but the system lives in Q^{d}")
-    for i, (row, kind, b) in enumerate(zip(rows, relaxed, rhs)):
-        value = sum((a * x for a, x in zip(row, point)), Fraction(0))
-        if not _holds(value, kind, b):
-            raise CertificateError(
-                f"the point violates row {i} ({_text(row, kind, b, names)}, strict rows read as closed): "
-                f"the left-hand side is {value}"
-            )
+    point = _point(cert, d)
+    failure = _first_failing_row(rows, relaxed, rhs, point)
+    if failure is not None:
+        i, value = failure
+        raise CertificateError(
+            f"the point violates row {i} ({_text(rows[i], relaxed[i], rhs[i], names)}, strict rows read as "
+            f"closed): the left-hand side is {value}"
+        )
     return d, rows, relaxed, rhs, names, sense, objective, point
 
 

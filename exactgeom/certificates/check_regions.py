@@ -46,7 +46,35 @@ def _text(vector: list[Fraction]) -> str:
 
 
 def check_region_list(cert: dict) -> None:
-    """Raise :class:`CertificateError` unless the listed regions prove the claimed lower bound."""
+    """Raise :class:`CertificateError` unless the listed regions prove the claimed lower bound.
+
+    Parameters
+    ----------
+    cert : dict
+        A ``region-list`` certificate (see the module docstring).
+
+    Raises
+    ------
+    CertificateError
+        A witness off its claimed side or on a hyperplane, a region listed
+        twice, or a count that differs from the claim.
+
+    Examples
+    --------
+    The two coordinate lines cut Q^2 into four quadrants:
+
+    >>> signs = [[1, 1], [1, -1], [-1, 1], [-1, -1]]
+    >>> cert = {"claim": {"dimension": 2, "normals": [["1", "0"], ["0", "1"]], "offsets": ["0", "0"],
+    ...                   "num_regions_at_least": 4},
+    ...         "data": {"regions": [{"sign_vector": s, "witness": s} for s in signs]}}
+    >>> check_region_list(cert) is None
+    True
+    >>> cert["data"]["regions"][3]["witness"] = ["-1", "1/3"]
+    >>> check_region_list(cert)
+    Traceback (most recent call last):
+        ...
+    exactgeom.certificates.CertificateError: region 3: normals[1] . witness - offsets[1] = 1/3, whose sign ...
+    """
     claim, data = cert["claim"], cert["data"]
     d = claim["dimension"]
     if isinstance(d, bool) or not isinstance(d, int) or d < 0:

@@ -84,6 +84,35 @@ def _rows(blocks, lifted, j: int):
 
 
 def check_classification_fan_count(cert: dict) -> None:
+    """Raise :class:`CertificateError` unless the evidence proves the claimed number of maximal cones.
+
+    Parameters
+    ----------
+    cert : dict
+        A ``classification-fan-count`` certificate (see the module docstring).
+
+    Raises
+    ------
+    CertificateError
+        A partition that is not realized by its witness, an extension neither
+        listed nor refuted, a refutation whose multipliers do not cancel, or a
+        count that differs from the claim.
+
+    Examples
+    --------
+    One point and ``K = 2`` terms: the one partition ``[0]`` has ``2!/1! = 2``
+    labellings (either term can be the maximum there).
+
+    >>> cert = {"claim": {"points": [["5"]], "n_terms": [1, 1], "num_maximal_cones": 2},
+    ...         "data": {"levels": [[[0]]], "witnesses": [[["0", "0"]]], "refuted": []}}
+    >>> check_classification_fan_count(cert) is None
+    True
+    >>> cert["data"]["levels"] = [[[1]]]
+    >>> check_classification_fan_count(cert)
+    Traceback (most recent call last):
+        ...
+    exactgeom.certificates.CertificateError: the first level must be [[0]] (one point, one block)
+    """
     claim, data = cert["claim"], cert["data"]
     points = qmat(claim["points"])
     if not points or len({len(p) for p in points}) != 1:

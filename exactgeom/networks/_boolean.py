@@ -45,6 +45,8 @@ def _bit(value, where: str) -> int:
         return int(value)
     if isinstance(value, int) and value in (0, 1):
         return value
+    if isinstance(value, float):
+        raise TypeError(f"{where} is the float {value!r}; a Boolean function takes the ints 0 and 1")
     raise ValueError(f"{where} is {value!r}; a Boolean function takes the values 0 and 1 only")
 
 

@@ -95,6 +95,15 @@ class LandscapeCheck:
     misclassified point i, the sign pattern with i flipped and an
     "nnc-emptiness" certificate that no classifier produces it),
     ``global_minimum`` and ``global_witness``.
+
+    Examples
+    --------
+    Three points on a line labelled +, -, +: Cover's 2(1 + 2) = 6 chambers, and
+    every chamber descends to one with the unavoidable single mistake.
+
+    >>> c = check_local_minima(LinearClassifier([(0,), (1,), (2,)]), [1, -1, 1])
+    >>> bool(c), c.num_chambers, c.minimum, c.counterexample is None
+    (True, 6, 1, True)
     """
 
     labels: tuple[int, ...]
@@ -141,6 +150,8 @@ class LinearClassifier:
         if len(labels) != len(self.points):
             raise ValueError(f"got {len(labels)} labels for {len(self.points)} points")
         for i, y in enumerate(labels):
+            if isinstance(y, float):
+                raise TypeError(f"labels[{i}] is the float {y!r}; labels are the ints +1 or -1")
             if isinstance(y, bool) or y not in (1, -1):
                 raise ValueError(f"labels[{i}] is {y!r}; labels are +1 or -1")
         return tuple(int(y) for y in labels)

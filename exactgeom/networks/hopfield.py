@@ -40,6 +40,8 @@ from ._boolean import Table, boolean_points, compose, truth_table
 from .threshold import (
     NonRealizable,
     Realization,
+    ThresholdNetwork,
+    _cone_polyhedron,
     _cone_rows,
     _constraint_rows,
     _equations,
@@ -94,6 +96,34 @@ def kth_roots(function: Table, k: int) -> list[Table]:
 
     extend(0)
     return out
+
+
+def _threshold_masks(n: int) -> list[int]:
+    """The threshold functions of n variables as bit masks (bit p: the value at the p-th point of {0,1}^n)."""
+    return [sum(b << p for p, b in enumerate(bits)) for bits, _ in threshold_functions(n)]
+
+
+def _mask_step(masks, y: int, sequential: bool) -> int:
+    """One synchronous step or sequential sweep of units given as threshold masks, on a point given as an int.
+
+    Point x is the int with bit n-1-i equal to x_i (its index in lexicographic
+    order); unit i outputs bit ``y`` of ``masks[i]``.
+
+    Examples
+    --------
+    Unit 1 computes NAND, unit 2 copies x_1; at x = (1, 1) the sweep lets unit 2
+    see the new x_1 = 0:
+
+    >>> _mask_step([0b0111, 0b1100], 0b11, False), _mask_step([0b0111, 0b1100], 0b11, True)
+    (1, 0)
+    """
+    n = len(masks)
+    if sequential:                     # unit i sees the bits already updated
+        for i, mask in enumerate(masks):
+            bit = 1 << (n - 1 - i)
+            y = y | bit if (mask >> y) & 1 else y & ~bit
+        return y
+    return sum(1 << (n - 1 - i) for i, mask in enumerate(masks) if (mask >> y) & 1)
 
 
 @dataclass(frozen=True)
@@ -158,7 +188,13 @@ class HopfieldNetwork:
         return replace(self, iterations=1)
 
     def truth_table(self, function) -> Table:
-        """``function`` as a truth table of a map {0,1}^n -> {0,1}^n."""
+        """``function`` (dict, callable or truth table) as a truth table of a map {0,1}^n -> {0,1}^n.
+
+        Examples
+        --------
+        >>> HopfieldNetwork(2).truth_table(lambda x: (x[1], x[0]))      # swap the units
+        ((0, 0), (1, 0), (0, 1), (1, 1))
+        """
         return truth_table(function, self.n, self.n)
 
     def evaluate(self, weights, thresholds) -> Table:
@@ -187,17 +223,62 @@ class HopfieldNetwork:
             power = compose(h, power)
         return power
 
+    def _realizable_roots(self, function: Table):
+        """The one-step maps h with h^k = f among those the unconstrained network with this update realizes.
+
+        A route independent of :func:`kth_roots`: run over every tuple of
+        threshold functions, one per unit (the chambers of T_n,
+        :func:`~exactgeom.networks.threshold.threshold_functions`), form the
+        synchronous step or the sequential sweep they define and iterate it k
+        times on each point, stopping at the first point where h^k and f
+        differ.  The classical constraints only shrink the parameter set, so
+        every map realizable under them is among these.  Integer bit masks
+        keep it at about a second for n = 3 (104^3 tuples).
+
+        Examples
+        --------
+        >>> net = HopfieldNetwork(2, iterations=2)
+        >>> f = ((1, 1), (1, 0), (1, 0), (1, 1))
+        >>> one_step = net._one_step_network()
+        >>> sorted(net._realizable_roots(f)) == sorted(h for h in kth_roots(f, 2) if one_step.realize(h))
+        True
+        """
+        n, k = self.n, self.iterations
+        N = 2**n
+        points = boolean_points(n)
+        target = [sum(b << (n - 1 - j) for j, b in enumerate(y)) for y in function]
+        sequential = self.update == "sequential"
+        for combo in itertools.product(_threshold_masks(n), repeat=n):
+            for start in range(N):
+                y = start
+                for _ in range(k):
+                    y = _mask_step(combo, y, sequential)
+                if y != target[start]:
+                    break
+            else:
+                yield tuple(points[_mask_step(combo, x, sequential)] for x in range(N))
+
     def _are_all_roots(self, roots, function: Table) -> bool:
-        """Whether ``roots`` are exactly the maps h with h^k = f (brute force over all maps for n <= 2)."""
+        """Whether ``roots`` holds every map h with h^k = f that matters for a proof of non-realizability.
+
+        Every listed h is checked to satisfy h^k = f by composing tables.
+        Completeness: for n <= 2 the list must equal the set of all maps h
+        with h^k = f (brute force over all 4^4 maps); for n = 3 it must
+        contain every realizable root found by :meth:`_realizable_roots`, a
+        route that shares nothing with :func:`kth_roots` (a missing root that
+        no parameter realizes cannot weaken the proof).  For n = 4 (1882^4
+        tuples of threshold units) the list is compared with a second run of
+        :func:`kth_roots`, which is not an independent check.
+        """
         if any(self._iterate_table(h) != function for h in roots):
             return False
         if self.n <= 2:
             points = boolean_points(self.n)
             maps = itertools.product(points, repeat=len(points))
-            expected = {h for h in maps if self._iterate_table(h) == function}
-        else:
-            expected = set(kth_roots(function, self.iterations))
-        return set(roots) == expected
+            return set(roots) == {h for h in maps if self._iterate_table(h) == function}
+        if self.n == 3:
+            return set(self._realizable_roots(function)) <= set(roots)
+        return set(roots) == set(kth_roots(function, self.iterations))
 
     # -- parameter cones -------------------------------------------------------------------------
     def parameter_cone(self, function):
@@ -215,21 +296,11 @@ class HopfieldNetwork:
         >>> [h for h, _ in members]
         [((0,), (1,)), ((1,), (0,))]
         """
-        from ..polyhedra import Polyhedron
-
         table = self.truth_table(function)
         spec = self._spec()
-
-        def cone(h):
-            rows = _constraint_rows(spec, h)
-            eqs = _equations(spec)
-            A = [list(form) for _, _, form, _ in rows] + [list(e) for e in eqs]
-            kinds = [">" if strict else ">=" for *_, strict in rows] + ["=="] * len(eqs)
-            return Polyhedron.from_constraints(A, [0] * len(A), kinds)
-
         if self.iterations == 1:
-            return cone(table)
-        return tuple((h, cone(h)) for h in kth_roots(table, self.iterations))
+            return _cone_polyhedron(spec, table)
+        return tuple((h, _cone_polyhedron(spec, h)) for h in kth_roots(table, self.iterations))
 
     def realize(self, function):
         """A :class:`Realization` (k-step) or a :class:`NonRealizable` proof.
@@ -265,13 +336,11 @@ class HopfieldNetwork:
         one = self._one_step_network()
         spec = one._spec()
         constrained = self.symmetric or self.zero_diagonal or not self.thresholds
-        rows = list(threshold_functions(n, progress=progress, executor=executor))
         if not constrained and self.update == "synchronous":
-            for combo in itertools.product(rows, repeat=n):
-                table = tuple(zip(*(bits for bits, _ in combo)))
-                yield table, Realization(one, table, tuple(tuple(map(Fraction, w)) for _, (w, _) in combo),
-                                         tuple(Fraction(b) for _, (_, b) in combo))
+            for table, r in ThresholdNetwork(n, n).realizable_functions(progress, executor):
+                yield table, Realization(one, table, r.weights, r.thresholds)
             return
+        rows = list(threshold_functions(n, progress=progress, executor=executor))
         if not constrained:
             seen = set()
             points = boolean_points(n)
@@ -422,6 +491,15 @@ class PropositionCheck:
     map f, a Realization of f by the network of the proposition (two
     iterations or a sequential sweep) and the NonRealizable proof for one
     synchronous step.  ``counts`` records the exhaustive comparison.
+
+    Examples
+    --------
+    One unit has the 4 threshold functions 0, 1, x, ¬x; their squares are
+    0, 1 and x, all one-step maps.
+
+    >>> c = check_proposition(3, 1)
+    >>> c.holds, c.counts["proposed"], c.counts["one_step_synchronous"], c.counterexample
+    (True, 3, 4, None)
     """
 
     proposition: int
@@ -486,29 +564,23 @@ def check_proposition(number: int, n: int) -> PropositionCheck:
         raise ValueError(f"seed 000 states Propositions 3 and 4 about Hopfield updates; got {number!r}")
     if not isinstance(n, int) or not 1 <= n <= 3:
         raise ValueError(f"n must be 1, 2 or 3 (n = 4 has 1882^4 one-step maps), not {n!r}")
-    masks = [sum(b << k for k, b in enumerate(bits)) for bits, _ in threshold_functions(n)]
+    masks = _threshold_masks(n)
     threshold_set = set(masks)
     N = 2**n
-    shifts = [n - 1 - i for i in range(n)]
     if number == 3:
         proposed = HopfieldNetwork(n, iterations=2)
         statement = "every map realized by two synchronous iterations is realized by one synchronous step"
     else:
         proposed = HopfieldNetwork(n, update="sequential")
         statement = "every map realized by one sequential sweep is realized by one synchronous step"
+    sequential = number == 4
     realized = set()
     first = None
     for combo in itertools.product(masks, repeat=n):
+        image = [_mask_step(combo, x, sequential) for x in range(N)]
         if number == 3:
-            image = [sum(((combo[i] >> k) & 1) << shifts[i] for i in range(n)) for k in range(N)]
-            result = tuple(sum(((combo[i] >> image[k]) & 1) << k for k in range(N)) for i in range(n))
-        else:
-            state = [list(x) for x in boolean_points(n)]
-            for i in range(n):
-                for k in range(N):
-                    z = sum(state[k][j] << shifts[j] for j in range(n))
-                    state[k][i] = (combo[i] >> z) & 1
-            result = tuple(sum(state[k][i] << k for k in range(N)) for i in range(n))
+            image = [image[y] for y in image]
+        result = tuple(sum(((image[k] >> (n - 1 - i)) & 1) << k for k in range(N)) for i in range(n))
         if result in realized:
             continue
         realized.add(result)

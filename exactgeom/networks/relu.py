@@ -35,6 +35,7 @@ from fractions import Fraction
 from .. import _exact
 from .._progress import progress_bar
 from ..polyhedra.lp import point_of
+from ..tropical.polynomial import _polyhedron  # rows (a, kind, c) meaning a . x kind c
 
 __all__ = ["ReLUNetwork", "LinearRegion", "one_layer_region_bound"]
 
@@ -70,6 +71,15 @@ class LinearRegion:
         A point in the interior of ``polyhedra[0]``.
     patterns : tuple
         The activation pattern(s), one tuple of 0/1 per hidden layer, per polyhedron.
+
+    Examples
+    --------
+    >>> net = ReLUNetwork([[[1], [-1]], [[1, 1]]], [[0, 0], [0]])    # |x| = relu(x) + relu(-x)
+    >>> r = next(net.linear_regions())
+    >>> r.matrix, r.vector, r.patterns
+    (((Fraction(1, 1),),), (Fraction(0, 1),), (((1, 0),),))
+    >>> r.polyhedron.contains(r.witness), net(r.witness) == r.witness
+    (True, True)
     """
 
     polyhedra: tuple
@@ -93,6 +103,11 @@ def _affine_compose(W: Matrix, b: Vector, M: Matrix, c: Vector) -> tuple[Matrix,
     )
     Wc = tuple(sum((w * c[k] for k, w in enumerate(row) if w), Fraction(0)) + bi for row, bi in zip(W, b))
     return WM, Wc
+
+
+def _closure(rows: list[Row]) -> list[Row]:
+    """The rows with every strict inequality made weak."""
+    return [(r, "<=" if t in ("<", "<=") else t, k) for r, t, k in rows]
 
 
 @dataclass(frozen=True, eq=False, init=False)
@@ -366,21 +381,13 @@ class ReLUNetwork:
         (:func:`~exactgeom.polyhedra.lp.point_of`, pplpy's simplex) for an
         interior point.
         """
-        from ..polyhedra import Polyhedron
-
         if kind not in ("activation", "affine"):
             raise ValueError(f'kind must be "activation" or "affine", not {kind!r}')
         n = self.n_inputs
-
-        def polyhedron(rows):
-            return Polyhedron.from_constraints(
-                [r for r, _, _ in rows], [k for _, _, k in rows], [t for _, t, _ in rows], dimension=n
-            )
-
         regions = self._activation_regions(domain, progress)
         if kind == "activation":
             for rows, w, A, d, patterns in regions:
-                yield LinearRegion((polyhedron(rows),), A, d, w, (patterns,))
+                yield LinearRegion((_polyhedron(rows, n),), A, d, w, (patterns,))
             return
         regions = list(regions)
         parent = list(range(len(regions)))
@@ -399,10 +406,7 @@ class ReLUNetwork:
                 for j in members[x + 1 :]:
                     if find(i) == find(j):
                         continue
-                    closed = [
-                        (r, "<=" if t in ("<", "<=") else t, k) for r, t, k in regions[i][0] + regions[j][0]
-                    ]
-                    if polyhedron(closed).dimension() == n - 1:
+                    if _polyhedron(_closure(regions[i][0] + regions[j][0]), n).dimension() == n - 1:
                         parent[find(j)] = find(i)
         groups: dict = {}
         for i in range(len(regions)):
@@ -410,7 +414,7 @@ class ReLUNetwork:
         for members in groups.values():
             first = regions[members[0]]
             yield LinearRegion(
-                tuple(polyhedron(regions[i][0]) for i in members),
+                tuple(_polyhedron(regions[i][0], n) for i in members),
                 first[2],
                 first[3],
                 first[1],
@@ -445,8 +449,6 @@ class ReLUNetwork:
         >>> sorted(P.dimension() for P in net.decision_boundary())
         [1, 1, 1]
         """
-        from ..polyhedra import Polyhedron
-
         if self.n_outputs != 1:
             raise ValueError(
                 f"the decision boundary needs a scalar output; this network has {self.n_outputs}"
@@ -454,11 +456,7 @@ class ReLUNetwork:
         n = self.n_inputs
         pieces = []
         for rows, _, A, d, _ in self._activation_regions(domain, False):
-            closed = [(r, "<=" if t in ("<", "<=") else t, k) for r, t, k in rows]
-            closed.append((A[0], "==", -d[0]))
-            piece = Polyhedron.from_constraints(
-                [r for r, _, _ in closed], [k for _, _, k in closed], [t for _, t, _ in closed], dimension=n
-            )
+            piece = _polyhedron([*_closure(rows), (A[0], "==", -d[0])], n)
             if not piece.is_empty():
                 pieces.append(piece)
         return pieces

@@ -130,6 +130,17 @@ def _cone_rows(forms, strict, equations) -> list[tuple]:
     return rows + [(e, "==", zero) for e in equations]
 
 
+def _cone_polyhedron(spec: dict, table: Table):
+    """Par_f of one step as a half-open Polyhedron: the rows of :func:`_constraint_rows` and the equations."""
+    from ..polyhedra import Polyhedron
+
+    rows = _constraint_rows(spec, table)
+    eqs = _equations(spec)
+    A = [list(form) for _, _, form, _ in rows] + [list(e) for e in eqs]
+    kinds = [">" if strict else ">=" for *_, strict in rows] + ["=="] * len(eqs)
+    return Polyhedron.from_constraints(A, [0] * len(A), kinds)
+
+
 def _solve_cone(dimension: int, forms, strict, equations):
     """``("witness", Θ)`` for a point of the cone, else ``("multipliers", (λ, μ))`` proving it empty.
 
@@ -317,7 +328,10 @@ class NonRealizable:
     ``(true inputs, false inputs)``: equally many true and false inputs (with
     repetition, as seen by the unit) with equal sums, so no ``(w, θ)`` can be
     positive on the first and non-positive on the second.  For iterated networks ``members`` holds,
-    for every map h with h^k = f, the one-step proof that h is not realizable.
+    for every map h with h^k = f, the one-step proof that h is not realizable; ``verify()`` then
+    checks h^k = f for each member, each member's certificates, and that no realizable root is
+    missing by a route independent of the search that listed them (n <= 3; see
+    ``HopfieldNetwork._are_all_roots``).
 
     Examples
     --------
@@ -349,7 +363,19 @@ class NonRealizable:
         return tuple(a for _, _, a in self.failures if a is not None)
 
     def verify(self) -> bool:
-        """Check every certificate with :func:`exactgeom.certificates.verify` (no PPL involved)."""
+        """Check every certificate with :func:`exactgeom.certificates.verify` (no PPL involved).
+
+        Examples
+        --------
+        Two synchronous steps of one unit never compute NOT: for every map h of
+        {0, 1}, h∘h is the identity (h a bijection) or constant, so NOT has no
+        square roots at all:
+
+        >>> from exactgeom.networks import HopfieldNetwork
+        >>> nr = HopfieldNetwork(1, iterations=2).realize([(1,), (0,)])
+        >>> bool(nr), nr.members, nr.verify()
+        (False, (), True)
+        """
         from ..certificates import verify
 
         if getattr(self.network, "iterations", 1) > 1:
@@ -503,15 +529,7 @@ class ThresholdNetwork:
         >>> P.contains([1, 1, -1]), P.contains([1, 1, 0])
         (True, False)
         """
-        from ..polyhedra import Polyhedron
-
-        table = self.truth_table(function)
-        rows = _constraint_rows(self._spec(), table)
-        A = [list(form) for _, _, form, _ in rows]
-        kinds = [">" if strict else ">=" for *_, strict in rows]
-        eqs = _equations(self._spec())
-        return Polyhedron.from_constraints(A + [list(e) for e in eqs], [0] * (len(A) + len(eqs)),
-                                           kinds + ["=="] * len(eqs))
+        return _cone_polyhedron(self._spec(), self.truth_table(function))
 
     def realize(self, function):
         """A :class:`Realization` of ``function`` or a :class:`NonRealizable` proof.

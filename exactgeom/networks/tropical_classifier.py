@@ -76,6 +76,15 @@ class ClassificationCone:
         A parameter ``theta`` in the open cone, laid out ``(a_1, s_1, ..., b_m, t_m)``.
     classification : tuple of int
         ``+1`` where the maximal term is a numerator term ``g``, ``-1`` otherwise.
+
+    Examples
+    --------
+    >>> T = TropicalClassifier([(0,), (1,), (2,)], n_terms=(1, 1))
+    >>> cone = next(T.maximal_cones())
+    >>> cone.assignment, cone.classification
+    ((0, 0, 0), (1, 1, 1))
+    >>> [T.evaluate(cone.witness, p) > 0 for p in [(0,), (1,), (2,)]]    # every point classified +1
+    [True, True, True]
     """
 
     assignment: tuple[int, ...]
@@ -96,6 +105,16 @@ class RealizablePartition:
         Affine functions ``(c, w)`` of blocks ``0..num_blocks-2`` in order (block
         ``num_blocks - 1`` has the zero function): each point's block function is
         its unique maximum.
+
+    Examples
+    --------
+    Block 0 gets the affine function c + w x, the last block the zero function:
+
+    >>> T = TropicalClassifier([(0,), (1,), (2,)], n_terms=(1, 1))
+    >>> p = [q for q in T.realizable_partitions() if q.blocks == (0, 0, 1)][0]
+    >>> c, w = p.witness
+    >>> p.num_blocks, [0 if c + w * x > 0 else 1 for x in (0, 1, 2)]
+    (2, [0, 0, 1])
     """
 
     blocks: tuple[int, ...]
@@ -103,8 +122,9 @@ class RealizablePartition:
     witness: Vector
 
 
-def _falling(K: int, j: int) -> int:
-    return math.perm(K, j)
+def _mistakes(classification, labels) -> int:
+    """Number of points where the classification differs from the label."""
+    return sum(s != y for s, y in zip(classification, labels))
 
 
 def _cone_rows(assignment, lifted, K: int, width: int) -> list[list[int]]:
@@ -124,9 +144,10 @@ def _cone_rows(assignment, lifted, K: int, width: int) -> list[list[int]]:
     return rows
 
 
-def _block_values(witness: Vector, j: int, p, width: int) -> list[Fraction]:
-    values = [sum((witness[b * width + t] * p[t] for t in range(width)), Fraction(0)) for b in range(j - 1)]
-    return values + [Fraction(0)]
+def _block_functions(witness: Vector, j: int, width: int) -> list[Vector]:
+    """The affine functions ``(c, w)`` of blocks ``0..j-1``: witness slices, then the zero function."""
+    functions = [tuple(witness[b * width : (b + 1) * width]) for b in range(j - 1)]
+    return functions + [(Fraction(0),) * width]
 
 
 def _extend(states, lifted, K: int, refuted: list | None = None):
@@ -140,7 +161,7 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
     for blocks, j, witness in states:
         N = len(blocks)
         p = lifted[N]
-        values = _block_values(witness, j, p, width)
+        values = [_exact.dot(f, p) for f in _block_functions(witness, j, width)]
         top = max(values)
         winners = [b for b, v in enumerate(values) if v == top]
         for b in range(min(j + 1, K)):
@@ -310,7 +331,7 @@ class TropicalClassifier:
         """
         K = self.num_terms
         return sum(
-            _falling(K, p.num_blocks)
+            math.perm(K, p.num_blocks)
             for p in self.realizable_partitions(progress=progress, executor=executor)
         )
 
@@ -344,10 +365,9 @@ class TropicalClassifier:
             levels.append([list(b) for b, _, _ in states])
         witnesses = []
         for _, j, witness in states:
-            functions = [list(witness[b * width : (b + 1) * width]) for b in range(j - 1)]
-            functions.append([Fraction(0)] * width)
+            functions = _block_functions(witness, j, width)
             witnesses.append([[_exact.fraction_str(v) for v in f] for f in functions])
-        count = sum(_falling(K, j) for _, j, _ in states)
+        count = sum(math.perm(K, j) for _, j, _ in states)
         claim = {
             "points": [[_exact.fraction_str(v) for v in p] for p in self.points],
             "n_terms": list(self.n_terms),
@@ -365,9 +385,7 @@ class TropicalClassifier:
 
     def _labelled_witness(self, partition: RealizablePartition, labelling) -> Vector:
         width = self.dimension + 1
-        j = partition.num_blocks
-        functions = [tuple(partition.witness[b * width : (b + 1) * width]) for b in range(j - 1)]
-        functions.append((Fraction(0),) * width)
+        functions = _block_functions(partition.witness, partition.num_blocks, width)
         lifted = [(Fraction(1), *p) for p in self.points]
         lowest = min(_exact.dot(functions[b], q) for b, q in zip(partition.blocks, lifted))
         unused = (lowest - 1,) + (Fraction(0),) * self.dimension
@@ -432,6 +450,8 @@ class TropicalClassifier:
     def _labels(self, labels) -> tuple[int, ...]:
         out = []
         for i, v in enumerate(labels):
+            if isinstance(v, float):
+                raise TypeError(f'labels[{i}] is the float {v!r}; use +1/-1 (or "+"/"-")')
             if v in (1, "+", True) and v is not False:
                 out.append(1)
             elif v in (-1, "-", False, 0) and v is not True:
@@ -452,7 +472,7 @@ class TropicalClassifier:
         [1, 1, 0, 2]
         """
         labels = self._labels(labels)
-        return sum(1 for s, y in zip(cone.classification, labels) if s != y)
+        return _mistakes(cone.classification, labels)
 
     def mistake_counts(self, labels) -> dict[int, int]:
         """How many maximal cones make each number of mistakes (counted per partition, not per cone).
@@ -480,7 +500,7 @@ class TropicalClassifier:
                 else:
                     negatives[b] += 1
             for size in range(max(0, j - m), min(n, j) + 1):
-                ways = _falling(n, size) * _falling(m, j - size)
+                ways = math.perm(n, size) * math.perm(m, j - size)
                 for S in itertools.combinations(range(j), size):
                     chosen = set(S)
                     wrong = sum(negatives[b] if b in chosen else positives[b] for b in range(j))
@@ -497,11 +517,7 @@ class TropicalClassifier:
         [(0, 0, 0), (1, 1, 0), (0, 1, 1)]
         """
         labels = self._labels(labels)
-        return [
-            c
-            for c in self.maximal_cones()
-            if sum(s != y for s, y in zip(c.classification, labels)) == mistakes
-        ]
+        return [c for c in self.maximal_cones() if _mistakes(c.classification, labels) == mistakes]
 
     def facets(self, cone: ClassificationCone) -> list[tuple[int, ...]]:
         """The maximal cones across the facets of ``cone``, as assignments.
@@ -556,7 +572,7 @@ class TropicalClassifier:
         for c in cones:
             G.add_node(
                 c.assignment,
-                mistakes=sum(s != y for s, y in zip(c.classification, labels)),
+                mistakes=_mistakes(c.classification, labels),
                 witness=c.witness,
                 classification=c.classification,
             )

@@ -25,14 +25,7 @@ __all__ = ["arrangement", "hasse", *_NETWORK_NAMES]
 
 def __getattr__(name: str):
     if name in _NETWORK_NAMES:
-        try:
-            module = importlib.import_module(".networks", __name__)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.networks":
-                raise
-            raise AttributeError(f"exactgeom.plot.{name} needs the module exactgeom.plot.networks, "
-                                 "which is not installed") from None
-        return getattr(module, name)
+        return getattr(importlib.import_module(".networks", __name__), name)
     raise AttributeError(f"module 'exactgeom.plot' has no attribute {name!r}")
 
 

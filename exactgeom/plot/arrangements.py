@@ -14,7 +14,7 @@ import networkx as nx
 import ppl
 
 from .. import _exact
-from ._canvas import new_axes
+from ._canvas import exact_box, finish, new_axes
 
 __all__ = ["arrangement", "hasse"]
 
@@ -105,9 +105,7 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
     if bbox is None:
         box = _default_box(A)
     else:
-        box = _exact.exact_vector(bbox, name="bbox", length=4)
-        if not (box[0] < box[1] and box[2] < box[3]):
-            raise ValueError(f"bbox = (xmin, xmax, ymin, ymax) needs xmin < xmax and ymin < ymax, got {bbox}")
+        box = exact_box(bbox)
     ax = new_axes(ax, (6, 6))
     from matplotlib.patches import Polygon
 
@@ -144,11 +142,7 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
             ax.plot([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]], color="black", linewidth=1.2)
             if labels:
                 ax.annotate(f"H{i}", ends[1], fontsize=8, color="black")
-    ax.set_xlim(float(box[0]), float(box[1]))
-    ax.set_ylim(float(box[2]), float(box[3]))
-    ax.set_aspect("equal")
-    ax.set_title(f"{count} regions, {bounded} bounded")
-    return ax
+    return finish(ax, box, f"{count} regions, {bounded} bounded")
 
 
 def _node_text(node) -> str:

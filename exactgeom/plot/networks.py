@@ -6,27 +6,10 @@ pplpy polyhedra); coordinates become floats only when handed to matplotlib.
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from .. import _exact
-from ._canvas import new_axes
 from ..polyhedra.hull import polygon_vertices
+from ._canvas import exact_box, finish, new_axes
 
 __all__ = ["loss_landscape", "tropical_boundary", "linear_regions"]
-
-def _box(bbox) -> tuple[Fraction, Fraction, Fraction, Fraction]:
-    box = _exact.exact_vector(bbox, name="bbox", length=4)
-    if not (box[0] < box[1] and box[2] < box[3]):
-        raise ValueError(f"bbox = (xmin, xmax, ymin, ymax) needs xmin < xmax and ymin < ymax, got {bbox}")
-    return box
-
-
-def _finish(ax, box, title):
-    ax.set_xlim(float(box[0]), float(box[1]))
-    ax.set_ylim(float(box[2]), float(box[3]))
-    ax.set_aspect("equal")
-    ax.set_title(title)
-    return ax
 
 
 def loss_landscape(G, ax=None, *, seed: int = 0, labels: bool = False, cmap: str = "viridis"):
@@ -139,7 +122,7 @@ def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = Tru
     """
     from ..networks.relu import ReLUNetwork
 
-    box = _box(bbox)
+    box = exact_box(bbox)
     ax = new_axes(ax, (6, 6))
     if isinstance(f, ReLUNetwork):
         if f.n_inputs != 2 or f.n_outputs != 1:
@@ -165,7 +148,7 @@ def tropical_boundary(f, bbox=(-5, 5, -5, 5), ax=None, *, show_cells: bool = Tru
     drawn = 0
     for constraints in f.decision_boundary_constraints():
         drawn += _draw_piece(ax, constraints, box, color="black", linewidth=2.2, facecolor="black", alpha=0.5)
-    return _finish(ax, box, f"decision boundary: {drawn} pieces")
+    return finish(ax, box, f"decision boundary: {drawn} pieces")
 
 
 def linear_regions(
@@ -199,7 +182,7 @@ def linear_regions(
 
     if relu_net.n_inputs != 2:
         raise ValueError(f"linear_regions draws networks with 2 inputs; this one has {relu_net.n_inputs}")
-    box = _box(bbox)
+    box = exact_box(bbox)
     ax = new_axes(ax, (6, 6))
     window = Polyhedron([[1, 0], [-1, 0], [0, 1], [0, -1]], [box[1], -box[0], box[3], -box[2]], ["<="] * 4)
     count = 0
@@ -209,4 +192,4 @@ def linear_regions(
             _draw_piece(ax, P.constraints, box, facecolor=f"C{index % 10}", alpha=0.45, edgecolor="black")
         if witnesses:
             ax.plot([float(region.witness[0])], [float(region.witness[1])], marker=".", color="black")
-    return _finish(ax, box, f"{count} {kind} regions in the box")
+    return finish(ax, box, f"{count} {kind} regions in the box")

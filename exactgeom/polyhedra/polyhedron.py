@@ -93,6 +93,16 @@ class Generators:
     lines: tuple[tuple[Fraction, ...], ...]
 
 
+def _small_for_double_description(dimension: int, rows: int) -> bool:
+    """Whether emptiness is decided faster by the double description than by one LP.
+
+    Measured on the threshold cones of Boolean functions (rows (x, 1), x in {0,1}^n, in
+    dimension n + 1: 2.5x faster for n = 3, 4, 2x for n = 5) and on random integer systems
+    (2-6x faster up to dimension 3; in dimension 6-8 with 20-64 rows up to 20x slower).
+    """
+    return dimension <= 3 or (dimension <= 6 and rows <= 32)
+
+
 def _readable_name(name: str) -> bool:
     # Names that the expression parser reads back as one symbol.
     return name.isidentifier() and not keyword.iskeyword(name)
@@ -152,10 +162,7 @@ class Polyhedron:
     variables: tuple[str, ...] | None
 
     def __init__(self, A, b, kinds, *, dimension: int | None = None, variables=None):
-        if dimension is not None and (
-            isinstance(dimension, bool) or not isinstance(dimension, int) or dimension < 0
-        ):
-            raise ValueError(f"dimension must be a non-negative int, not {dimension!r}")
+        dimension = _exact.dimension_arg(dimension)
         rows = _exact.exact_matrix(A, name="A", ncols=dimension)
         if dimension is None:
             if not rows:
@@ -312,7 +319,13 @@ class Polyhedron:
 
     # ----------------------------------------------------------------- queries
     def is_empty(self) -> bool:
-        """Whether no point satisfies every row (decided by one exact LP).
+        """Whether no point satisfies every row.
+
+        Decided by pplpy's double description for small systems (ambient
+        dimension at most 3, or at most 6 with at most 32 rows: there it is
+        about twice as fast, and the description is reused by
+        :meth:`dimension`, :meth:`generators` and the rest), and by one exact
+        LP otherwise, where the double description can grow exponentially.
 
         Examples
         --------
@@ -321,6 +334,10 @@ class Polyhedron:
         >>> Polyhedron.from_expressions(["x >= 0", "x <= 0"]).is_empty()
         False
         """
+        known = self.__dict__                 # whichever engine already ran answers at no cost
+        if "_nnc" in known or ("_some_point" not in known and _small_for_double_description(
+                self.ambient_dimension, len(self.constraints))):
+            return bool(self._nnc.is_empty())
         return self._some_point is None
 
     def dimension(self) -> int:

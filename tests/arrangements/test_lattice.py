@@ -377,3 +377,35 @@ def test_size_refusal_reports_the_work_and_skips_small_ranks(monkeypatch):
         assert braid(4).num_regions() == 24
     finally:
         lat._whitney_first_kind.cache_clear()
+
+
+@pytest.mark.parametrize("use_numpy", [True, False])
+def test_characteristic_polynomial_progress_counts_flats_and_shares_the_cache(monkeypatch, use_numpy):
+    # the bar counts the flats expanded: those avoiding the last hyperplane of ranks 0..r-2 (module Notes)
+    monkeypatch.setattr(engine, "_USE_NUMPY", use_numpy and engine._USE_NUMPY)
+    updates = []
+
+    class Bar:
+        def update(self, k=1):
+            updates.append(k)
+
+        def close(self):
+            updates.append("closed")
+
+    monkeypatch.setattr(lat, "progress_bar", lambda enabled, **kw: Bar())
+    A = braid(4)
+    lat._whitney_first_kind.cache_clear()
+    try:
+        assert lat.characteristic_polynomial(A, progress=True) == brute_chi(A)
+        assert updates[-1] == "closed"
+        n = len(A)
+        avoiding = {X for X in brute_lattice(A) if not X >> (n - 1) & 1}
+        by_rank = sorted(brute_lattice(A)[X][0] for X in avoiding)
+        assert sum(updates[:-1]) == sum(1 for r in by_rank if r <= A.rank - 2)
+        # a cached χ answers every later call, whatever its progress/executor arguments
+        updates.clear()
+        with ThreadPoolExecutor(2) as pool:
+            assert lat.num_regions(A, progress=True, executor=pool) == 24
+        assert lat.num_bounded_regions(A, progress=True) == 0 and updates == []
+    finally:
+        lat._whitney_first_kind.cache_clear()

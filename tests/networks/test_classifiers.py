@@ -148,3 +148,5 @@ def test_bad_input():
         LinearClassifier([(0.5, 0)])
     with pytest.raises(ValueError, match=r"\+1 or -1"):
         LinearClassifier([(0,), (1,)]).loss_landscape([1, 0])
+    with pytest.raises(TypeError, match=r"labels\[1\] is the float"):
+        LinearClassifier([(0,), (1,)]).loss_landscape([1, -1.0])

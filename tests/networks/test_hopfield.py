@@ -221,3 +221,25 @@ def test_chambers_refine_the_cones(kwargs, brute_force):
 def test_too_large_enumerations_are_refused_up_front():
     with pytest.raises(ValueError, match="1.3e13"):
         HopfieldNetwork(4).count_realizable()
+
+
+THREE = list(itertools.product((0, 1), repeat=3))
+
+
+def test_three_unit_refusal_without_square_roots_verifies():
+    # a single transposition of {0,1}^3 is the square of no map (a root would need a 4-cycle)
+    f = tuple(THREE[{0: 1, 1: 0}.get(k, k)] for k in range(8))
+    proof = HopfieldNetwork(3, iterations=2).realize(f)
+    assert not proof and proof.members == () and proof.verify()
+
+
+@pytest.mark.parametrize("update", ["synchronous", "sequential"])
+def test_three_unit_completeness_check_does_not_trust_kth_roots(update, monkeypatch):
+    # f = h^2 for integer parameters; a kth_roots that loses the roots forges a refusal,
+    # which verify() must reject by its own route through the chambers of T_3
+    net = HopfieldNetwork(3, update=update, iterations=2)
+    f = net.evaluate([[1, -1, 0], [0, 1, 1], [-1, 0, 1]], [0, -1, 1])
+    assert net.realize(f)
+    monkeypatch.setattr("exactgeom.networks.hopfield.kth_roots", lambda function, k: [])
+    forged = net.realize(f)
+    assert not forged and not forged.verify()

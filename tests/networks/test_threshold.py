@@ -184,6 +184,11 @@ def test_bad_functions_raise_clear_errors(function, error):
         ThresholdNetwork(2, 1).realize(function)
 
 
+def test_float_values_of_a_function_are_a_type_error():
+    with pytest.raises(TypeError, match=r"f\[\(0, 1\)\] is the float 1.0"):
+        ThresholdNetwork(2, 1).realize([0, 1.0, 1, 1])
+
+
 def test_bad_sizes_and_parameters():
     with pytest.raises(ValueError, match="n_inputs"):
         ThresholdNetwork(0, 1)

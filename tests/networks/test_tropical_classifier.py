@@ -209,6 +209,8 @@ def test_bad_input():
         T.mistake_counts([1, 2])
     with pytest.raises(ValueError, match="2 points"):
         T.mistake_counts([1, -1, 1])
+    with pytest.raises(TypeError, match=r"labels\[0\] is the float"):
+        T.mistake_counts([1.0, -1])
 
 
 @pytest.mark.slow
