@@ -138,8 +138,7 @@ def map_chunked(
     """
     size = 64 if chunk_size is None else chunk_size
     blocks = chunks(items, size)
-    bar = progress_bar(progress, desc=desc, unit="item")
-    try:
+    with progress_bar(progress, desc=desc, unit="item") as bar:
         if executor is None:
             for block in blocks:
                 results = _apply(function, block)
@@ -164,5 +163,3 @@ def map_chunked(
         finally:
             for future in pending:
                 future.cancel()
-    finally:
-        bar.close()

@@ -1,4 +1,19 @@
-"""Progress reporting for long enumerations: tqdm when installed, a plain stderr counter otherwise."""
+"""Progress reporting for long enumerations: tqdm when installed, a plain stderr counter otherwise.
+
+A bar is also a context manager: leaving it closes it, and a Ctrl-C
+(:class:`KeyboardInterrupt`) that passes through it carries a note saying how far
+the enumeration got, so an interrupted call in a REPL says what was done.
+
+Examples
+--------
+>>> try:
+...     with progress_bar(False, total=40, desc="points", unit="points") as bar:
+...         bar.update(3)
+...         raise KeyboardInterrupt
+... except KeyboardInterrupt as exc:
+...     print(exc.__notes__[0])
+interrupted after 3 of 40 points
+"""
 
 from __future__ import annotations
 
@@ -23,22 +38,44 @@ class _PlainBar:
         print(f"\r{self.desc}: {self.n} {self.unit} done", file=sys.stderr, flush=True)
 
 
-class _NoBar:
-    n = 0
+class _Bar:
+    """``update(k)``, ``close()`` and ``n`` over an optional display; a context manager."""
+
+    def __init__(self, display, total, desc: str, unit: str):
+        self._display, self.total, self.desc, self.unit, self.n = display, total, desc, unit, 0
 
     def update(self, k=1):
         self.n += k
+        if self._display is not None:
+            self._display.update(k)
 
     def close(self):
-        pass
+        if self._display is not None:
+            self._display.close()
+            self._display = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, traceback):
+        self.close()
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            of = f" of {self.total}" if self.total else ""
+            what = f" ({self.desc})" if self.desc and self.desc != self.unit else ""
+            exc.add_note(f"interrupted after {self.n}{of} {self.unit}{what}")
+        return False
 
 
-def progress_bar(enabled: bool, total=None, desc: str = "", unit: str = "it"):
-    """A bar with ``update(k)`` and ``close()``; a silent counter when ``enabled`` is false."""
+def progress_bar(enabled: bool, total=None, desc: str = "", unit: str = "it") -> _Bar:
+    """A bar with ``update(k)``, ``close()`` and a count ``n``; shown on stderr when ``enabled``.
+
+    Use it in a ``with`` block: on Ctrl-C the :class:`KeyboardInterrupt` gets a note
+    with the count reached (module docstring).
+    """
     if not enabled:
-        return _NoBar()
+        return _Bar(None, total, desc, unit)
     try:
         from tqdm.auto import tqdm
     except ImportError:
-        return _PlainBar(total, desc, unit)
-    return tqdm(total=total, desc=desc, unit=unit, leave=False)
+        return _Bar(_PlainBar(total, desc, unit), total, desc, unit)
+    return _Bar(tqdm(total=total, desc=desc, unit=unit, leave=False), total, desc, unit)

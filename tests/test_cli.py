@@ -246,7 +246,10 @@ def test_progress_bar_goes_to_stderr_only(monkeypatch, capsys, argv):
         def close(self):
             print("bar closed", file=sys.stderr)
 
-    monkeypatch.setattr(lattice, "progress_bar", lambda enabled, **kw: Bar() if enabled else None)
+    from exactgeom._progress import _Bar
+
+    monkeypatch.setattr(lattice, "progress_bar",
+                        lambda enabled, **kw: _Bar(Bar() if enabled else None, None, "flats", "flats"))
     lattice._whitney_first_kind.cache_clear()
     code, out, err = _run(capsys, *argv, "--progress")
     assert (code, out) == plain[:2] and err == "bar closed\n"

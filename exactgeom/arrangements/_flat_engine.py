@@ -92,14 +92,24 @@ def _prime_for(data: _MatroidData) -> int:
 _NUMPY_PRIME_LIMIT = 1 << 28     # products of two residues stay below 2^56, sums of < 128 of them below 2^63
 _USE_NUMPY = np is not None
 _CHUNK_ROWS = 1 << 21            # rows of N K handled per vectorised step
-_MAX_COVERS = 12_000_000         # covers held at once (about 1 GB); beyond this we stop with a message
+_MAX_COVERS = 12_000_000         # covers held at once with one-word bitsets (about 1 GB); see _cover_limit
 
 
-def _too_large(rank: int, covers: int, flats: int) -> ValueError:
+def _cover_limit(n: int, m: int) -> int:
+    """How many covers may be held at once: about 1 GB of arrays.
+
+    A cover costs about 8 (W + m + 4) bytes, W = ceil(n / 64) words of bitset and m residues of
+    its direction row; ``_MAX_COVERS`` is the count for W = 1, m = 6 (threshold and braid sizes).
+    """
+    return _MAX_COVERS * 11 // ((n + 63) // 64 + m + 4)
+
+
+def _too_large(rank: int, covers: int, flats: int, limit: int, hint_chi: bool) -> ValueError:
+    hint = ("; characteristic_polynomial() needs two ranks fewer than intersection_lattice() and may "
+            "still fit") if hint_chi else ""
     return ValueError(
         f"the intersection lattice is too large to hold in memory: the {flats} flats of rank {rank - 1} "
-        f"already have more than {covers} covers of rank {rank} (the limit is {_MAX_COVERS}); "
-        "characteristic_polynomial() needs two ranks fewer than intersection_lattice() and may still fit"
+        f"already have more than {covers} covers of rank {rank} (the limit is {limit}, about 1 GB){hint}"
     )
 
 
@@ -113,15 +123,21 @@ def _too_large(rank: int, covers: int, flats: int) -> ValueError:
 # newer sizes.  It refuses only when the prediction is far out of reach: a level more than twice
 # the memory limit (the runtime check would stop there anyway, after the earlier levels had been
 # paid for), or more than _MAX_SECONDS of work at an optimistic rate for the engine in use (about
-# 1.5 times what was measured on one core).
+# 1.5 times what was measured on one core).  With thousands of hyperplanes the rank-3 level alone
+# can exhaust memory (T_10: 522,753 rank-2 flats, over 10^8 predicted at rank 3), so when at least
+# two ranks remain the check already runs on ranks <= 2, with a margin of 4: from ranks <= 2 the
+# extrapolation overestimated T_5, T_6 by up to 2.3x and underestimated shi(7), braid(8) and
+# generic arrangements.
 _MAX_SECONDS = 4 * 3600
 _ROWS_PER_SECOND = {"numpy": 10**7, "python": 5 * 10**5}     # rows of N K_F reduced and grouped
 
 
 def _check_size(sizes, n, last, engine, hint_chi):
     """Raise ValueError when the extrapolated rest of the enumeration is clearly out of reach."""
-    if len(sizes) < 4 or len(sizes) - 1 >= last:
+    if len(sizes) < 3 or len(sizes) - 1 >= last or (len(sizes) == 3 and last < 4):
         return
+    margin = 4 if len(sizes) == 3 else 1
+    limit = _cover_limit(n, 0)
     ratio = sizes[-1] / sizes[-2]
     shrink = min(1.0, ratio / (sizes[-2] / sizes[-3]))
     predicted = [float(f) for f in sizes]
@@ -131,10 +147,10 @@ def _check_size(sizes, n, last, engine, hint_chi):
     peak = max(predicted[len(sizes):])
     seconds = n * sum(predicted) / _ROWS_PER_SECOND[engine]
     reasons = []
-    if peak > 2 * _MAX_COVERS:
+    if peak > 2 * margin * limit:
         reasons.append(f"rank {predicted.index(peak)} alone would hold about {peak:.2g} flats, "
-                       f"far beyond the memory limit of {_MAX_COVERS} covers")
-    if seconds > _MAX_SECONDS:
+                       f"far beyond the memory limit of {limit} covers")
+    if seconds > margin * _MAX_SECONDS:
         reasons.append(f"the work would take about {seconds / 3600:.2g} hours even at "
                        f"{_ROWS_PER_SECOND[engine]:.0e} rows per second ({engine} engine)")
     if not reasons:
@@ -197,8 +213,9 @@ def _enumerate_python(rows, p, excluded, depth, count_last, bar, executor):
             return levels, (-total if count_last else 0)
         merged: dict[int, list] = {}
         for chunk, res in zip(chunks, results):
-            if len(merged) > _MAX_COVERS // 4:
-                raise _too_large(len(levels), len(merged), len(level))
+            if len(merged) > _cover_limit(n, D - len(levels)) // 4:
+                raise _too_large(len(levels), len(merged), len(level), _cover_limit(n, D - len(levels)) // 4,
+                                 depth is None)
             for G, mu, h, key, j0, K in res:
                 entry = merged.get(G)
                 if entry is None:
@@ -337,13 +354,13 @@ def _enumerate_numpy(rows, p, excluded, depth, count_last, bar, executor):
                 if bar is not None:
                     bar.update(min(step, len(bits) - s))
             return levels, (-total if count_last else 0)
-        parts, covers = [], 0
+        parts, covers, limit = [], 0, _cover_limit(n, m)
         for s, res in zip(starts, results):
             new_bits, contrib, parent, hmin, vrow, j0 = res
             parts.append((new_bits, contrib, parent + s, hmin, vrow, j0))
             covers += len(new_bits)
-            if covers > _MAX_COVERS:
-                raise _too_large(len(levels), covers, len(bits))
+            if covers > limit:
+                raise _too_large(len(levels), covers, len(bits), limit, depth is None)
             if bar is not None:
                 bar.update(min(step, len(bits) - s))
         new_bits, contrib, parent, hmin, vrow, j0 = (np.concatenate(x) for x in zip(*parts))

@@ -129,13 +129,10 @@ def faces(arrangement, *, progress: bool = False) -> Iterator[Face]:
     """
     d = arrangement.dimension
     rows = _integer_rows(arrangement)
-    bar = progress_bar(progress, desc="faces", unit="faces")
-    try:
+    with progress_bar(progress, desc="faces", unit="faces") as bar:
         for covector, witness, dimension in _face_tree(d, rows):
             bar.update()
             yield Face(arrangement, covector, dimension, witness)
-    finally:
-        bar.close()
 
 
 def f_vector(arrangement, *, progress: bool = False) -> list[int]:

@@ -285,12 +285,9 @@ def intersection_lattice(arrangement, *, progress: bool = False, executor=None) 
     if not data.rows:
         return IntersectionLattice(arrangement, ((0,),), ((1,),))
     p = _prime_for(data)
-    bar = progress_bar(progress, desc="flats", unit="flat")
-    try:
+    with progress_bar(progress, desc="flats", unit="flats") as bar:
         levels, _ = _enumerate_flats(data.rows, p, data.excluded, depth=None, count_last=False,
                                      bar=bar, executor=executor)
-    finally:
-        bar.close()
     flats_by_rank, mobius_by_rank = [], []
     for bits, mus in levels:
         order = sorted(range(len(bits)), key=bits.__getitem__)
@@ -348,12 +345,9 @@ def _compute_whitney_first_kind(arrangement, executor, progress: bool) -> tuple[
         return (1, -1)                     # a single hyperplane (central case only)
     p = _prime_for(data)
     excluded = data.excluded if data.excluded is not None else len(data.rows) - 1
-    bar = progress_bar(progress, desc="flats", unit="flat")
-    try:
+    with progress_bar(progress, desc="flats", unit="flats") as bar:
         levels, last = _enumerate_flats(data.rows, p, excluded, depth=r - 2, count_last=True,
                                         bar=bar, executor=executor)
-    finally:
-        bar.close()
     q = [sum(mus) for _, mus in levels] + [last]      # Σ over flats avoiding H, by rank 0..r-1
     if data.excluded is not None:                     # affine: these are A's Whitney numbers
         return tuple(q)

@@ -320,8 +320,7 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     """
     d, n = arrangement.dimension, len(arrangement)
     rows = _integer_rows(arrangement)
-    bar = progress_bar(progress, desc="regions", unit="regions")
-    try:
+    with progress_bar(progress, desc="regions", unit="regions") as bar:
         if executor is None:
             for signs, numerators, denominator, bounded in _subtree(d, rows, ()):
                 bar.update()
@@ -335,8 +334,6 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
                 bar.update()
                 signs = tuple(1 if mask >> i & 1 else -1 for i in range(n))
                 yield Region(arrangement, signs, _ppl.fraction_vector(numerators, denominator), bounded)
-    finally:
-        bar.close()
 
 
 def region_containing(arrangement, point) -> Region:

@@ -291,8 +291,7 @@ class ReLUNetwork:
         identity = tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n))
         # state: (rows, witness, matrix, vector, patterns so far)
         states = [(base, witness, identity, (Fraction(0),) * n, ())]
-        bar = progress_bar(progress, desc="activation regions", unit="split")
-        try:
+        with progress_bar(progress, desc="activation regions", unit="split") as bar:
             for W, b in zip(self.weights[:-1], self.biases[:-1]):
                 split = []
                 for rows, w, M, c, patterns in states:
@@ -311,8 +310,6 @@ class ReLUNetwork:
                             patterns,
                         )
                     )
-        finally:
-            bar.close()
         for rows, w, M, c, patterns in states:
             A, d = _affine_compose(self.weights[-1], self.biases[-1], M, c)
             yield rows, w, A, d, patterns

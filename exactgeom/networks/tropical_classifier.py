@@ -183,6 +183,35 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
     return out, lps
 
 
+
+def _predicted_seconds(sizes, lps_per_partition: float, seconds_per_lp: float, left: int,
+                       max_exponent: int) -> float:
+    """Extrapolated time for the remaining ``left`` points of the partition enumeration.
+
+    ``sizes[i]`` is the number of realizable partitions of the first ``i + 1`` points.  The
+    count is a number of maximal cones of a fan in dimension D = (K - 1)(d + 1) (lineality
+    removed), the normal fan of a Minkowski sum of N polytopes with N·C(K, 2) edge directions,
+    so it grows at most like N^(D - 1) (Gritzmann and Sturmfels, 1993).  The growth is modelled
+    as ``c N^e`` with e read off the last two counts and capped at D - 1; each partition costs
+    ``lps_per_partition`` LPs at ``seconds_per_lp``, the last point's rates (both grow with the
+    number of points, so this errs low).  ``0.0`` while fewer than five counts are known.  A
+    heuristic: callers refuse only far beyond their budget.
+
+    Examples
+    --------
+    >>> round(_predicted_seconds([1, 2, 4, 8, 16], 1.0, 1.0, 2, 10), 2)  # e = log 2 / log(5/4) = 3.1
+    44.19
+    >>> _predicted_seconds([1, 2, 4, 8, 16], 1.0, 1.0, 2, 1)    # e capped at 1: 16, then 16 * 6/5
+    35.2
+    """
+    if len(sizes) < 5 or left <= 0:
+        return 0.0
+    N = len(sizes)
+    exponent = min(max_exponent, math.log(sizes[-1] / sizes[-2]) / math.log(N / (N - 1)))
+    total = sum(sizes[-1] * (M / N) ** exponent for M in range(N, N + left))
+    return total * lps_per_partition * seconds_per_lp
+
+
 class TropicalClassifier:
     r"""Tropical rational classifiers with ``n_terms = (n, m)`` on fixed data points.
 
@@ -255,7 +284,8 @@ class TropicalClassifier:
 
     # -- enumeration ----------------------------------------------------------------------
     def realizable_partitions(
-        self, *, progress: bool = False, executor=None, max_partitions: int = 10**6
+        self, *, progress: bool = False, executor=None, max_partitions: int = 10**6,
+        max_seconds: float | None = 3600.0,
     ) -> list[RealizablePartition]:
         """All realizable partitions of the points into at most ``n + m`` blocks, with witnesses.
 
@@ -268,11 +298,20 @@ class TropicalClassifier:
         max_partitions : int
             Stop with an estimate of the remaining work when a prefix of the points
             already has more realizable partitions than this.
+        max_seconds : float or None
+            Stop, after any point, when the remaining work clearly exceeds this many
+            seconds: either provably (every realizable partition of the first N points
+            needs at least one LP for each later point, and the partitions only multiply,
+            so ``partitions x remaining points x seconds per LP`` is a lower bound), or
+            by more than four times on a polynomial extrapolation of the growth so far
+            (see :func:`_predicted_seconds`).  ``None`` lets the enumeration run however long
+            it takes.
 
         Raises
         ------
         ValueError
-            When ``max_partitions`` is exceeded (the message gives the count so far and a time estimate).
+            When ``max_partitions`` or ``max_seconds`` is exceeded (the message gives the
+            count so far and a time estimate).
 
         Examples
         --------
@@ -285,39 +324,54 @@ class TropicalClassifier:
         K = self.num_terms
         states = [((0,), 1, ())]
         self.linear_programs = 0
-        bar = progress_bar(progress, total=len(self.points), desc="points", unit="point")
-        bar.update(1)
-        futures: list = []
-        start = time.perf_counter()
-        try:
-            for N in range(1, len(self.points)):
-                if executor is None or len(states) < 64:
-                    states, lps = _extend(states, self._lifted, K)
-                    self.linear_programs += lps
-                else:
-                    size = max(16, len(states) // 32)
-                    chunks = [states[i : i + size] for i in range(0, len(states), size)]
-                    futures = [executor.submit(_extend, chunk, self._lifted, K) for chunk in chunks]
-                    states = []
-                    for future in futures:
-                        part, lps = future.result()
-                        states.extend(part)
+        with progress_bar(progress, total=len(self.points), desc="points", unit="point") as bar:
+            bar.update(1)
+            futures: list = []
+            sizes = [1]
+            try:
+                for N in range(1, len(self.points)):
+                    level_start, before = time.perf_counter(), self.linear_programs
+                    if executor is None or len(states) < 64:
+                        states, lps = _extend(states, self._lifted, K)
                         self.linear_programs += lps
-                    futures = []
-                bar.update(1)
-                if len(states) > max_partitions and N + 1 < len(self.points):
-                    per_lp = (time.perf_counter() - start) / max(1, self.linear_programs)
-                    remaining = len(states) * (K - 1) * (len(self.points) - N - 1) * per_lp
+                    else:
+                        size = max(16, len(states) // 32)
+                        chunks = [states[i : i + size] for i in range(0, len(states), size)]
+                        futures = [executor.submit(_extend, chunk, self._lifted, K) for chunk in chunks]
+                        states = []
+                        for future in futures:
+                            part, lps = future.result()
+                            states.extend(part)
+                            self.linear_programs += lps
+                        futures = []
+                    bar.update(1)
+                    sizes.append(len(states))
+                    left = len(self.points) - N - 1
+                    if not left:
+                        continue
+                    lps = max(1, self.linear_programs - before)
+                    per_lp = (time.perf_counter() - level_start) / lps
+                    at_least = len(states) * left * per_lp if K > 1 else 0.0
+                    predicted = _predicted_seconds(sizes, lps / sizes[-2], per_lp, left,
+                                                   (K - 1) * (self.dimension + 1) - 1)
+                    if len(states) > max_partitions:
+                        reason = f"max_partitions={max_partitions}"
+                    elif max_seconds is not None and at_least > max_seconds:
+                        reason = f"max_seconds={max_seconds:g}; at least {at_least:.2g} s"
+                    elif max_seconds is not None and predicted > 4 * max_seconds:
+                        reason = f"max_seconds={max_seconds:g}; about {predicted:.2g} s extrapolated"
+                    else:
+                        continue
                     raise ValueError(
                         f"the first {N + 1} of {len(self.points)} points already have {len(states)} "
-                        f"realizable partitions (max_partitions={max_partitions}); the remaining points "
-                        f"would take on the order of {remaining:.0f} s or more (the count never decreases). "
-                        "Use fewer points or terms, or raise max_partitions"
+                        f"realizable partitions, {sizes} so far ({reason}); the remaining {left} points "
+                        f"would take at least {at_least:.2g} s at {per_lp * 1e3:.2g} ms per LP (each "
+                        "partition needs an LP per later point, and the count never decreases). Use fewer "
+                        "points or terms, or raise the limit"
                     )
-        finally:
-            for future in futures:
-                future.cancel()
-            bar.close()
+            finally:
+                for future in futures:
+                    future.cancel()
         self._partitions = [RealizablePartition(b, j, w) for b, j, w in states]
         return self._partitions
 

@@ -268,8 +268,9 @@ def test_early_stop_with_executor_cancels_cleanly():
 def test_keyboard_interrupt_propagates_and_generator_closes():
     gen = threshold(4).regions(progress=True)
     next(gen)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt) as caught:
         gen.throw(KeyboardInterrupt)
+    assert caught.value.__notes__ == ["interrupted after 1 regions"]
     assert next(gen, None) is None
 
 

@@ -279,7 +279,22 @@ def test_certificate_of_the_count_verifies_and_detects_tampering():
 def test_refuses_with_an_estimate_when_too_large():
     T = TropicalClassifier(POINTS, n_terms=(2, 2))
     with pytest.raises(
-        ValueError, match=r"already have \d+ realizable partitions .* would take on the order"
+        ValueError, match=r"already have \d+ realizable partitions.*max_partitions=10\).*would take at least"
     ):
         T.realizable_partitions(max_partitions=10)
+    with pytest.raises(ValueError, match=r"max_seconds=0; at least .* s\)"):
+        T.realizable_partitions(max_seconds=0)
     assert T.num_maximal_cones() == 2584  # nothing half-done is kept
+
+
+def test_refuses_far_out_of_reach_up_front_and_runs_what_fits():
+    # 40 points on the moment curve, (3, 3) terms: the fan lives in dimension 15 and the counts
+    # grow like N^8 at N = 6; the rest is far beyond an hour and is refused within a second.
+    far = TropicalClassifier([(i, i * i) for i in range(40)], n_terms=(3, 3))
+    with pytest.raises(ValueError, match=r"first 6 of 40 points.*\[1, 2, 5, 14, 42, 132\].*extrapolated"):
+        far.realizable_partitions()
+    # 10 points on a line, (2, 2) terms: the partitions double at first, but the polynomial
+    # extrapolation (exponent capped by the fan dimension) sees that a one-second budget holds
+    line = TropicalClassifier([(i * i % 31,) for i in range(10)], n_terms=(2, 2))
+    assert line.realizable_partitions(max_seconds=1) == TropicalClassifier(
+        line.points, n_terms=(2, 2)).realizable_partitions(max_seconds=None)
