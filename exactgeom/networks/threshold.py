@@ -397,6 +397,11 @@ def threshold_functions(n: int, *, progress: bool = False, executor=None) -> Ite
     is scaled by the lcm of its denominators: T_n is central, so a positive
     multiple stays in the chamber.
 
+    The chambers stream at about 14,000 per second on one core: n = 5 (94,572) takes
+    seconds, n = 6 (15,028,134) about 20 minutes, so pass ``progress=True`` there;
+    n >= 7 (8,378,070,864 for n = 7) is refused.  The count alone is instant from
+    χ(T_n): ``exactgeom.library.threshold(n).num_regions()``.
+
     Parameters
     ----------
     n : int

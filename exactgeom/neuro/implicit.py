@@ -9,7 +9,17 @@ and expanded exactly (python-flint); if all vanish, K ⊆ I_{≤D}, hence
 K = I_{≤D} exactly.  If one does not vanish, more points are added.
 
 When every φ_k is homogeneous of the same degree, the image is a cone and the
-ideal is homogeneous: degrees are then handled one at a time.  Generators are
+ideal is homogeneous: degrees are then handled one at a time.
+
+A second, independent route for small models (``method="elimination"``, what
+Macaulay2's ``eliminate`` or ``ker`` computes): a lex Gröbner basis of
+(y_k − φ_k(θ)) over Q with θ > y (sympy) contains a Gröbner basis of the
+elimination ideal I = (y_k − φ_k) ∩ Q[y], the whole vanishing ideal of the image;
+its reduced grevlex basis is returned, keeping the elements of degree ≤ D.  They
+generate I up to degree D because grevlex refines the degree: an f ∈ I of degree
+≤ d has a standard representation by basis elements of degree ≤ d, and
+dim I_{≤d} is the number of monomials of degree ≤ d that a leading monomial
+divides.  Exact and complete, but doubly exponential in the worst case.  Generators are
 chosen degree by degree: a basis of I_d modulo the products of lower-degree
 generators with monomials; only those new generators need the substitution
 proof, since the products lie in the ideal already.
@@ -76,6 +86,7 @@ class ImplicitEquations:
     homogeneous: bool
     proved: bool
     seed: int
+    method: str = "interpolation"
 
     def certificate(self, model) -> dict:
         """An ``implicit-equations`` certificate: the parametrization and the equations as exact data."""
@@ -167,7 +178,9 @@ def _proves(ctx_y, model, vector, monomials) -> bool:
     return g.compose(*model._fpolys).is_zero()
 
 
-def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEquations:
+def implicit_equations(
+    model, max_degree: int, *, seed: int = 0, method: str = "interpolation"
+) -> ImplicitEquations:
     """Generators of the vanishing ideal of the neuromanifold, up to degree ``max_degree``.
 
     Parameters
@@ -176,6 +189,10 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
     max_degree : int
     seed : int
         Seed for the sample points.
+    method : {"interpolation", "elimination"}
+        Interpolation at rational points with a substitution proof (the default; scales to
+        thousands of monomials), or elimination by a lex Gröbner basis over Q (small models
+        only); both are exact and complete up to ``max_degree`` (module docstring).
 
     Returns
     -------
@@ -195,12 +212,18 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
     >>> t = sp.Symbol("t")
     >>> Parametrization([t], [t, t**2, t**3]).implicit_equations(2).equations
     (y1**2 - y2, y1*y2 - y3, y1*y3 - y2**2)
+    >>> Parametrization([t], [t, t**2, t**3]).implicit_equations(2, method="elimination").equations
+    (y1**2 - y2, y1*y2 - y3, y1*y3 - y2**2)
     """
-    if max_degree < 1:
-        raise ValueError(f"max_degree must be at least 1, not {max_degree}")
+    if isinstance(max_degree, bool) or not isinstance(max_degree, int) or max_degree < 1:
+        raise ValueError(f"max_degree must be a positive int, not {max_degree!r}")
+    if method not in ("interpolation", "elimination"):
+        raise ValueError(f"method must be 'interpolation' or 'elimination', not {method!r}")
     N = model.ambient_dimension()
     hom_degree = _homogeneous_degree(model)
     homogeneous = hom_degree is not None and hom_degree > 0
+    if method == "elimination":
+        return _by_elimination(model, max_degree, homogeneous, seed)
     count = len(_monomials(N, max_degree, homogeneous))
     if count > MAX_MONOMIALS:
         raise ValueError(
@@ -255,6 +278,24 @@ def implicit_equations(model, max_degree: int, *, seed: int = 0) -> ImplicitEqua
     )
     equations = tuple(_normalise_sign(e, y) for e in equations)
     return ImplicitEquations(equations, tuple(y), max_degree, tuple(dims), homogeneous, True, seed)
+
+
+def _by_elimination(model, max_degree: int, homogeneous: bool, seed: int) -> ImplicitEquations:
+    y, theta = tuple(model.coordinates), tuple(model.params)
+    lex = sp.groebner([yi - f for yi, f in zip(y, model.polys)], *theta, *y, order="lex", domain="QQ")
+    eliminated = [g for g in lex.exprs if not (g.free_symbols & set(theta))]
+    basis = sp.groebner(eliminated, *y, order="grevlex", domain="QQ").exprs if eliminated else []
+    polys = sorted((sp.Poly(g, *y) for g in basis),                   # by degree, then leading monomial
+                   key=lambda p: (p.total_degree(), [-e for e in p.monoms(order="grevlex")[0]]))
+    kept = [p for p in polys if p.total_degree() <= max_degree]
+    equations = tuple(_normalise_sign(p.clear_denoms()[1].primitive()[1].as_expr(), y) for p in kept)
+    leading = [p.monoms(order="grevlex")[0] for p in polys]
+    dims = tuple(
+        sum(1 for m in _monomials(len(y), d, homogeneous)
+            if any(all(a >= b for a, b in zip(m, lm)) for lm in leading))
+        for d in range(1, max_degree + 1)
+    )
+    return ImplicitEquations(equations, y, max_degree, dims, homogeneous, True, seed, "elimination")
 
 
 def _normalise_sign(expr, gens):

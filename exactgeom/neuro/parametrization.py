@@ -203,11 +203,11 @@ class Parametrization:
         """expected_dimension() − dimension()."""
         return self.expected_dimension() - self.dimension(seed=seed).value
 
-    def implicit_equations(self, max_degree: int, *, seed: int = 0):
+    def implicit_equations(self, max_degree: int, *, seed: int = 0, method: str = "interpolation"):
         """Generators of the vanishing ideal up to ``max_degree``; see :mod:`exactgeom.neuro.implicit`."""
         from .implicit import implicit_equations
 
-        return implicit_equations(self, max_degree, seed=seed)
+        return implicit_equations(self, max_degree, seed=seed, method=method)
 
     def generic_fiber(self, *, seed: int = 0, engine: str = "auto"):
         """The fibre over a generic point; see :func:`exactgeom.neuro.fibers.generic_fiber`."""

@@ -84,20 +84,20 @@ def test_dimension_upper_bound_from_equations():
     assert d.value == 2 and d.upper_bound == 2 and d.certified
 
 
-def _elimination_ideal(model):
-    """Second route: a lex Gröbner basis eliminating the parameters (sympy, small cases only)."""
-    y = model.coordinates
-    G = sp.groebner([yi - p for yi, p in zip(y, model.polys)], *model.params, *y, order="lex")
-    return [g for g in G.exprs if not (g.free_symbols & set(model.params))]
-
-
 def test_interpolation_agrees_with_elimination():
     s, t = sp.symbols("s t")
-    for model in (LinearNetwork((2, 1, 2)), Parametrization([s, t], [s**3, s**2 * t, s * t**2, t**3])):
-        E = model.implicit_equations(2)
-        eliminated = _elimination_ideal(model)
+    models = (LinearNetwork((2, 1, 2)), Parametrization([s, t], [s**3, s**2 * t, s * t**2, t**3]),
+              Parametrization([t], [t, t**2, t**3]), Parametrization([s, t], [s + t, s * t, s**2 * t]))
+    for model in models:
+        E = model.implicit_equations(3)
+        F = model.implicit_equations(3, method="elimination")
+        assert F.method == "elimination" and F.proved and F.homogeneous == E.homogeneous
+        assert F.ideal_dimensions == E.ideal_dimensions
+        eliminated = F.equations
         y = model.coordinates
+        for e in eliminated:                      # each eliminated equation vanishes on the image
+            assert sp.expand(e.subs(dict(zip(y, model.polys)), simultaneous=True)) == 0
         # same ideal: each side reduces to zero modulo a Gröbner basis of the other
         G1 = sp.groebner(list(E.equations), *y, order="grevlex")
-        G2 = sp.groebner(eliminated, *y, order="grevlex")
+        G2 = sp.groebner(list(eliminated), *y, order="grevlex")
         assert all(G1.contains(g) for g in eliminated) and all(G2.contains(e) for e in E.equations)
