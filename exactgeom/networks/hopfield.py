@@ -31,6 +31,7 @@ False
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -55,21 +56,26 @@ __all__ = ["HopfieldNetwork", "PropositionCheck", "check_proposition", "kth_root
 _MAX_N = 4
 
 
-def kth_roots(function: Table, k: int) -> list[Table]:
-    """All maps h: {0,1}^n -> {0,1}^n with h^k = f (backtracking along orbits).
+def kth_roots(function: Table, k: int) -> Iterator[Table]:
+    """The maps h: {0,1}^n -> {0,1}^n with h^k = f, one at a time (backtracking along orbits).
+
+    A generator, because there can be very many: the identity of {0,1}^4 has
+    46,206,736 square roots (the involutions of 16 points).
 
     Examples
     --------
     >>> ident = ((0, 0), (0, 1), (1, 0), (1, 1))
-    >>> len(kth_roots(ident, 2))      # the involutions of a 4-element set
+    >>> sum(1 for _ in kth_roots(ident, 2))      # the involutions of a 4-element set
     10
+    >>> next(kth_roots(ident, 2)) == ident
+    True
     """
     N = len(function)
     n = (N - 1).bit_length()
     index = {x: j for j, x in enumerate(boolean_points(n))}
     target = [index[y] for y in function]
     h = [-1] * N
-    out = []
+    points = boolean_points(n)
 
     def consistent() -> bool:
         for x in range(N):
@@ -83,19 +89,37 @@ def kth_roots(function: Table, k: int) -> list[Table]:
                     return False
         return True
 
-    def extend(hint: int) -> None:
+    def extend(hint: int) -> Iterator[Table]:
         x = hint if 0 <= hint < N and h[hint] < 0 else next((j for j in range(N) if h[j] < 0), -1)
         if x < 0:
-            out.append(tuple(boolean_points(n)[h[j]] for j in range(N)))
+            yield tuple(points[h[j]] for j in range(N))
             return
         for y in range(N):
             h[x] = y
             if consistent():
-                extend(y)
+                yield from extend(y)
         h[x] = -1
 
-    extend(0)
-    return out
+    yield from extend(0)
+
+
+_MAX_ROOTS = 100_000
+
+
+def _bounded_roots(table: Table, k: int) -> Iterator[Table]:
+    """:func:`kth_roots`, stopping with a ValueError after ``_MAX_ROOTS`` roots.
+
+    A realization stops at the first realizable root; a refusal needs a
+    certificate for every root, which is out of reach beyond this many.
+    """
+    for count, h in enumerate(kth_roots(table, k), start=1):
+        if count > _MAX_ROOTS:
+            raise ValueError(
+                f"f has more than {_MAX_ROOTS} maps h with h^{k} = f and none of the first {_MAX_ROOTS} "
+                "is realizable in one step; a refusal would need a certificate for every one of them "
+                "(the identity of {0,1}^4 alone has 46,206,736 square roots)"
+            )
+        yield h
 
 
 def _threshold_masks(n: int) -> list[int]:
@@ -300,7 +324,7 @@ class HopfieldNetwork:
         spec = self._spec()
         if self.iterations == 1:
             return _cone_polyhedron(spec, table)
-        return tuple((h, _cone_polyhedron(spec, h)) for h in kth_roots(table, self.iterations))
+        return tuple((h, _cone_polyhedron(spec, h)) for h in _bounded_roots(table, self.iterations))
 
     def realize(self, function):
         """A :class:`Realization` (k-step) or a :class:`NonRealizable` proof.
@@ -319,7 +343,7 @@ class HopfieldNetwork:
         if self.iterations == 1:
             return _realize_one_step(self, table)
         members = []
-        for h in kth_roots(table, self.iterations):
+        for h in _bounded_roots(table, self.iterations):
             r = _realize_one_step(one, h)
             if r:
                 return Realization(self, table, r.weights, r.thresholds)

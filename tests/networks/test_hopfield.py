@@ -243,3 +243,24 @@ def test_three_unit_completeness_check_does_not_trust_kth_roots(update, monkeypa
     monkeypatch.setattr("exactgeom.networks.hopfield.kth_roots", lambda function, k: [])
     forged = net.realize(f)
     assert not forged and not forged.verify()
+
+
+def test_realize_stops_at_the_first_realizable_root():
+    # the identity of {0,1}^4 has 46,206,736 square roots; the first one tried is the identity,
+    # realizable with W = I, θ = -1/2, so the answer comes at once
+    net = HopfieldNetwork(4, iterations=2)
+    ident = {x: x for x in itertools.product((0, 1), repeat=4)}
+    r = net.realize(ident)
+    assert r and r.verify() and net.evaluate(r.weights, r.thresholds) == tuple(ident.values())
+
+
+def test_refusals_with_too_many_roots_are_refused_with_a_message(monkeypatch):
+    # ((0,1),(0,0),(1,1),(1,0)) is not a two-step map of 2 units and has 2 square roots
+    f = ((0, 1), (0, 0), (1, 1), (1, 0))
+    net = HopfieldNetwork(2, iterations=2)
+    assert sum(1 for _ in kth_roots(f, 2)) == 2 and not net.realize(f)
+    monkeypatch.setattr("exactgeom.networks.hopfield._MAX_ROOTS", 1)
+    with pytest.raises(ValueError, match=r"more than 1 maps h with h\^2 = f.*certificate for every one"):
+        net.realize(f)
+    with pytest.raises(ValueError, match=r"more than 1 maps"):
+        net.parameter_cone(f)
