@@ -1,9 +1,10 @@
 """Timings for neuromanifold and ED-degree computations (issue 5 targets).
 
-Run:  .venv/bin/python benchmarks/neuro.py [--pure]
+Run:  .venv/bin/python benchmarks/neuro.py [--pure] [--elimination]
 
 Prints one line per task: the result, the wall-clock time and the target.  The f4 engine (pure
-Python) always runs; ``--pure`` adds the EDD-14 count with the sympy engine (2 to over 10 minutes).
+Python) always runs; ``--pure`` adds the EDD-14 count with the sympy engine (2 to over 10 minutes);
+``--elimination`` adds the lightning quartic by elimination, the second route (about 2 minutes).
 Timings on a shared 2-core machine are noisy; rerun before drawing conclusions.
 """
 
@@ -33,6 +34,8 @@ def _timed(label, target, function):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pure", action="store_true", help="also time EDD-14 with the slow sympy engine")
+    parser.add_argument("--elimination", action="store_true",
+                        help="also time the lightning quartic by elimination (lex Gröbner basis)")
     args = parser.parse_args()
     print(f"engines available: {', '.join(available_engines())}")
     _timed(
@@ -55,6 +58,12 @@ def main() -> None:
         "<= 10 s",
         lambda: len(LightningAttention(2, 2, 2, 1).implicit_equations(4).equations),
     )
+    if args.elimination:
+        _timed(
+            "the same by elimination (lex Gröbner basis over Q, sympy)",
+            "none (second route)",
+            lambda: len(LightningAttention(2, 2, 2, 1).implicit_equations(4, method="elimination").equations),
+        )
     if "msolve" in available_engines():
         _timed(
             "EDD lightning quartic, generic Q, msolve (Lagrange, 2 primes)",
