@@ -212,10 +212,10 @@ def _enumerate_python(rows, p, excluded, depth, count_last, bar, executor):
                     bar.update(len(chunk))
             return levels, (-total if count_last else 0)
         merged: dict[int, list] = {}
+        limit = _cover_limit(n, D - len(levels)) // 4       # Python objects: about 4x the array cost
         for chunk, res in zip(chunks, results):
-            if len(merged) > _cover_limit(n, D - len(levels)) // 4:
-                raise _too_large(len(levels), len(merged), len(level), _cover_limit(n, D - len(levels)) // 4,
-                                 depth is None)
+            if len(merged) > limit:
+                raise _too_large(len(levels), len(merged), len(level), limit, depth is None)
             for G, mu, h, key, j0, K in res:
                 entry = merged.get(G)
                 if entry is None:

@@ -72,10 +72,10 @@ def kth_roots(function: Table, k: int) -> Iterator[Table]:
     """
     N = len(function)
     n = (N - 1).bit_length()
-    index = {x: j for j, x in enumerate(boolean_points(n))}
+    points = boolean_points(n)
+    index = {x: j for j, x in enumerate(points)}
     target = [index[y] for y in function]
     h = [-1] * N
-    points = boolean_points(n)
 
     def consistent() -> bool:
         for x in range(N):
@@ -109,14 +109,15 @@ _MAX_ROOTS = 100_000
 def _bounded_roots(table: Table, k: int) -> Iterator[Table]:
     """:func:`kth_roots`, stopping with a ValueError after ``_MAX_ROOTS`` roots.
 
-    A realization stops at the first realizable root; a refusal needs a
-    certificate for every root, which is out of reach beyond this many.
+    A realization stops at the first realizable root; Par_f has one cone per
+    root, and a refusal needs a certificate for every root, which are out of
+    reach beyond this many.
     """
     for count, h in enumerate(kth_roots(table, k), start=1):
         if count > _MAX_ROOTS:
             raise ValueError(
-                f"f has more than {_MAX_ROOTS} maps h with h^{k} = f and none of the first {_MAX_ROOTS} "
-                "is realizable in one step; a refusal would need a certificate for every one of them "
+                f"f has more than {_MAX_ROOTS} maps h with h^{k} = f; Par_f is the union of one cone per "
+                "map, and a refusal would need a certificate for every one of them "
                 "(the identity of {0,1}^4 alone has 46,206,736 square roots)"
             )
         yield h

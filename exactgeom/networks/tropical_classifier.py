@@ -183,7 +183,6 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
     return out, lps
 
 
-
 def _predicted_seconds(sizes, lps_per_partition: float, seconds_per_lp: float, left: int,
                        max_exponent: int) -> float:
     """Extrapolated time for the remaining ``left`` points of the partition enumeration.
@@ -204,7 +203,7 @@ def _predicted_seconds(sizes, lps_per_partition: float, seconds_per_lp: float, l
     >>> _predicted_seconds([1, 2, 4, 8, 16], 1.0, 1.0, 2, 1)    # e capped at 1: 16, then 16 * 6/5
     35.2
     """
-    if len(sizes) < 5 or left <= 0:
+    if len(sizes) < 5:
         return 0.0
     N = len(sizes)
     exponent = min(max_exponent, math.log(sizes[-1] / sizes[-2]) / math.log(N / (N - 1)))

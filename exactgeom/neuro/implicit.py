@@ -9,7 +9,10 @@ and expanded exactly (python-flint); if all vanish, K ⊆ I_{≤D}, hence
 K = I_{≤D} exactly.  If one does not vanish, more points are added.
 
 When every φ_k is homogeneous of the same degree, the image is a cone and the
-ideal is homogeneous: degrees are then handled one at a time.
+ideal is homogeneous: degrees are then handled one at a time.  Generators are
+chosen degree by degree: a basis of I_d modulo the products of lower-degree
+generators with monomials; only those new generators need the substitution
+proof, since the products lie in the ideal already.
 
 A second, independent route for small models (``method="elimination"``, what
 Macaulay2's ``eliminate`` or ``ker`` computes): a lex Gröbner basis of
@@ -19,10 +22,7 @@ its reduced grevlex basis is returned, keeping the elements of degree ≤ D.  Th
 generate I up to degree D because grevlex refines the degree: an f ∈ I of degree
 ≤ d has a standard representation by basis elements of degree ≤ d, and
 dim I_{≤d} is the number of monomials of degree ≤ d that a leading monomial
-divides.  Exact and complete, but doubly exponential in the worst case.  Generators are
-chosen degree by degree: a basis of I_d modulo the products of lower-degree
-generators with monomials; only those new generators need the substitution
-proof, since the products lie in the ideal already.
+divides.  Exact and complete, but doubly exponential in the worst case.
 
 Examples
 --------
