@@ -1,24 +1,23 @@
-"""Reading rationals out of certificates (verifier side; standard library only)."""
+"""Reading rationals out of certificates (verifier side; standard library only).
+
+Thin names over :mod:`exactgeom.certificates._schema`, whose bounded reader they use.
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-
-def q(value) -> Fraction:
-    """A certificate rational: a JSON int or a string "p/q"; anything else is malformed."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise TypeError(f"expected a rational written as an int or a string 'p/q', found {value!r}")
-    return Fraction(value)
+from ._schema import rational, rmat, rvec
 
 
-def qvec(values) -> list[Fraction]:
-    if not isinstance(values, list):
-        raise TypeError(f"expected a list of rationals, found {values!r}")
-    return [q(v) for v in values]
+def q(value, where: str = "a rational entry") -> Fraction:
+    """A certificate rational: a JSON int or a bounded string "p/q"; anything else is malformed."""
+    return rational(value, where)
 
 
-def qmat(rows) -> list[list[Fraction]]:
-    if not isinstance(rows, list):
-        raise TypeError(f"expected a list of rows, found {rows!r}")
-    return [qvec(r) for r in rows]
+def qvec(values, where: str = "a list of rationals") -> list[Fraction]:
+    return rvec(values, where)
+
+
+def qmat(rows, where: str = "a matrix") -> list[list[Fraction]]:
+    return rmat(rows, where)
