@@ -506,3 +506,67 @@ def dimension_arg(value, name: str = "dimension") -> int:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise ValueError(f"{name} must be a non-negative int, not {value!r}")
     return value
+
+
+MEMORY_LIMIT = 2**30
+"""Bytes one exact object (a flint matrix, a polynomial system) may take: about 1 GB.
+
+The same order as the flat engine's budget (:mod:`exactgeom.arrangements._flat_engine`).
+Sizes above it are refused with :class:`~exactgeom.errors.TooLarge` before anything is
+allocated: flint aborts the whole process (no Python exception) when an allocation fails.
+"""
+
+
+def fmpq_mat_bytes(rows: int, cols: int) -> int:
+    """Bytes of a dense ``fmpq_mat`` and the copy its ``rref`` returns (two ``fmpz`` of 8 bytes per entry).
+
+    Examples
+    --------
+    >>> fmpq_mat_bytes(1000, 1000)
+    32000000
+    """
+    return 2 * 16 * rows * cols
+
+
+def mpoly_bytes(terms: int, nvars: int) -> int:
+    """Bytes of ``terms`` terms of an ``fmpq_mpoly`` in ``nvars`` variables (degree orderings).
+
+    flint packs each exponent vector in fields of at least 8 bits, one per variable plus one for
+    the total degree, and stores an 8-byte coefficient; the 8 further bytes cover the
+    temporaries of products and powers (measured: about 1150 bytes per term of a power in
+    1000 variables, against the 1024 counted here).
+
+    Examples
+    --------
+    >>> mpoly_bytes(10, 1000)
+    10240
+    """
+    return terms * (8 * -(-(nvars + 1) // 8) + 16)
+
+
+def refuse_above_memory(nbytes: int, what: str, *, limit: int | None = None) -> None:
+    """Raise :class:`~exactgeom.errors.TooLarge` when ``nbytes`` exceeds :data:`MEMORY_LIMIT`.
+
+    ``what`` names the object in words, with its counted size ("a 29160 × 2700 rational
+    matrix"); the message adds the byte estimate and the limit.
+
+    Examples
+    --------
+    >>> refuse_above_memory(10**6, "a small matrix")
+    >>> refuse_above_memory(5 * 2**30, "a 40000 x 4000 rational matrix")
+    Traceback (most recent call last):
+        ...
+    exactgeom.errors.TooLarge: a 40000 x 4000 rational matrix would take about 5.4 GB of memory \
+(the limit is about 1.1 GB, exactgeom._exact.MEMORY_LIMIT); refused before allocating it
+    """
+    from .errors import TooLarge
+
+    limit = MEMORY_LIMIT if limit is None else limit
+    if nbytes > limit:
+        raise TooLarge(
+            f"{what} would take about {nbytes / 1e9:.2g} GB of memory (the limit is about "
+            f"{limit / 1e9:.2g} GB, exactgeom._exact.MEMORY_LIMIT); refused before allocating it",
+            estimate=nbytes,
+            limit=limit,
+            unit="bytes",
+        )

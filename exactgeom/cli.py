@@ -12,10 +12,26 @@ Subcommands::
 Every subcommand takes ``--json``; those that prove something take
 ``--certificate PATH``; the long ones (``count``, ``charpoly``, ``regions``)
 take ``--progress`` for a progress bar on stderr and ``--workers N``.
-Exit codes: 0 success, 1 a refuted claim (a certificate that does not verify,
-a figure that disagrees, a function that is not realizable), 2 bad input, 130
-interrupted (Ctrl-C; what was finished is reported and no half-written file is
-left).
+
+Exit codes (the same for every subcommand):
+
+- 0: success (``verify``: every file proved);
+- 1: a refuted claim: a certificate rejected by the verifier, a reproduced figure that
+  disagrees or crashes, a map that is not realizable;
+- 2: bad input: a usage error, an unreadable or malformed file, a float where a rational is
+  needed, an unknown family (``verify``: a file that cannot be read as a certificate), or a
+  missing optional extra (the message names the ``pip install``);
+- 3: ``verify`` only: every file checks, but some are only *consistent* (the evidence checks,
+  the claimed value is not re-derived);
+- 4: refused up front: the input is too large to finish (:class:`exactgeom.errors.TooLarge`;
+  the message gives the estimate and the limit);
+- 130: interrupted (Ctrl-C); the message says what had been printed and written, and no
+  half-written file is left (certificates are written through
+  :func:`exactgeom.certificates.write`, atomically).
+
+``verify`` checks every file even when some are bad, prints one status per file
+(``proved``, ``consistent``, ``rejected`` or ``unreadable``) and exits with the worst:
+1 if any is rejected, else 2 if any is unreadable, else 3 if any is only consistent, else 0.
 
 Matrices in files are JSON (a list of rows) or whitespace-separated text, one
 row per line; rationals are written ``p/q``.
@@ -42,7 +58,9 @@ __all__ = ["main", "FAMILIES", "read_matrix"]
 
 FAMILIES = ("threshold", "resonance", "braid", "shi", "catalan", "linial", "semiorder", "coordinate")
 
-EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNPROVED, EXIT_TOO_LARGE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+NOTHING_DONE = "interrupted before any result was complete; nothing was written"
 
 
 class _Interrupted(Exception):
@@ -51,6 +69,48 @@ class _Interrupted(Exception):
     def __init__(self, done: str):
         super().__init__(done)
         self.done = done
+
+
+class _Record:
+    """What a command has printed and written so far, for an honest message on Ctrl-C.
+
+    Examples
+    --------
+    >>> record = _Record()
+    >>> record.interrupted() == NOTHING_DONE
+    True
+    >>> record.printed("threshold(3): 104 regions, 0 bounded")
+    >>> record.pending = "the certificate t3.json"
+    >>> for part in record.interrupted().split("; "):
+    ...     print(part)
+    interrupted after the result was printed
+    the certificate t3.json was not written (no partial file is left)
+    """
+
+    def __init__(self):
+        self.lines = 0
+        self.written: list[str] = []
+        self.pending: str | None = None
+
+    def printed(self, text: str) -> None:
+        self.lines += 1
+
+    def interrupted(self) -> str:
+        if not self.lines and not self.written:
+            return NOTHING_DONE if self.pending is None else (
+                f"interrupted before any result was complete; {self.pending} was not written "
+                "(no partial file is left)")
+        parts = ["interrupted after the result was printed" if self.lines else "interrupted"]
+        if self.written:
+            parts.append(f"written: {', '.join(self.written)}")
+        if self.pending is not None:
+            parts.append(f"{self.pending} was not written (no partial file is left)")
+        elif not self.written:
+            parts.append("nothing was written")
+        return "; ".join(parts)
+
+
+_RECORD = _Record()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,17 +185,33 @@ def _int(text: str, name: str) -> int:
 # output
 
 
+def _print(text: str = "", **kwargs) -> None:
+    """Print to stdout and note it for the Ctrl-C message."""
+    print(text, **kwargs)
+    _RECORD.printed(text)
+
+
 def _emit(args, payload: dict, text: str) -> None:
-    print(json.dumps(payload, indent=1, default=str) if args.json else text)
+    _print(json.dumps(payload, indent=1, default=str) if args.json else text)
 
 
-def _write_certificate(args, cert: dict | None) -> None:
-    if getattr(args, "certificate", None) and cert is not None:
-        from .certificates import write
+def _write_certificate(args, cert) -> None:
+    """Write the certificate ``cert`` (or the one ``cert()`` builds) to ``--certificate``, atomically."""
+    if not getattr(args, "certificate", None):
+        return
+    from .certificates import write
 
-        path = write(cert, args.certificate)
-        if not args.json:
-            print(f"certificate written to {path}")
+    _RECORD.pending = f"the certificate {args.certificate}"
+    if callable(cert):
+        cert = cert()
+    if cert is None:
+        _RECORD.pending = None
+        return
+    path = write(cert, args.certificate)
+    _RECORD.pending = None
+    _RECORD.written.append(str(path))
+    if not args.json:
+        _print(f"certificate written to {path}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,8 +255,7 @@ def _cmd_count(args) -> int:
         {"arrangement": name, "regions": regions, "bounded_regions": bounded},
         f"{name}: {regions} regions, {bounded} bounded",
     )
-    if args.certificate:
-        _write_certificate(args, region_count_certificate(A, name=name))
+    _write_certificate(args, lambda: region_count_certificate(A, name=name))
     return EXIT_OK
 
 
@@ -206,8 +281,7 @@ def _cmd_charpoly(args) -> int:
         f"  chi(t) = {chi.as_expr()}\n"
         f"  regions = {payload['regions']}, bounded = {payload['bounded_regions']}",
     )
-    if args.certificate:
-        _write_certificate(args, characteristic_polynomial_certificate(A, name=name))
+    _write_certificate(args, lambda: characteristic_polynomial_certificate(A, name=name))
     return EXIT_OK
 
 
@@ -223,12 +297,15 @@ def _cmd_regions(args) -> int:
                 if args.limit is not None and len(rows) >= args.limit:
                     break
                 if not args.json:
-                    print(_format_region(region))
+                    _print(_format_region(region))
                     shown += 1
     except KeyboardInterrupt:
-        raise _Interrupted(f"{len(rows)} regions of {name} listed before the interruption") from None
+        shown_note = f" ({shown} printed above)" if shown else " (none printed)"
+        raise _Interrupted(
+            f"{len(rows)} regions of {name} listed before the interruption{shown_note}; nothing was written"
+        ) from None
     if args.json:
-        print(
+        _print(
             json.dumps(
                 {
                     "arrangement": name,
@@ -246,8 +323,8 @@ def _cmd_regions(args) -> int:
         )
     else:
         for region in rows[shown:]:
-            print(_format_region(region))
-        print(
+            _print(_format_region(region))
+        _print(
             f"{len(rows)} regions"
             + (" (limit reached)" if args.limit is not None and len(rows) >= args.limit else "")
         )
@@ -255,8 +332,11 @@ def _cmd_regions(args) -> int:
         from .arrangements.regions import _region_list_certificate
 
         # the listing above is the certificate's evidence, unless --limit cut it short
-        found = rows if args.limit is None or len(rows) < args.limit else A.regions(progress=args.progress)
-        _write_certificate(args, _region_list_certificate(A, found))
+        def certificate():
+            full = args.limit is None or len(rows) < args.limit
+            return _region_list_certificate(A, rows if full else A.regions(progress=args.progress))
+
+        _write_certificate(args, certificate)
     return EXIT_OK
 
 
@@ -301,7 +381,7 @@ def _cmd_realize(args) -> int:
             f"realizable: W = {W}, theta = {theta} (checked on all {2**args.inputs} inputs: "
             f"{bool(result.verify())})",
         )
-        _write_certificate(args, result.certificate())
+        _write_certificate(args, result.certificate)
         return EXIT_OK
     rows = list(result.rows)
     certs = result.certificates
@@ -312,7 +392,7 @@ def _cmd_realize(args) -> int:
         f"not realizable: output rows {rows} admit no parameters; {len(certs)} certificate(s), "
         f"verified: {bool(result.verify())}",
     )
-    if args.certificate and certs:
+    if certs:
         _write_certificate(args, certs[0] if len(certs) == 1 else _bundle(certs))
     return EXIT_REFUTED
 
@@ -321,27 +401,38 @@ def _bundle(certs: list[dict]) -> dict:
     return certs[0] | {"meta": {**certs[0].get("meta", {}), "also": certs[1:]}}
 
 
-def _cmd_verify(args) -> int:
-    from .certificates import load, verify
+VERIFY_EXIT = {"rejected": EXIT_REFUTED, "unreadable": EXIT_BAD_INPUT, "consistent": EXIT_UNPROVED,
+               "proved": EXIT_OK}
+"""Exit code of ``verify`` for each status; the batch exits with the first of these that occurs."""
 
-    status, results = EXIT_OK, []
-    for path in args.paths:
-        try:
-            cert = load(Path(path))
-        except (OSError, ValueError) as exc:
-            results.append({"path": path, "ok": False, "kind": "?", "message": f"cannot read: {exc}"})
-            status = max(status, EXIT_BAD_INPUT)
-            continue
-        outcome = verify(cert)
-        results.append({"path": path, "ok": outcome.ok, "kind": outcome.kind, "message": outcome.message})
-        if not outcome.ok:
-            status = max(status, EXIT_REFUTED) if status != EXIT_BAD_INPUT else status
+
+def _verify_one(path: str) -> dict:
+    from .certificates import verify
+
+    outcome = verify(Path(path))
+    status = outcome.status if outcome.readable else "unreadable"
+    return {"path": path, "status": status, "ok": outcome.ok, "kind": outcome.kind,
+            "message": outcome.message}
+
+
+def _cmd_verify(args) -> int:
+    results = []
+    try:
+        for path in args.paths:
+            r = _verify_one(path)
+            results.append(r)
+            if not args.json:
+                _print(f"{r['path']}: {r['status']} [{r['kind']}] {r['message']}", flush=True)
+    except KeyboardInterrupt:
+        raise _Interrupted(
+            f"{len(results)} of {len(args.paths)} files verified before the interruption"
+            + (" (their statuses are printed above)" if results and not args.json else "")
+            + "; nothing was written"
+        ) from None
     if args.json:
-        print(json.dumps(results, indent=1))
-    else:
-        for r in results:
-            print(f"{r['path']}: {'ok' if r['ok'] else 'FAILED'} [{r['kind']}] {r['message']}")
-    return status
+        _print(json.dumps(results, indent=1))
+    found = {r["status"] for r in results}
+    return next((code for status, code in VERIFY_EXIT.items() if status in found), EXIT_OK)
 
 
 def _short(value, width: int = 38) -> str:
@@ -354,7 +445,7 @@ def _cmd_reproduce(args) -> int:
 
     if args.list:
         for f in reproduce.FIGURES:
-            print(f"{f.id:24} [{f.tier}] {f.description} ({f.source})")
+            _print(f"{f.id:24} [{f.tier}] {f.description} ({f.source})")
         return EXIT_OK
     tier = "quick" if args.quick else "full" if args.full else "default"
     figures = reproduce.select(only=args.only, tier=tier)
@@ -365,52 +456,62 @@ def _cmd_reproduce(args) -> int:
         print("-" * len(header))
 
     def report(row):
+        _RECORD.written.extend(row.files)
         if not args.json:
-            mark = "" if row.status == "ok" else f"  <- {row.status}"
-            computed = row.computed if row.status != "unavailable" else "unavailable"
-            print(
+            mark = "" if row.status == "ok" and not row.failed else f"  <- {row.status}"
+            computed = row.computed if row.status not in ("unavailable", "ERROR") else row.status
+            _print(
                 f"{row.id:24} {_short(row.expected):38} {_short(computed):38} {row.seconds:6.2f}s  "
                 f"{row.certificates}{mark}",
                 flush=True,
             )
-            if row.message and row.status != "ok":
-                print(f"{'':24} {row.message[:150]}", flush=True)
+            if row.message and (row.status != "ok" or row.failed or row.verdicts.get("consistent")):
+                _print(f"{'':24} {row.message[:150]}", flush=True)
 
     start = time.perf_counter()
     try:
         results = reproduce.run(figures, out, certificates=not args.no_certificates, report=report)
     except KeyboardInterrupt as exc:
         done = getattr(exc, "results", [])
+        files = [f for r in done for f in r.files]
         raise _Interrupted(
             f"{len(done)} of {len(figures)} figures finished before the interruption"
-            + (f"; their certificates are in {out}" if out and done else "")
+            + (" (printed above)" if done and not args.json else "")
+            + (f"; their {len(files)} certificates are in {out}" if files else "; no certificate was written")
+            + "; summary.json was not written"
         ) from None
     failed = [r for r in results if r.failed]
     counts = {s: sum(1 for r in results if r.status == s) for s in ("ok", "MISMATCH", "ERROR", "unavailable")}
+    verdicts = {v: sum(r.verdicts.get(v, 0) for r in results) for v in ("proved", "consistent", "rejected")}
     summary = {
         "figures": [r.as_dict() for r in results],
         "counts": counts,
+        "certificates": verdicts,
         "failed": [r.id for r in failed],
         "seconds": round(time.perf_counter() - start, 2),
         "certificates_folder": str(out) if out else None,
     }
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        partial = out / "summary.json.part"
-        partial.write_text(json.dumps(summary, indent=1, default=str))
-        partial.replace(out / "summary.json")
+        from .certificates import write
+
+        _RECORD.pending = f"{out / 'summary.json'}"
+        write(json.loads(json.dumps(summary, default=str)), out / "summary.json")
+        _RECORD.pending = None
+        _RECORD.written.append(str(out / "summary.json"))
     if args.json:
-        print(json.dumps(summary, indent=1, default=str))
+        _print(json.dumps(summary, indent=1, default=str))
     else:
         print("-" * len(header))
-        print(
+        _print(
             f"{len(results)} figures in {summary['seconds']} s: {counts['ok']} ok, "
             f"{counts['MISMATCH']} mismatch, "
-            f"{counts['ERROR']} error, {counts['unavailable']} unavailable"
-            + (f"; certificates in {out}" if out else "")
+            f"{counts['ERROR']} error, {counts['unavailable']} unavailable; certificates: "
+            f"{verdicts['proved']} proved, {verdicts['consistent']} consistent (not proved), "
+            f"{verdicts['rejected']} rejected"
+            + (f", written to {out}" if out else "")
         )
         if failed:
-            print(f"FAILED: {', '.join(r.id for r in failed)}")
+            _print(f"FAILED: {', '.join(r.id for r in failed)}")
     return EXIT_REFUTED if failed else EXIT_OK
 
 
@@ -421,8 +522,9 @@ def _cmd_reproduce(args) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="exactgeom",
-        description="Exact geometry of neural-network parameter "
-        "spaces. Exit codes: 0 ok, 1 refuted claim, 2 bad input, 130 interrupted.",
+        description="Exact geometry of neural-network parameter spaces. Exit codes: 0 ok, "
+        "1 refuted claim, 2 bad input or unreadable file, 3 consistent but not proved (verify), "
+        "4 refused as too large, 130 interrupted.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -516,20 +618,27 @@ def main(argv=None) -> int:
     ...
     0
     """
+    global _RECORD
+    from .errors import MissingOptional, TooLarge
+
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
+    _RECORD = _Record()
     try:
         return _COMMANDS[args.command](args)
-    except (ValueError, TypeError, OSError) as exc:
+    except TooLarge as exc:
+        print(f"exactgeom: refused: {exc}", file=sys.stderr)
+        return EXIT_TOO_LARGE
+    except (ValueError, TypeError, OSError, MissingOptional) as exc:
         print(f"exactgeom: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except _Interrupted as exc:
         print(f"\ninterrupted: {exc.done}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        print("\ninterrupted before any result was complete; nothing was written", file=sys.stderr)
+        print(f"\n{_RECORD.interrupted()}", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

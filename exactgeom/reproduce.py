@@ -7,9 +7,17 @@ and, where the package can prove it, a function producing certificates.
 independent checker and writes them to a folder; ``exactgeom reproduce`` is its
 command-line face.
 
-A figure whose module is not part of this installation (``ImportError`` or
-``AttributeError`` while computing) is reported as *unavailable*, not as a
-failure.
+A figure that needs an optional engine or extra which is not installed (the
+package raises :class:`~exactgeom.errors.MissingOptional`) is reported as
+*unavailable*, not as a failure.  Any other exception — an ``ImportError`` of a
+module that should be there, an ``AttributeError`` from a typo — is an *ERROR*
+and fails the run.
+
+Each certificate gets the verifier's verdict: the certificates column counts
+them by status, ``proved (k)`` and ``consistent (j)`` (the evidence checks but
+the claimed value is not re-derived, see :mod:`exactgeom.certificates`); a
+consistent certificate is never reported as proved.  A rejected certificate
+fails the figure.
 
 Examples
 --------
@@ -29,6 +37,7 @@ from math import comb
 from pathlib import Path
 
 from . import _figures as fig
+from .errors import MissingOptional
 
 __all__ = ["Figure", "FigureResult", "FIGURES", "TIERS", "select", "run", "run_figure"]
 
@@ -81,14 +90,16 @@ class FigureResult:
     """The outcome of recomputing one figure.
 
     ``status`` is ``"ok"``, ``"MISMATCH"``, ``"ERROR"`` or ``"unavailable"``;
-    ``certificates`` is ``"verified (k)"``, ``"FAILED: ..."``, ``"-"`` (none for
-    this figure) or ``"unavailable"``.
+    ``certificates`` is ``"proved (k)"``, ``"consistent (j)"`` or both (``"proved
+    (k), consistent (j)"``), ``"FAILED: ..."`` (a certificate was rejected or could
+    not be produced), ``"-"`` (none for this figure) or ``"unavailable"``;
+    ``verdicts`` counts the certificates by verifier status.
 
     Examples
     --------
     >>> result = run_figure(Figure("two", "1 + 1", "arithmetic", 2, lambda: 1 + 1))
-    >>> result.status, result.certificates, result.failed
-    ('ok', '-', False)
+    >>> result.status, result.certificates, result.failed, result.verdicts
+    ('ok', '-', False, {})
     >>> wrong = run_figure(Figure("three", "1 + 1", "a typo", 3, lambda: 1 + 1))
     >>> wrong.status, wrong.failed, wrong.as_dict()["computed"]
     ('MISMATCH', True, 2)
@@ -102,6 +113,7 @@ class FigureResult:
     certificates: str
     files: tuple[str, ...] = ()
     message: str = ""
+    verdicts: dict = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -117,6 +129,7 @@ class FigureResult:
             "certificates": self.certificates,
             "files": list(self.files),
             "message": self.message,
+            "verdicts": dict(self.verdicts),
         }
 
 
@@ -386,32 +399,37 @@ def select(*, only: Iterable[str] | None = None, tier: str = "default") -> list[
     return [f for f in FIGURES if TIERS.index(f.tier) <= level]
 
 
-def _certify(figure: Figure, out: Path | None) -> tuple[str, tuple[str, ...]]:
+def _certify(figure: Figure, out: Path | None) -> tuple[str, tuple[str, ...], dict, str]:
+    """(certificates column, files written, verdict counts, message) for one figure."""
     from .certificates import verify, write
 
     if figure.certify is None:
-        return "-", ()
+        return "-", (), {}, ""
     try:
         produced = figure.certify()
-    except (ImportError, AttributeError, NotImplementedError):
-        return "unavailable", ()
+    except MissingOptional as exc:
+        return "unavailable", (), {}, f"certificates: {exc}"
     except KeyboardInterrupt:
         raise
     except Exception as exc:  # a producer that crashes fails the figure; the run goes on
-        return f"FAILED: producing the certificate raised {type(exc).__name__}: {exc}", ()
+        return f"FAILED: producing the certificate raised {type(exc).__name__}: {exc}", (), {}, ""
     out = None if out is None else Path(out)
-    failures, files = [], []
+    failures, files, verdicts, unproved = [], [], {}, []
     for label, cert in produced:
         outcome = verify(cert)
-        if not outcome.ok:
+        verdicts[outcome.status] = verdicts.get(outcome.status, 0) + 1
+        if outcome.status == "rejected":
             failures.append(f"{label}: {outcome.message}")
+        elif outcome.status == "consistent":
+            unproved.append(f"{label}: {outcome.message}")
         if out is not None:
             files.append(str(write(cert, out / f"{figure.id}-{label}.json")))
     if failures:
         return f"FAILED: {failures[0]}" + (
             f" (+{len(failures) - 1} more)" if len(failures) > 1 else ""
-        ), tuple(files)
-    return f"verified ({len(produced)})", tuple(files)
+        ), tuple(files), verdicts, ""
+    column = ", ".join(f"{s} ({verdicts[s]})" for s in ("proved", "consistent") if s in verdicts)
+    return column or "none produced", tuple(files), verdicts, "; ".join(unproved)
 
 
 def run_figure(figure: Figure, out: Path | None = None, *, certificates: bool = True) -> FigureResult:
@@ -426,7 +444,7 @@ def run_figure(figure: Figure, out: Path | None = None, *, certificates: bool = 
     start = time.perf_counter()
     try:
         computed = figure.compute()
-    except (ImportError, AttributeError, NotImplementedError) as exc:
+    except MissingOptional as exc:
         return FigureResult(
             figure.id,
             figure.expected,
@@ -449,9 +467,17 @@ def run_figure(figure: Figure, out: Path | None = None, *, certificates: bool = 
             message=f"{type(exc).__name__}: {exc}",
         )
     status = "ok" if computed == figure.expected else "MISMATCH"
-    cert_status, files = _certify(figure, out) if certificates else ("-", ())
+    cert_status, files, verdicts, note = _certify(figure, out) if certificates else ("-", (), {}, "")
     return FigureResult(
-        figure.id, figure.expected, computed, time.perf_counter() - start, status, cert_status, files
+        figure.id,
+        figure.expected,
+        computed,
+        time.perf_counter() - start,
+        status,
+        cert_status,
+        files,
+        note,
+        verdicts,
     )
 
 
@@ -492,7 +518,7 @@ def run(
     >>> results = run(select(only=["cover-counts", "threshold-counts"]), out=None,
     ...               report=lambda r: print(r.id, r.status, r.certificates))
     cover-counts ok ...
-    threshold-counts ok verified (4)
+    threshold-counts ok proved (4)
     >>> any(r.failed for r in results)
     False
     """

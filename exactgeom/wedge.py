@@ -56,11 +56,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from itertools import combinations
-from math import factorial
+from math import comb, factorial
 
 import sympy
 
 from ._exact import determinant, exact_matrix, exact_scalar, exact_vector, rank
+from .errors import TooLarge
 
 __all__ = [
     "KVector",
@@ -82,9 +83,16 @@ __all__ = [
 ]
 
 
+MAX_COORDINATES = 2**22
+"""Largest dimension C(d, k) of a space Λ^k Q^d the module builds (each coordinate costs a basis
+tuple, a position entry and a coefficient: a few hundred bytes, about 1 GB in all)."""
+
+
 @cache
 def basis(d: int, k: int) -> tuple[tuple[int, ...], ...]:
     """The lexicographic basis of Λ^k Q^d as index tuples (indices from 0).
+
+    Raises :class:`~exactgeom.errors.TooLarge` when C(d, k) exceeds :data:`MAX_COORDINATES`.
 
     Examples
     --------
@@ -95,6 +103,15 @@ def basis(d: int, k: int) -> tuple[tuple[int, ...], ...]:
     """
     if d < 0 or not 0 <= k <= d:
         raise ValueError(f"need 0 <= k <= d; got d={d}, k={k}")
+    size = comb(d, k)
+    if size > MAX_COORDINATES:
+        raise TooLarge(
+            f"Λ^{k} Q^{d} has C({d}, {k}) = {size} coordinates, more than MAX_COORDINATES = "
+            f"{MAX_COORDINATES} (about 1 GB of basis and coefficients)",
+            estimate=size,
+            limit=MAX_COORDINATES,
+            unit="coordinates",
+        )
     return tuple(combinations(range(d), k))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,7 +30,7 @@ def test_count_writes_a_certificate_that_verifies(tmp_path, capsys):
     assert code == 0 and "104 regions" in out
     assert verify(path).ok
     code, out, _ = _run(capsys, "verify", str(path))
-    assert code == 0 and "ok" in out
+    assert code == 0 and f"{path}: proved [region-count]" in out
 
 
 def test_unknown_family_is_bad_input(capsys):
@@ -135,7 +136,8 @@ def test_verify_rejects_an_altered_certificate(tmp_path, capsys):
     path.write_text(json.dumps(cert))
     code, out, _ = _run(capsys, "verify", str(path), "--json")
     assert code == 1
-    assert json.loads(out)[0]["ok"] is False
+    (row,) = json.loads(out)
+    assert row["ok"] is False and row["status"] == "rejected"
 
 
 def test_verify_unreadable_file_is_bad_input(tmp_path, capsys):
@@ -289,3 +291,187 @@ def test_real_ctrl_c_stops_cleanly(tmp_path):
     assert proc.returncode == 130, (out, err)
     assert "1 of 2 figures finished" in err
     assert not list(tmp_path.glob("*.part"))  # no half-written certificate
+
+
+# ---------------------------------------------------------------------------------------------
+# verify: one status per file, the batch exits with the worst
+
+
+@pytest.fixture(scope="module")
+def certificate_files(tmp_path_factory):
+    """One file of each status: proved, consistent (an ED degree), rejected, unreadable."""
+    from exactgeom import _figures
+    from exactgeom.arrangements.certify import region_count_certificate
+    from exactgeom.certificates import write
+    from exactgeom.library import braid
+
+    folder = tmp_path_factory.mktemp("certs")
+    proved = write(region_count_certificate(braid(3)), folder / "proved.json")
+    (_, ed), _ = _figures.ed_circle_certificates()
+    consistent = write(ed, folder / "consistent.json")
+    cert = region_count_certificate(braid(3))
+    cert["claim"]["regions"] = 7
+    rejected = write(cert, folder / "rejected.json")
+    unreadable = folder / "unreadable.json"
+    unreadable.write_text("{not json")
+    files = {"proved": proved, "consistent": consistent, "rejected": rejected, "unreadable": unreadable}
+    assert {k: verify(p).status for k, p in files.items() if k != "unreadable"} == {
+        "proved": "proved", "consistent": "consistent", "rejected": "rejected"}
+    return {k: str(p) for k, p in files.items()}
+
+
+@pytest.mark.parametrize(
+    "batch, code",
+    [
+        (["proved", "proved"], 0),
+        (["proved", "rejected", "proved"], 1),
+        (["proved", "unreadable", "proved"], 2),
+        (["proved", "consistent", "proved"], 3),
+        (["consistent", "unreadable", "proved"], 2),
+        (["unreadable", "rejected", "consistent"], 1),
+    ],
+)
+def test_verify_exit_code_is_the_worst_of_the_batch(certificate_files, capsys, batch, code):
+    paths = [certificate_files[k] for k in batch]
+    got, out, _ = _run(capsys, "verify", *paths)
+    assert got == code
+    lines = out.splitlines()
+    assert len(lines) == len(batch)          # a bad file in the middle does not stop the batch
+    for line, path, status in zip(lines, paths, batch):
+        assert line.startswith(f"{path}: {status} ")
+    got, out, _ = _run(capsys, "verify", "--json", *paths)
+    assert got == code
+    assert [r["status"] for r in json.loads(out)] == batch
+    assert [r["ok"] for r in json.loads(out)] == [s == "proved" for s in batch]
+
+
+def test_verify_never_says_ok_for_a_consistent_certificate(certificate_files, capsys):
+    code, out, _ = _run(capsys, "verify", certificate_files["consistent"])
+    assert code == 3 and ": consistent [ed-degree]" in out and "not re-derived" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# refusals and interruptions
+
+
+def test_a_refusal_exits_4_not_2(monkeypatch, capsys):
+    from exactgeom.arrangements import _flat_engine, lattice
+
+    monkeypatch.setattr(_flat_engine, "_MAX_COVERS", 10)
+    lattice._whitney_first_kind.cache_clear()
+    code, out, err = _run(capsys, "count", "threshold", "3")
+    lattice._whitney_first_kind.cache_clear()
+    assert code == 4 and out == ""
+    assert err.startswith("exactgeom: refused:") and "too large to hold in memory" in err
+
+
+def test_ctrl_c_after_the_result_line_says_what_was_printed(monkeypatch, capsys, tmp_path):
+    from exactgeom import certificates
+
+    def interrupted(cert, path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(certificates, "write", interrupted)
+    path = tmp_path / "t3.json"
+    code, out, err = _run(capsys, "count", "threshold", "3", "--certificate", str(path))
+    assert code == 130
+    assert out == "threshold(3): 104 regions, 0 bounded\n"
+    assert "before any result" not in err
+    assert "after the result was printed" in err and f"the certificate {path} was not written" in err
+    assert not path.exists()
+
+
+def test_ctrl_c_after_writing_lists_the_file(monkeypatch, capsys, tmp_path):
+    from exactgeom import cli
+
+    def written_then_interrupted(args, cert):
+        real(args, cert)
+        raise KeyboardInterrupt
+
+    real = cli._write_certificate
+    monkeypatch.setattr(cli, "_write_certificate", written_then_interrupted)
+    path = tmp_path / "t2.json"
+    code, _, err = _run(capsys, "count", "threshold", "2", "--certificate", str(path))
+    assert code == 130 and f"written: {path}" in err and verify(path).ok
+
+
+def test_ctrl_c_before_any_result(monkeypatch, capsys):
+    from exactgeom import cli
+
+    def interrupted(A, args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_counts", interrupted)
+    code, out, err = _run(capsys, "count", "threshold", "3")
+    assert code == 130 and out == ""
+    assert err.strip() == cli.NOTHING_DONE
+
+
+def test_ctrl_c_during_verify_counts_the_files(monkeypatch, capsys, certificate_files):
+    from exactgeom import cli
+
+    seen = []
+
+    def verify_one(path):
+        if seen:
+            raise KeyboardInterrupt
+        seen.append(path)
+        return real(path)
+
+    real = cli._verify_one
+    monkeypatch.setattr(cli, "_verify_one", verify_one)
+    code, out, err = _run(capsys, "verify", certificate_files["proved"], certificate_files["rejected"])
+    assert code == 130 and out.count("\n") == 1
+    assert "1 of 2 files verified before the interruption" in err
+
+
+@pytest.mark.parametrize("where", ["dumps", "replace"])
+def test_interrupted_certificate_write_leaves_nothing(monkeypatch, tmp_path, where):
+    from exactgeom import certificates
+    from exactgeom.arrangements.certify import region_count_certificate
+    from exactgeom.library import braid
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if where == "dumps":
+        monkeypatch.setattr(certificates.json, "dumps", interrupt)
+    else:
+        monkeypatch.setattr(certificates.os, "replace", interrupt)
+    target = tmp_path / "sub" / "braid3.json"
+    with pytest.raises(KeyboardInterrupt):
+        certificates.write(region_count_certificate(braid(3)), target)
+    assert not target.exists()
+    assert list(tmp_path.rglob("*")) in ([], [tmp_path / "sub"])   # no .part, no temporary
+
+
+def test_reproduce_summary_is_written_through_the_atomic_writer(monkeypatch, capsys, tmp_path):
+    from exactgeom import certificates
+
+    written = []
+    real = certificates.write
+
+    def spy(cert, path):
+        written.append(Path(path).name)
+        return real(cert, path)
+
+    monkeypatch.setattr(certificates, "write", spy)
+    code, out, _ = _run(capsys, "reproduce", "--only", "cover-counts", "--out", str(tmp_path))
+    assert code == 0 and "certificates: 3 proved, 0 consistent" in out
+    assert "summary.json" in written and "cover-counts-central-N4.json" in written
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*"))
+    assert json.loads((tmp_path / "summary.json").read_text())["certificates"]["proved"] == 3
+
+
+def test_reproduce_error_in_a_figure_fails_the_run(monkeypatch, capsys):
+    from dataclasses import replace
+
+    from exactgeom import reproduce
+
+    def typo():
+        return reproduce.no_such_attribute
+
+    broken = replace(reproduce.select(only=["cover-counts"])[0], compute=typo)
+    monkeypatch.setattr(reproduce, "FIGURES", (broken,))
+    code, out, _ = _run(capsys, "reproduce", "--only", "cover-counts", "--no-certificates")
+    assert code == 1 and "<- ERROR" in out and "AttributeError" in out and "0 unavailable" in out

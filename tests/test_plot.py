@@ -88,10 +88,12 @@ def test_missing_matplotlib_names_the_install_command(monkeypatch):
             raise ImportError(f"No module named {name!r}")
         return real_import(name, *args, **kwargs)
 
+    from exactgeom.errors import MissingOptional
+
     monkeypatch.setattr(builtins, "__import__", fake_import)
-    with pytest.raises(ImportError, match="pip install"):
+    with pytest.raises(MissingOptional, match="pip install"):
         plot.arrangement(generic(3, 2))
-    with pytest.raises(ImportError, match="pip install"):
+    with pytest.raises(MissingOptional, match="pip install"):
         plot.hasse(braid(3).face_poset())
 
 

@@ -34,11 +34,15 @@ def test_expected_values_are_the_published_ones():
 @pytest.mark.parametrize(
     "figure_id", ["threshold-counts", "threshold-chi", "cover-counts", "deformations-of-braid"]
 )
-def test_cheap_figures_reproduce_with_verified_certificates(figure_id, tmp_path):
+def test_cheap_figures_reproduce_with_proved_certificates(figure_id, tmp_path):
+    from exactgeom.certificates import verify
+
     (result,) = run(select(only=[figure_id]), tmp_path)
     assert result.status == "ok", result.message
-    assert result.certificates.startswith("verified")
     assert result.files and all(p.endswith(".json") for p in result.files)
+    assert result.certificates == f"proved ({len(result.files)})"
+    assert result.verdicts == {"proved": len(result.files)}
+    assert all(verify(p).status == "proved" for p in result.files)   # re-checked from the files
 
 
 def test_cover_counts_are_cover_formula():
@@ -55,10 +59,52 @@ def _raises(exc):
     return compute
 
 
-def test_missing_module_is_unavailable_not_failed():
-    figure = Figure("x", "d", "s", 1, _raises(ImportError("no module named exactgeom.future")))
+def test_missing_optional_engine_is_unavailable_not_failed():
+    from exactgeom.errors import MissingOptional
+
+    figure = Figure("x", "d", "s", 1, _raises(MissingOptional("needs msolve: pip install ...")))
     result = run_figure(figure)
-    assert result.status == "unavailable" and not result.failed
+    assert result.status == "unavailable" and not result.failed and "msolve" in result.message
+
+
+@pytest.mark.parametrize(
+    "exc", [AttributeError("module has no attribute 'typo'"), ImportError("no module named exactgeom.x"),
+            NotImplementedError("later")]
+)
+def test_other_exceptions_are_errors_not_unavailable(exc):
+    result = run_figure(Figure("x", "d", "s", 1, _raises(exc)))
+    assert result.status == "ERROR" and result.failed and type(exc).__name__ in result.message
+
+
+def test_certificate_producer_errors_fail_and_missing_engines_do_not():
+    from exactgeom.errors import MissingOptional
+
+    typo = run_figure(Figure("x", "d", "s", 2, lambda: 2, _raises(AttributeError("typo"))))
+    assert typo.status == "ok" and typo.failed and typo.certificates.startswith("FAILED")
+    missing = run_figure(Figure("x", "d", "s", 2, lambda: 2, _raises(MissingOptional("no msolve"))))
+    assert missing.certificates == "unavailable" and not missing.failed
+
+
+def test_consistent_certificates_are_never_reported_as_proved(tmp_path):
+    from exactgeom.certificates import verify
+
+    (result,) = run(select(only=["ed-circle"]), tmp_path)
+    assert result.status == "ok"
+    # ED degrees modulo primes: the evidence checks, the degree itself is not re-derived
+    assert [verify(p).status for p in result.files] == ["consistent", "consistent"]
+    assert result.certificates == "consistent (2)" and result.verdicts == {"consistent": 2}
+    assert "proved" not in result.certificates and "verified" not in result.certificates
+    assert "not re-derived" in result.message and not result.failed
+
+
+def test_mixed_verdicts_are_counted_separately(monkeypatch):
+    from exactgeom import certificates
+    from exactgeom.certificates import Verification
+
+    answers = iter([Verification("proved", "k", "m"), Verification("consistent", "k", "only mod p")])
+    monkeypatch.setattr(certificates, "verify", lambda cert: next(answers))
+    result = run_figure(Figure("x", "d", "s", 1, lambda: 1, lambda: [("a", {}), ("b", {})]))
+    assert result.certificates == "proved (1), consistent (1)" and "only mod p" in result.message
 
 
 def test_crash_is_an_error_and_a_failure():

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import sympy
 
 from .. import _exact
+from ..errors import TooLarge
 
 try:
     import numpy as np
@@ -104,12 +105,13 @@ def _cover_limit(n: int, m: int) -> int:
     return _MAX_COVERS * 11 // ((n + 63) // 64 + m + 4)
 
 
-def _too_large(rank: int, covers: int, flats: int, limit: int, hint_chi: bool) -> ValueError:
+def _too_large(rank: int, covers: int, flats: int, limit: int, hint_chi: bool) -> TooLarge:
     hint = ("; characteristic_polynomial() needs two ranks fewer than intersection_lattice() and may "
             "still fit") if hint_chi else ""
-    return ValueError(
+    return TooLarge(
         f"the intersection lattice is too large to hold in memory: the {flats} flats of rank {rank - 1} "
-        f"already have more than {covers} covers of rank {rank} (the limit is {limit}, about 1 GB){hint}"
+        f"already have more than {covers} covers of rank {rank} (the limit is {limit}, about 1 GB){hint}",
+        estimate=covers, limit=limit, unit="covers",
     )
 
 
@@ -133,7 +135,7 @@ _ROWS_PER_SECOND = {"numpy": 10**7, "python": 5 * 10**5}     # rows of N K_F red
 
 
 def _check_size(sizes, n, last, engine, hint_chi):
-    """Raise ValueError when the extrapolated rest of the enumeration is clearly out of reach."""
+    """Raise TooLarge when the extrapolated rest of the enumeration is clearly out of reach."""
     if len(sizes) < 3 or len(sizes) - 1 >= last or (len(sizes) == 3 and last < 4):
         return
     margin = 4 if len(sizes) == 3 else 1
@@ -146,21 +148,24 @@ def _check_size(sizes, n, last, engine, hint_chi):
         predicted.append(predicted[-1] * ratio)
     peak = max(predicted[len(sizes):])
     seconds = n * sum(predicted) / _ROWS_PER_SECOND[engine]
-    reasons = []
+    reasons, estimate = [], (round(peak), 2 * margin * limit, "flats")
     if peak > 2 * margin * limit:
         reasons.append(f"rank {predicted.index(peak)} alone would hold about {peak:.2g} flats, "
                        f"far beyond the memory limit of {limit} covers")
     if seconds > margin * _MAX_SECONDS:
+        if not reasons:
+            estimate = (round(n * sum(predicted)), margin * _MAX_SECONDS * _ROWS_PER_SECOND[engine], "rows")
         reasons.append(f"the work would take about {seconds / 3600:.2g} hours even at "
                        f"{_ROWS_PER_SECOND[engine]:.0e} rows per second ({engine} engine)")
     if not reasons:
         return
     hint = "; characteristic_polynomial() needs two ranks fewer" if hint_chi else ""
-    raise ValueError(
+    raise TooLarge(
         f"refusing an enumeration that would not finish: {n} hyperplanes, flats by rank so far "
         f"{list(sizes)}; extrapolating their growth (a heuristic, explained in "
         f"exactgeom/arrangements/_flat_engine.py), ranks up to {last} hold about {sum(predicted):.2g} flats "
-        f"and {' and '.join(reasons)}{hint}"
+        f"and {' and '.join(reasons)}{hint}",
+        estimate=estimate[0], limit=estimate[1], unit=estimate[2],
     )
 
 

@@ -262,8 +262,8 @@ def intersection_lattice(arrangement, *, progress: bool = False, executor=None) 
 
     Raises
     ------
-    ValueError
-        When the lattice is clearly too large to finish: once the flats of rank <= 3
+    exactgeom.errors.TooLarge
+        (a ``ValueError``) When the lattice is clearly too large to finish: once the flats of rank <= 3
         are known, the sizes of the later ranks are extrapolated and the enumeration
         is refused with that estimate (a heuristic, described in ``_flat_engine``).
 
@@ -376,8 +376,8 @@ def characteristic_polynomial(arrangement, *, variable: str = "t", progress: boo
 
     Raises
     ------
-    ValueError
-        When the enumeration clearly would not finish (as for ``intersection_lattice``);
+    exactgeom.errors.TooLarge
+        (a ``ValueError``) When the enumeration clearly would not finish (as for ``intersection_lattice``);
         T_7 is refused within seconds, T_6 runs.
 
     Examples

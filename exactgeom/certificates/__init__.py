@@ -239,7 +239,7 @@ def verify(path_or_obj) -> Verification:
     'the claim is 3 regions but 2 are listed'
     >>> verify({"format": "something-else"}).message
     "'format' must be 'exactgeom-certificate', found 'something-else'"
-    >>> verify(None).status, verify(b"\xff").status, verify([1]).status
+    >>> verify(None).status, verify(b"\\xff").status, verify([1]).status
     ('rejected', 'rejected', 'rejected')
     """
     try:
@@ -324,7 +324,7 @@ def envelope(kind: str, claim: dict, data: dict, meta: dict | None = None) -> di
     --------
     >>> cert = envelope("region-count", {"num_regions": 2}, {"chi": [1, -1]})
     >>> cert["format"], cert["version"], cert["kind"], cert["claim"], cert["meta"]
-    ('exactgeom-certificate', 1, 'region-count', {'num_regions': 2}, {})
+    ('exactgeom-certificate', 2, 'region-count', {'num_regions': 2}, {})
     """
     return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "data": data,
             "meta": meta or {}}

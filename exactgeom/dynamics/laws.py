@@ -20,7 +20,8 @@ from math import comb
 
 import flint
 
-from .._exact import from_fmpq, random_rational_vector, to_fmpq
+from .._exact import fmpq_mat_bytes, from_fmpq, random_rational_vector, refuse_above_memory, to_fmpq
+from ..errors import TooLarge
 from .lie import _rank_at, lie_algebra_trace
 from .models import PolynomialModel, _gradient
 
@@ -28,6 +29,7 @@ __all__ = ["conserved_polynomials", "is_conserved", "conservation_laws", "Conser
 
 
 MAX_UNKNOWNS = 20_000
+"""Most unknown coefficients (monomials of degree 1..D in p parameters) a law search takes on."""
 
 
 def _monomials(p: int, degree: int):
@@ -45,6 +47,11 @@ def _nullspace(columns: list[dict], ncols: int) -> list[list[Fraction]]:
     for col in columns:
         for key in col:
             row_index.setdefault(key, len(row_index))
+    refuse_above_memory(
+        fmpq_mat_bytes(len(row_index), ncols),
+        f"the linear system for the conservation laws, a dense {len(row_index)} × {ncols} rational "
+        "matrix (one row per coefficient of the products ⟨∇h, ∇φ_k⟩, one column per monomial of h),",
+    )
     M = flint.fmpq_mat(max(len(row_index), 1), ncols)
     for j, col in enumerate(columns):
         for key, value in col.items():
@@ -70,9 +77,12 @@ def _law_polys(model: PolynomialModel, degree: int) -> list:
     p = model.dimension
     unknowns = comb(p + degree, degree) - 1
     if unknowns > MAX_UNKNOWNS:
-        raise ValueError(
+        raise TooLarge(
             f"degree {degree} in {p} parameters means {unknowns} unknown coefficients "
-            f"(limit {MAX_UNKNOWNS}); lower the degree"
+            f"(limit {MAX_UNKNOWNS}); lower the degree",
+            estimate=unknowns,
+            limit=MAX_UNKNOWNS,
+            unit="unknown coefficients",
         )
     ctx = model._context
     feature_grads = [_gradient(model, f) for f in model._polys]
@@ -111,6 +121,12 @@ def conserved_polynomials(model: PolynomialModel, degree: int = 2) -> tuple:
     Returns
     -------
     tuple of sympy expressions (a basis read off the reduced row echelon form).
+
+    Raises
+    ------
+    exactgeom.errors.TooLarge
+        More than :data:`MAX_UNKNOWNS` unknowns, or a linear system whose dense matrix would
+        exceed :data:`exactgeom._exact.MEMORY_LIMIT` (refused before it is allocated).
 
     Examples
     --------
@@ -237,6 +253,12 @@ def conservation_laws(
     ConservationLaws
         ``count`` is the number of independent conservation laws when
         ``lower_bound == upper_bound`` (then proved: see the module docstring).
+
+    Raises
+    ------
+    exactgeom.errors.TooLarge
+        As :func:`conserved_polynomials`, or when the brackets of the Lie algebra would exceed
+        :data:`exactgeom._exact.MEMORY_LIMIT` (see :func:`~exactgeom.dynamics.lie.lie_algebra_trace`).
 
     Examples
     --------

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import flint
 
-from .._exact import exact_vector, from_fmpq, to_fmpq
+from .._exact import exact_vector, from_fmpq, refuse_above_memory, to_fmpq
 from .models import PolynomialModel, _gradient
 
 __all__ = ["lie_algebra_trace", "LieTrace"]
@@ -50,6 +50,12 @@ class _Echelon:
         inv = 1 / v[pivot]
         self.rows[pivot] = {k: c * inv for k, c in v.items()}
         return True
+
+
+def _field_bytes(vector: dict, p: int) -> int:
+    """Memory held for one field in the echelon form and the field list: per term an exponent
+    tuple of p ints, a coefficient, a dictionary slot and the flint term (8 (p + 1) + 200 bytes)."""
+    return len(vector) * (8 * (p + 1) + 200)
 
 
 def _field_vector(field_polys: tuple) -> dict:
@@ -137,6 +143,13 @@ def lie_algebra_trace(
     -------
     LieTrace
 
+    Raises
+    ------
+    exactgeom.errors.TooLarge
+        When the brackets held (counted in terms, :data:`~exactgeom._exact.MEMORY_LIMIT` bytes
+        at 8 (p + 1) + 200 bytes a term) would exceed the memory budget; checked after every
+        bracket, so the refusal comes before the memory is gone.
+
     Examples
     --------
     >>> from exactgeom.dynamics import relu_network
@@ -152,13 +165,30 @@ def lie_algebra_trace(
     zero = model._context.from_dict({})
     echelon = _Echelon()
     generators = []
+    held = 0
+
+    def keep(field) -> bool:
+        nonlocal held
+        vector = _field_vector(field)
+        size = _field_bytes(vector, p)
+        refuse_above_memory(
+            held + size,
+            f"the brackets of the Lie algebra of {model.name} ({len(fields)} vector fields kept, "
+            f"bracket depth {depth}, {(held + size) // (8 * (p + 1) + 200)} terms)",
+        )
+        if not echelon.add(vector):
+            return False
+        held += size
+        return True
+
+    fields: list = []
+    depth = 1
     for f in model._polys:
         grad = _gradient(model, f)
-        if echelon.add(_field_vector(grad)):
+        if keep(grad):
             generators.append(grad)
     fields = list(generators)
     frontier = list(generators)
-    depth = 1
 
     def ranks():
         return tuple(_rank_at(fields, pt) for pt in pts)
@@ -169,7 +199,7 @@ def lie_algebra_trace(
         for g in generators:
             for Y in frontier:
                 Z = _bracket(g, Y, zero)
-                if echelon.add(_field_vector(Z)):
+                if keep(Z):
                     new.append(Z)
         fields.extend(new)
         frontier = new

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from math import comb, prod
 
 import flint
 import sympy as sp
 
-from .._exact import to_fmpq
+from .._exact import mpoly_bytes, refuse_above_memory, to_fmpq
 from .parametrization import Parametrization
 
 __all__ = ["PolynomialMLP", "LinearNetwork", "LinearConvNetwork", "PolynomialCNN", "LightningAttention"]
@@ -91,6 +92,71 @@ def _basis_expressions(basis_index, inputs, n_outputs):
         mono = sp.Mul(*[x**e for x, e in zip(inputs, m)])
         basis.append(tuple(mono if k == o else sp.Integer(0) for k in range(n_outputs)))
     return tuple(basis)
+
+
+def _refuse_large_model(label, *, nvars, n_params, peak_terms, output_terms, n_outputs, coordinates,
+                        components):
+    """Refuse (TooLarge) a model whose polynomials would not fit in memory, before flint allocates them.
+
+    Terms are counted from the sizes alone: ``peak_terms`` is the most terms held at once while the
+    network is composed (in ``nvars`` variables), ``output_terms`` those of one output polynomial
+    (converted to a Python dict), ``coordinates`` the monomial basis of the outputs, each with
+    ``components`` sympy entries.  flint aborts the process when an allocation fails, so this is
+    the only point where the size can still be refused.
+    """
+    nbytes = (
+        mpoly_bytes(peak_terms, nvars)
+        + output_terms * (8 * nvars + 150)
+        + mpoly_bytes(n_outputs * output_terms, n_params)
+        + coordinates * (8 * components + 400)
+    )
+    refuse_above_memory(
+        nbytes,
+        f"{label} has {peak_terms} polynomial terms in {nvars} variables while it is composed "
+        f"(up to {output_terms} per output) and {coordinates} output coordinates; it",
+    )
+
+
+def _power_terms(terms: int, exponents) -> int:
+    """Terms of Σ_e c_e z^e for z with ``terms`` terms: at most one per multiset of e terms of z."""
+    return sum(comb(terms + e - 1, e) for e in exponents)
+
+
+def _sumset(degrees: set, e: int) -> set:
+    """The sums of e elements of ``degrees`` (repetition allowed), by e − 1 sumsets."""
+    out = {0}
+    for _ in range(e):
+        out = {a + b for a in out for b in degrees}
+    return out
+
+
+def _refuse_large_mlp(widths, exponents, bias, n_params):
+    L = len(widths) - 1
+    terms, peak, degrees = 1, 0, {1}
+    for l in range(1, L + 1):
+        z_terms = widths[l - 1] * terms + (1 if bias else 0)
+        if bias:
+            degrees = degrees | {0}
+        if l < L:
+            new = _power_terms(z_terms, exponents)
+            peak = max(peak, widths[l - 1] * terms + widths[l] * (z_terms + new))
+            terms = new
+            degrees = set().union(*(_sumset(degrees, e) for e in exponents))
+        else:
+            peak = max(peak, widths[l - 1] * terms + widths[l] * z_terms)
+            terms = z_terms
+    n = widths[0]
+    coordinates = widths[-1] * sum(comb(n + d - 1, d) for d in degrees)
+    _refuse_large_model(
+        f"PolynomialMLP{widths}",
+        nvars=n_params + n,
+        n_params=n_params,
+        peak_terms=peak,
+        output_terms=terms,
+        n_outputs=widths[-1],
+        coordinates=coordinates,
+        components=widths[-1] + n,
+    )
 
 
 def _check_widths(widths, name="widths"):
@@ -162,6 +228,7 @@ class PolynomialMLP(_Model):
             names += [f"w{l}_{i + 1}_{j + 1}" for i in range(widths[l]) for j in range(widths[l - 1])]
             if bias:
                 names += [f"b{l}_{i + 1}" for i in range(widths[l])]
+        _refuse_large_mlp(widths, sorted(coeffs), bias, len(names))
         input_names = [f"x{j + 1}" for j in range(widths[0])]
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names + input_names), "degrevlex")
         gens = ctx.gens()
@@ -237,6 +304,16 @@ class LinearNetwork(_Model):
             for i in range(widths[l])
             for j in range(widths[l - 1])
         ]
+        _refuse_large_model(
+            f"LinearNetwork{widths}",
+            nvars=len(names) + widths[0],
+            n_params=len(names),
+            peak_terms=max(widths[l] * prod(widths[:l]) for l in range(1, L + 1)),
+            output_terms=prod(widths[:-1]),
+            n_outputs=widths[-1],
+            coordinates=widths[-1] * widths[0],
+            components=widths[-1] + widths[0],
+        )
         input_names = [f"x{j + 1}" for j in range(widths[0])]
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names + input_names), "degrevlex")
         gens = ctx.gens()
@@ -304,6 +381,21 @@ class _Convolutional(_Model):
         kernel_sizes, strides, lengths = _conv_lengths(kernel_sizes, strides, input_length)
         L = len(kernel_sizes)
         names = [f"w{l + 1}_{a + 1}" for l in range(L) for a in range(kernel_sizes[l])]
+        terms, peak = 1, 0
+        for l in range(L):
+            z_terms = kernel_sizes[l] * terms
+            terms = _power_terms(z_terms, [degree]) if l < L - 1 and degree > 1 else z_terms
+            peak = max(peak, lengths[l + 1] * (z_terms + terms))
+        _refuse_large_model(
+            label,
+            nvars=len(names) + lengths[0],
+            n_params=len(names),
+            peak_terms=peak,
+            output_terms=terms,
+            n_outputs=lengths[-1],
+            coordinates=lengths[-1] * comb(lengths[0] + degree ** (L - 1) - 1, degree ** (L - 1)),
+            components=lengths[-1] + lengths[0],
+        )
         input_names = [f"x{j + 1}" for j in range(lengths[0])]
         ctx = flint.fmpq_mpoly_ctx.get(tuple(names + input_names), "degrevlex")
         gens = ctx.gens()
@@ -416,6 +508,18 @@ class LightningAttention(_Model):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise ValueError(f"{label} must be a positive int, not {v!r}")
         d, t, a, dout = token_dim, tokens, attention_dim, out_dim
+        n_coordinates = dout * d * d * (d + 1) // 2
+        _refuse_large_model(
+            f"LightningAttention(token_dim={d}, tokens={t}, attention_dim={a}, out_dim={dout})",
+            nvars=d * (dout + 2 * a),
+            n_params=d * (dout + 2 * a),
+            peak_terms=n_coordinates * 2 * a + d * d * a,
+            output_terms=2 * a,
+            n_outputs=n_coordinates,
+            coordinates=n_coordinates,
+            # each coordinate's basis entry: dout * t components, t of them sums of t cubic terms
+            components=dout * t + 4 * t * t,
+        )
         names = (
             [f"v_{o + 1}_{i + 1}" for o in range(dout) for i in range(d)]
             + [f"k_{p + 1}_{i + 1}" for p in range(a) for i in range(d)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import _exact
+from ..errors import MissingOptional
 
 INSTALL_HINT = ('matplotlib is needed for plotting; install it with  pip install "exactgeom[plot]"  '
                 "(or pip install matplotlib)")
@@ -13,13 +14,14 @@ INSTALL_HINT = ('matplotlib is needed for plotting; install it with  pip install
 def new_axes(ax, figsize):
     """``ax`` itself, or the axes of a new figure attached to the Agg canvas.
 
-    Raises ImportError with the install command when matplotlib is missing.
+    Raises :class:`~exactgeom.errors.MissingOptional` (an ``ImportError``) with the install
+    command when matplotlib is missing.
     """
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
     except ImportError:
-        raise ImportError(INSTALL_HINT) from None
+        raise MissingOptional(INSTALL_HINT) from None
     if ax is not None:
         return ax
     figure = Figure(figsize=figsize)

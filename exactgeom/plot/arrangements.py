@@ -89,8 +89,8 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
     ------
     ValueError
         If ``A`` is not 2-dimensional or ``bbox`` is empty.
-    ImportError
-        If matplotlib is not installed (with the pip command).
+    exactgeom.errors.MissingOptional
+        (an ``ImportError``) If matplotlib is not installed (with the pip command).
 
     Examples
     --------
