@@ -176,12 +176,16 @@ def array(value, where: str, length: int | None = None, max_length: int = MAX_LE
 def rational(value, where: str) -> Fraction:
     """A certificate rational: a JSON integer or a string ``"p"``/``"p/q"`` (q > 0) of bounded size."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() <= _MAX_INT_BITS:
+        spend(2, where)
         return Fraction(value)
     if isinstance(value, str) and len(value) <= 2 * MAX_DIGITS + 2 and _RATIONAL.fullmatch(value):
-        if "/" in value and not value.split("/")[1].strip("0"):
+        spend(20 + len(value) // 2, where)
+        numerator, _, denominator = value.partition("/")
+        if not denominator:
+            return Fraction(int(numerator))
+        if not denominator.strip("0"):
             raise CertificateError(f"{where} has a zero denominator: {value!r}")
-        spend(1 + len(value) // 20, where)
-        return Fraction(value)
+        return Fraction(int(numerator), int(denominator))
     raise CertificateError(
         f"{where} must be an integer or a string 'p/q' of at most {MAX_DIGITS} digits each, "
         f"found {_short(value)}"
@@ -253,7 +257,7 @@ def check_depth(value, limit: int = MAX_DEPTH) -> None:
             seen += len(children)
             if seen > 20 * MAX_LENGTH:
                 raise CertificateError("the certificate has too many entries to check")
-            stack.extend((child, depth + 1) for child in children)
+            stack.extend([(child, depth + 1) for child in children if isinstance(child, (list, dict))])
 
 
 def _kind(value) -> str:

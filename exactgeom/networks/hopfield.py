@@ -3,15 +3,18 @@ r"""Hopfield networks on {0,1}^n: iterated synchronous steps, sequential sweeps,
 The parameter is Θ = (W, θ) ∈ Q^{n×n} × Q^n, coordinates per unit
 ``(w_i1, ..., w_in, θ_i)`` as in :mod:`exactgeom.networks.threshold`.
 
-* ``update="synchronous"``: one step is HN_Θ(x) = H(Wx + θ) (seed 000, Def. 4).
+* ``update="synchronous"``: one step is HN_Θ(x) = H(Wx + θ) (parameter-spaces note, Def. 4).
 * ``update="sequential"``: one sweep updates unit 1, then unit 2, ..., each
   unit seeing the values already updated.  Unit i at input x sees
   ``z_i(x) = (f_1(x), ..., f_{i-1}(x), x_i, ..., x_n)`` when the sweep computes
   f, so Par_f is still a product of one half-open cone per unit, with the
   inputs x replaced by z_i(x):
   ``{(w_i, θ_i) : w_i·z_i(x) + θ_i > 0 iff f_i(x) = 1}``.
-* ``iterations=k``: the network computes the k-th power of its one-step map
-  h = HN_Θ, so Par^k_f = ∪_{h : h^k = f} Par_h, a union of half-open cones.
+* ``iterations=k`` (1 <= k <= 1024): the network computes the k-th power of its
+  one-step map h = HN_Θ, so Par^k_f = ∪_{h : h^k = f} Par_h, a union of
+  half-open cones.  A refusal lists every such h with a one-step proof; its
+  "network-nonrealizable-iterated" certificate is checked by a verifier that
+  enumerates the maps h with h^k = f by its own backtracking (n <= 3).
 * ``symmetric`` (W = Wᵀ), ``zero_diagonal`` (w_ii = 0), ``thresholds=False``
   (θ = 0) add linear equations to the cone; with ``symmetric`` the units are
   coupled and the cone no longer factors per unit.
@@ -36,6 +39,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .. import _exact
+from ..errors import TooLarge
 from ..polyhedra.lp import point_of
 from ._boolean import Table, boolean_points, compose, truth_table
 from .threshold import (
@@ -54,6 +58,8 @@ from .threshold import (
 __all__ = ["HopfieldNetwork", "PropositionCheck", "check_proposition", "kth_roots"]
 
 _MAX_N = 4
+_MAX_ITERATIONS = 1024
+"""Largest number of iterations (the bound of the certificate checker, ``check_networks.MAX_ITERATIONS``)."""
 
 
 def kth_roots(function: Table, k: int) -> Iterator[Table]:
@@ -107,7 +113,7 @@ _MAX_ROOTS = 100_000
 
 
 def _bounded_roots(table: Table, k: int) -> Iterator[Table]:
-    """:func:`kth_roots`, stopping with a ValueError after ``_MAX_ROOTS`` roots.
+    """:func:`kth_roots`, stopping with :class:`~exactgeom.errors.TooLarge` after ``_MAX_ROOTS`` roots.
 
     A realization stops at the first realizable root; Par_f has one cone per
     root, and a refusal needs a certificate for every root, which are out of
@@ -115,10 +121,11 @@ def _bounded_roots(table: Table, k: int) -> Iterator[Table]:
     """
     for count, h in enumerate(kth_roots(table, k), start=1):
         if count > _MAX_ROOTS:
-            raise ValueError(
+            raise TooLarge(
                 f"f has more than {_MAX_ROOTS} maps h with h^{k} = f; Par_f is the union of one cone per "
                 "map, and a refusal would need a certificate for every one of them "
-                "(the identity of {0,1}^4 alone has 46,206,736 square roots)"
+                "(the identity of {0,1}^4 alone has 46,206,736 square roots)",
+                estimate=count, limit=_MAX_ROOTS, unit="roots",
             )
         yield h
 
@@ -184,8 +191,10 @@ class HopfieldNetwork:
             raise ValueError(f"n must be an int between 1 and {_MAX_N}, not {self.n!r}")
         if self.update not in ("synchronous", "sequential"):
             raise ValueError(f'update must be "synchronous" or "sequential", not {self.update!r}')
-        if not isinstance(self.iterations, int) or isinstance(self.iterations, bool) or self.iterations < 1:
-            raise ValueError(f"iterations must be a positive int, not {self.iterations!r}")
+        if (not isinstance(self.iterations, int) or isinstance(self.iterations, bool)
+                or not 1 <= self.iterations <= _MAX_ITERATIONS):
+            raise ValueError(
+                f"iterations must be an int between 1 and {_MAX_ITERATIONS}, not {self.iterations!r}")
         for name in ("symmetric", "zero_diagonal", "thresholds"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
@@ -283,28 +292,6 @@ class HopfieldNetwork:
             else:
                 yield tuple(points[_mask_step(combo, x, sequential)] for x in range(N))
 
-    def _are_all_roots(self, roots, function: Table) -> bool:
-        """Whether ``roots`` holds every map h with h^k = f that matters for a proof of non-realizability.
-
-        Every listed h is checked to satisfy h^k = f by composing tables.
-        Completeness: for n <= 2 the list must equal the set of all maps h
-        with h^k = f (brute force over all 4^4 maps); for n = 3 it must
-        contain every realizable root found by :meth:`_realizable_roots`, a
-        route that shares nothing with :func:`kth_roots` (a missing root that
-        no parameter realizes cannot weaken the proof).  For n = 4 (1882^4
-        tuples of threshold units) the list is compared with a second run of
-        :func:`kth_roots`, which is not an independent check.
-        """
-        if any(self._iterate_table(h) != function for h in roots):
-            return False
-        if self.n <= 2:
-            points = boolean_points(self.n)
-            maps = itertools.product(points, repeat=len(points))
-            return set(roots) == {h for h in maps if self._iterate_table(h) == function}
-        if self.n == 3:
-            return set(self._realizable_roots(function)) <= set(roots)
-        return set(roots) == set(kth_roots(function, self.iterations))
-
     # -- parameter cones -------------------------------------------------------------------------
     def parameter_cone(self, function):
         """Par_f: a half-open Polyhedron (k = 1) or the union as a tuple of (h, Polyhedron), h^k = f.
@@ -356,8 +343,9 @@ class HopfieldNetwork:
         """(h, Realization of h by the one-step network) for every realizable one-step map h."""
         n = self.n
         if n >= 4:
-            raise ValueError("n = 4 units have 1882^4 ≈ 1.3e13 candidate one-step maps (products "
-                             "of threshold units); enumeration stops at n = 3 (realize() does single maps)")
+            raise TooLarge("n = 4 units have 1882^4 ≈ 1.3e13 candidate one-step maps (products "
+                           "of threshold units); enumeration stops at n = 3 (realize() does single maps)",
+                           estimate=1882**4, limit=104**3, unit="one-step maps")
         one = self._one_step_network()
         spec = one._spec()
         constrained = self.symmetric or self.zero_diagonal or not self.thresholds
@@ -506,11 +494,11 @@ class HopfieldNetwork:
 
 
 # --------------------------------------------------------------------------------------------
-# Seed 000, Propositions 3 and 4
+# The parameter-spaces note, Propositions 3 and 4
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class PropositionCheck:
-    """Verdict on one of seed 000's Propositions 3 and 4 for a given n, with the evidence.
+    """Verdict on one of the parameter-spaces note's Propositions 3 and 4 for a given n, with the evidence.
 
     ``counterexample`` is None when the proposition holds, else a dict with the
     map f, a Realization of f by the network of the proposition (two
@@ -539,7 +527,7 @@ class PropositionCheck:
 
 
 def check_proposition(number: int, n: int) -> PropositionCheck:
-    """Decide seed 000's Proposition 3 or 4 for n units by exhaustive comparison.
+    """Decide the parameter-spaces note's Proposition 3 or 4 for n units by exhaustive comparison.
 
     Reading of the propositions.  Σ[Par^k] is the face poset of the
     decomposition of the parameter space into the cones Par^k_f; the
@@ -586,7 +574,7 @@ def check_proposition(number: int, n: int) -> PropositionCheck:
     True
     """
     if number not in (3, 4):
-        raise ValueError(f"seed 000 states Propositions 3 and 4 about Hopfield updates; got {number!r}")
+        raise ValueError(f"the parameter-spaces note states Propositions 3 and 4 only; got {number!r}")
     if not isinstance(n, int) or not 1 <= n <= 3:
         raise ValueError(f"n must be 1, 2 or 3 (n = 4 has 1882^4 one-step maps), not {n!r}")
     masks = _threshold_masks(n)

@@ -6,7 +6,7 @@ For ``Θ = (W, θ) ∈ Q^{m×n} × Q^m`` and the Heaviside function ``H(r) = 1``
     Par_f = {Θ : HN_Θ = f}
           = ∏_i {(w_i, θ_i) : w_i·x + θ_i > 0 where f_i(x) = 1,  <= 0 where f_i(x) = 0},
 
-a half-open polyhedral cone (seed 000, Proposition 1) and a product of one cone
+a half-open polyhedral cone (parameter-spaces note, Proposition 1) and a product of one cone
 per output row.  **Coordinates** of the parameter space Q^{m(n+1)} are taken
 per output row: ``(w_11, ..., w_1n, θ_1, w_21, ..., w_2n, θ_2, ...)``, so block
 i is a copy of the coordinates ``(w, b)`` of :func:`exactgeom.library.threshold`.
@@ -34,6 +34,7 @@ True
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -328,10 +329,9 @@ class NonRealizable:
     ``(true inputs, false inputs)``: equally many true and false inputs (with
     repetition, as seen by the unit) with equal sums, so no ``(w, θ)`` can be
     positive on the first and non-positive on the second.  For iterated networks ``members`` holds,
-    for every map h with h^k = f, the one-step proof that h is not realizable; ``verify()`` then
-    checks h^k = f for each member, each member's certificates, and that no realizable root is
-    missing by a route independent of the search that listed them (n <= 3; see
-    ``HopfieldNetwork._are_all_roots``).
+    for every map h with h^k = f, the one-step proof that h is not realizable, and
+    :meth:`certificate` is a "network-nonrealizable-iterated" certificate listing them, whose
+    checker enumerates the maps h with h^k = f itself (n <= 3).
 
     Examples
     --------
@@ -339,6 +339,8 @@ class NonRealizable:
     >>> nr = ThresholdNetwork(2, 1).realize([1, 0, 0, 1])      # XNOR
     >>> nr.rows, nr.verify()
     ((0,), True)
+    >>> nr.certificate()["kind"]
+    'network-nonrealizable'
     """
 
     network: object
@@ -379,10 +381,42 @@ class NonRealizable:
         from ..certificates import verify
 
         if getattr(self.network, "iterations", 1) > 1:
-            roots = tuple(h for h, _ in self.members)
-            complete = self.network._are_all_roots(roots, self.function)
-            return complete and all(m.verify() for _, m in self.members)
+            return verify(self.certificate()).ok
         return bool(self.failures) and all(verify(c).ok for c in self.certificates)
+
+    def certificate(self) -> dict:
+        """One certificate proving the refusal on its own (JSON-able).
+
+        For one step, the first of :attr:`certificates` (a "network-nonrealizable" certificate:
+        each of them proves the refusal).  For k >= 2 iterations, a
+        "network-nonrealizable-iterated" certificate: every map h with h^k = f (the
+        ``members``), each with the Motzkin multipliers proving that one step does not
+        compute h.  Its checker enumerates the maps h with h^k = f by its own backtracking
+        and rejects the certificate when one is missing; it does so for n <= 3 and refuses
+        larger networks.
+
+        Examples
+        --------
+        >>> from exactgeom.certificates import verify
+        >>> from exactgeom.networks import HopfieldNetwork
+        >>> nr = HopfieldNetwork(2, iterations=2).realize(((0, 1), (0, 0), (1, 1), (1, 0)))
+        >>> cert = nr.certificate()
+        >>> cert["kind"], len(cert["data"]["roots"]), verify(cert).status
+        ('network-nonrealizable-iterated', 2, 'proved')
+        """
+        if getattr(self.network, "iterations", 1) > 1:
+            roots = []
+            for h, member in self.members:
+                data = member.certificates[0]["data"]
+                roots.append({"map": _table_json(h), "multipliers": list(data["multipliers"]),
+                              "equation_multipliers": list(data["equation_multipliers"])})
+            return envelope(
+                "network-nonrealizable-iterated",
+                {"network": self.network._spec(), "function": _table_json(self.function)},
+                {"roots": roots},
+                {"producer": "exactgeom.networks"},
+            )
+        return copy.deepcopy(self.certificates[0])
 
 
 # --------------------------------------------------------------------------------------------
@@ -481,6 +515,9 @@ class ThresholdNetwork:
             raise ValueError(
                 f"n_inputs = {self.n_inputs} gives 2^{self.n_inputs} constraints per row; use n_inputs <= 8"
             )
+        if self.n_outputs > 64:
+            raise ValueError(f"n_outputs = {self.n_outputs}: at most 64 outputs (the bound of the "
+                             "certificate checker, check_networks.MAX_OUTPUTS)")
 
     # -- semantics -------------------------------------------------------------------------------
     def _spec(self) -> dict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import time
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 
@@ -14,7 +15,8 @@ import pytest
 
 from exactgeom import Arrangement
 from exactgeom.networks import TropicalClassifier
-from exactgeom.networks.tropical_classifier import ClassificationCone
+from exactgeom.errors import TooLarge
+from exactgeom.networks.tropical_classifier import DEFAULT_MAX_LPS, LPS_PER_SECOND, ClassificationCone
 from exactgeom.polyhedra import Polyhedron
 
 POINTS = [(0, 0), (3, 1), (1, 4), (-2, 2), (5, -1), (2, -3)]
@@ -279,22 +281,54 @@ def test_certificate_of_the_count_verifies_and_detects_tampering():
 def test_refuses_with_an_estimate_when_too_large():
     T = TropicalClassifier(POINTS, n_terms=(2, 2))
     with pytest.raises(
-        ValueError, match=r"already have \d+ realizable partitions.*max_partitions=10\).*would take at least"
-    ):
+        TooLarge, match=r"already have \d+ realizable partitions.*max_partitions=10\).*would take at least"
+    ) as refusal:
         T.realizable_partitions(max_partitions=10)
-    with pytest.raises(ValueError, match=r"max_seconds=0; at least .* s\)"):
-        T.realizable_partitions(max_seconds=0)
+    assert refusal.value.unit == "partitions" and refusal.value.estimate > refusal.value.limit == 10
+    with pytest.raises(TooLarge, match=r"max_lps=0; at least \d+ LPs\)") as refusal:
+        T.realizable_partitions(max_lps=0)
+    assert refusal.value.unit == "LPs" and refusal.value.limit == 0
     assert T.num_maximal_cones() == 2584  # nothing half-done is kept
+
+
+def test_max_seconds_is_a_deprecated_alias_at_a_fixed_rate():
+    T = TropicalClassifier(POINTS, n_terms=(2, 2))
+    with pytest.warns(DeprecationWarning, match="max_lps"), pytest.raises(TooLarge, match="max_lps=0;"):
+        T.realizable_partitions(max_seconds=0)
+    with pytest.warns(DeprecationWarning), pytest.raises(TooLarge) as refusal:
+        T.realizable_partitions(max_seconds=0.01)
+    assert refusal.value.limit == 0.01 * LPS_PER_SECOND == 10
+
+
+FAR = [(i, i * i) for i in range(40)]
+LINE = [(i * i % 31,) for i in range(10)]
 
 
 def test_refuses_far_out_of_reach_up_front_and_runs_what_fits():
     # 40 points on the moment curve, (3, 3) terms: the fan lives in dimension 15 and the counts
-    # grow like N^8 at N = 6; the rest is far beyond an hour and is refused within a second.
-    far = TropicalClassifier([(i, i * i) for i in range(40)], n_terms=(3, 3))
-    with pytest.raises(ValueError, match=r"first 6 of 40 points.*\[1, 2, 5, 14, 42, 132\].*extrapolated"):
+    # grow like N^8 at N = 6; the rest is far beyond the default budget and is refused at once.
+    far = TropicalClassifier(FAR, n_terms=(3, 3))
+    with pytest.raises(TooLarge, match=r"first 6 of 40 points.*\[1, 2, 5, 14, 42, 132\].*extrapolated"):
         far.realizable_partitions()
+    assert far.linear_programs == 1 + 3 + 10 + 35 + 126
     # 10 points on a line, (2, 2) terms: the partitions double at first, but the polynomial
-    # extrapolation (exponent capped by the fan dimension) sees that a one-second budget holds
-    line = TropicalClassifier([(i * i % 31,) for i in range(10)], n_terms=(2, 2))
-    assert line.realizable_partitions(max_seconds=1) == TropicalClassifier(
-        line.points, n_terms=(2, 2)).realizable_partitions(max_seconds=None)
+    # extrapolation (exponent capped by the fan dimension) sees that a budget of 1000 LPs holds
+    line = TropicalClassifier(LINE, n_terms=(2, 2))
+    assert line.realizable_partitions(max_lps=1000) == TropicalClassifier(
+        line.points, n_terms=(2, 2)).realizable_partitions(max_lps=None)
+    assert line.linear_programs < 1000
+
+
+def test_refusals_do_not_depend_on_the_clock(monkeypatch):
+    reference = TropicalClassifier(LINE, n_terms=(2, 2))
+    expected = [p.blocks for p in reference.realizable_partitions(max_lps=None)]
+    # a machine so slow that every clock reading is hours after the previous one
+    clock = itertools.count(0, 7200.0)
+    for name in ("perf_counter", "monotonic", "time", "process_time"):
+        monkeypatch.setattr(time, name, lambda: next(clock))
+    far = TropicalClassifier(FAR, n_terms=(3, 3))
+    with pytest.raises(TooLarge, match=r"first 6 of 40 points") as refusal:
+        far.realizable_partitions()
+    assert refusal.value.estimate > 4 * refusal.value.limit == 4 * DEFAULT_MAX_LPS
+    line = TropicalClassifier(LINE, n_terms=(2, 2))
+    assert [p.blocks for p in line.realizable_partitions(max_lps=1000)] == expected
