@@ -15,16 +15,17 @@ import importlib
 
 from .arrangements import AffineSubspace, Arrangement
 from . import library
+from ._collect import collect, count
 
 __version__ = "0.1.0"
 
 _SUBMODULES = {
     "arrangements", "certificates", "networks", "tropical", "neuro", "algebra", "wedge", "convex",
-    "dynamics", "plot", "cli", "polyhedra", "reproduce",
+    "dynamics", "plot", "cli", "polyhedra", "reproduce", "numeric",
 }
 _LAZY_ATTRIBUTES = {"Polyhedron": "polyhedra"}
 
-__all__ = ["Arrangement", "AffineSubspace", "Polyhedron", "library", *sorted(_SUBMODULES)]
+__all__ = ["Arrangement", "AffineSubspace", "Polyhedron", "library", "collect", "count", *sorted(_SUBMODULES)]
 
 
 def __getattr__(name: str):

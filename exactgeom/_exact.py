@@ -18,7 +18,9 @@ Examples
 >>> exact_matrix([[1, 0.5]], name="normals")
 Traceback (most recent call last):
     ...
-TypeError: normals[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value
+TypeError: normals[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value, or convert
+floats explicitly with exactgeom.numeric.exact (their binary value) or exactgeom.numeric.rationalize
+(nearby small fractions, error reported)
 """
 
 from __future__ import annotations
@@ -64,7 +66,11 @@ def _float_hint(value: float) -> str:
     if math.isnan(value) or math.isinf(value):
         return "it has no exact value; pass an int, a Fraction or a string such as \"3/4\""
     f = Fraction(value).limit_denominator(10**6)
-    return f'pass Fraction({f.numerator}, {f.denominator}) or "{f}" for an exact value'
+    return (
+        f'pass Fraction({f.numerator}, {f.denominator}) or "{f}" for an exact value, or convert floats '
+        "explicitly with exactgeom.numeric.exact (their binary value) or exactgeom.numeric.rationalize "
+        "(nearby small fractions, error reported)"
+    )
 
 
 def exact_scalar(value, position: str = "value") -> Fraction:
@@ -127,9 +133,14 @@ def exact_scalar(value, position: str = "value") -> Fraction:
     if module.startswith("numpy"):
         if isinstance(value, numbers.Integral):
             return Fraction(int(value))
+        hint = (
+            " (numpy floats convert explicitly with exactgeom.numeric.exact or exactgeom.numeric.rationalize)"
+            if isinstance(value, numbers.Real)
+            else ""
+        )
         raise TypeError(
             f"{position} is the numpy value {value!r} of type {type(value).__name__}; "
-            "pass an int, a Fraction or a string such as \"3/4\""
+            f'pass an int, a Fraction or a string such as "3/4"{hint}'
         )
     raise TypeError(
         f"{position} has type {type(value).__name__} ({value!r}); pass an int, a Fraction or a string "

@@ -29,6 +29,14 @@ _WHERE = {
     "f_vector": "faces",
     "face_poset": "faces",
     "is_isomorphic": "faces",
+    "Matroid": "matroid",
+    "tutte_polynomial": "matroid",
+    "nbc_sets": "matroid",
+    "OrlikSolomonAlgebra": "orlik_solomon",
+    "orlik_solomon_algebra": "orlik_solomon",
+    "Freeness": "freeness",
+    "to_sage": "export",
+    "to_macaulay2": "export",
 }
 
 __all__ = ["Arrangement", "AffineSubspace", "library", *sorted(_WHERE)]

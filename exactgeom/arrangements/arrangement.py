@@ -148,7 +148,34 @@ class Arrangement:
         return hash((self.dimension, self.normals, self.offsets))
 
     def __repr__(self) -> str:
-        return f"Arrangement of {len(self)} hyperplanes in Q^{self.dimension}"
+        n = len(self)
+        return f"Arrangement of {n} hyperplane{'' if n == 1 else 's'} in Q^{self.dimension}"
+
+    def __str__(self) -> str:
+        """The repr followed by one equation a · x = c per line, in the coordinate names."""
+        from .export import _coordinate_names, linear_form
+
+        names = _coordinate_names(self)
+        lines = [repr(self)]
+        for i, (a, c) in enumerate(self.hyperplanes()):
+            lines.append(f"  H{i}: {linear_form(a, 0, names)} = {_exact.fraction_str(c)}")
+        return "\n".join(lines)
+
+    def matrix(self):
+        """The augmented matrix [a_i | c_i] as a sympy Matrix (row i is hyperplane i).
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1]).matrix()
+        Matrix([
+        [1, 0, 0],
+        [0, 1, 0],
+        [1, 1, 1]])
+        """
+        import sympy
+
+        rows = [[sympy.Rational(v.numerator, v.denominator) for v in (*a, c)] for a, c in self.hyperplanes()]
+        return sympy.Matrix(len(rows), self.dimension + 1, [v for row in rows for v in row])
 
     def _repr_latex_(self) -> str:
         names = [f"x_{{{j + 1}}}" for j in range(self.dimension)]
@@ -167,6 +194,28 @@ class Arrangement:
             eqs.append(f"{lhs} = {rhs}")
         body = r" \\ ".join(eqs) if eqs else r"\text{(no hyperplanes)}"
         return rf"$\begin{{array}}{{l}} {body} \end{{array}}$"
+
+    def _repr_svg_(self) -> str | None:
+        """A drawing of a line arrangement (dimension 2, at most 40 lines) for Jupyter; else ``None``.
+
+        Needs matplotlib (the ``plot`` extra); without it, or for other arrangements, the
+        notebook falls back to the LaTeX and text reprs.
+        """
+        if self.dimension != 2 or not 0 < len(self) <= 40:
+            return None
+        try:
+            from matplotlib.figure import Figure
+        except ImportError:
+            return None
+        import io
+
+        from ..plot import arrangement as draw
+
+        figure = Figure(figsize=(4, 4))
+        draw(self, ax=figure.add_subplot())
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", bbox_inches="tight")
+        return buffer.getvalue()
 
     def hyperplanes(self) -> tuple[tuple[tuple[Fraction, ...], Fraction], ...]:
         """The pairs ``(normal, offset)``.
@@ -332,17 +381,45 @@ class Arrangement:
 
         return intersection_lattice(self, **kwargs)
 
-    def characteristic_polynomial(self, **kwargs):
+    def characteristic_polynomial(self, *, symmetry=None, **kwargs):
         """χ_A(t), a sympy Poly over ZZ; see :func:`.lattice.characteristic_polynomial`.
+
+        ``symmetry`` ("auto", a group or generators) computes it with
+        :func:`.symmetry.characteristic_polynomial_with_symmetry` instead.
 
         Examples
         --------
         >>> Arrangement([[1, 0], [0, 1]], offsets=[0, 1]).characteristic_polynomial().as_expr()
         t**2 - 2*t + 1
+        >>> Arrangement([[1, 0], [0, 1]]).characteristic_polynomial(symmetry="auto").as_expr()
+        t**2 - 2*t + 1
         """
+        if symmetry is not None:
+            from .symmetry import characteristic_polynomial_with_symmetry
+
+            progress = kwargs.get("progress", False)
+            record = characteristic_polynomial_with_symmetry(self, symmetry, progress=progress)
+            return record.polynomial(kwargs.get("variable", "t"))
         from .lattice import characteristic_polynomial
 
         return characteristic_polynomial(self, **kwargs)
+
+    def symmetry_group(self, generators=None):
+        """Permutations of the hyperplanes induced by linear maps; see :func:`.symmetry.symmetry_group`.
+
+        Examples
+        --------
+        >>> Arrangement([[1, 0], [0, 1]]).symmetry_group().order()
+        2
+        """
+        from .symmetry import symmetry_group
+
+        return symmetry_group(self, generators)
+
+    def _whitney_with_symmetry(self, symmetry, progress=False):
+        from .symmetry import characteristic_polynomial_with_symmetry
+
+        return characteristic_polynomial_with_symmetry(self, symmetry, progress=progress).whitney
 
     def poincare_polynomial(self, **kwargs):
         """π_A(t) = Σ_X μ(X) (-t)^rk X; see :func:`exactgeom.arrangements.lattice.poincare_polynomial`.
@@ -356,7 +433,7 @@ class Arrangement:
 
         return poincare_polynomial(self, **kwargs)
 
-    def whitney_numbers(self, kind: int = 1):
+    def whitney_numbers(self, kind: int = 1, *, symmetry=None):
         """Whitney numbers of the first or second kind; see :func:`.lattice.whitney_numbers`.
 
         Examples
@@ -365,11 +442,13 @@ class Arrangement:
         >>> A.whitney_numbers(), A.whitney_numbers(kind=2)
         ((1, -3, 2), (1, 3, 1))
         """
+        if symmetry is not None and kind == 1:
+            return self._whitney_with_symmetry(symmetry)
         from .lattice import whitney_numbers
 
         return whitney_numbers(self, kind=kind)
 
-    def num_regions(self, **kwargs) -> int:
+    def num_regions(self, *, symmetry=None, **kwargs) -> int:
         """Number of regions, (-1)^d χ_A(-1) (Zaslavsky).
 
         Examples
@@ -377,11 +456,13 @@ class Arrangement:
         >>> Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1]).num_regions()
         7
         """
+        if symmetry is not None:
+            return sum(abs(w) for w in self._whitney_with_symmetry(symmetry, kwargs.get("progress", False)))
         from .lattice import num_regions
 
         return num_regions(self, **kwargs)
 
-    def num_bounded_regions(self, **kwargs) -> int:
+    def num_bounded_regions(self, *, symmetry=None, **kwargs) -> int:
         """Relatively bounded regions, (-1)^rank χ_A(1); see :func:`.lattice.num_bounded_regions`.
 
         Examples
@@ -389,6 +470,9 @@ class Arrangement:
         >>> Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1]).num_bounded_regions()
         1
         """
+        if symmetry is not None:
+            w = self._whitney_with_symmetry(symmetry, kwargs.get("progress", False))
+            return (-1) ** (len(w) - 1) * sum(w)
         from .lattice import num_bounded_regions
 
         return num_bounded_regions(self, **kwargs)
@@ -435,6 +519,123 @@ class Arrangement:
         from .faces import is_isomorphic
 
         return is_isomorphic(self, other, kind=kind)
+
+
+    # -- matroid invariants (see matroid.py, orlik_solomon.py) and exports (export.py) -------------
+    def matroid(self):
+        """The matroid of the normals (of the cone's normals when A is affine); see :func:`.matroid.matroid`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> braid(3).matroid().circuits
+        ((0, 1, 2),)
+        """
+        from .matroid import matroid
+
+        return matroid(self)
+
+    def tutte_polynomial(self, variables=("x", "y")):
+        """T_A(x, y), a sympy expression; see :func:`exactgeom.arrangements.matroid.tutte_polynomial`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> braid(3).tutte_polynomial()
+        x**2 + x + y
+        """
+        from .matroid import tutte_polynomial
+
+        return tutte_polynomial(self, variables=variables)
+
+    def nbc_sets(self):
+        """The no-broken-circuit sets; see :func:`exactgeom.arrangements.matroid.nbc_sets`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> [len(S) for S in braid(3).nbc_sets()]
+        [0, 1, 1, 1, 2, 2]
+        """
+        from .matroid import nbc_sets
+
+        return nbc_sets(self)
+
+    def orlik_solomon_algebra(self):
+        """The Orlik–Solomon algebra with its NBC basis; see :mod:`exactgeom.arrangements.orlik_solomon`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> braid(3).orlik_solomon_algebra().hilbert_series().as_expr()
+        2*t**2 + 3*t + 1
+        """
+        from .orlik_solomon import orlik_solomon_algebra
+
+        return orlik_solomon_algebra(self)
+
+    def freeness(self):
+        """Freeness, exponents and the reason; see :func:`exactgeom.arrangements.freeness.freeness`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import coordinate
+        >>> coordinate(3).freeness().free
+        True
+        """
+        from .freeness import freeness
+
+        return freeness(self)
+
+    def is_free(self) -> bool:
+        """Whether the (central) arrangement is free, where decided; see :meth:`freeness`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> braid(4).is_free()
+        True
+        """
+        return self.freeness().free
+
+    def exponents(self) -> tuple[int, ...]:
+        """The exponents of a free arrangement, where decided; see :meth:`freeness`.
+
+        Examples
+        --------
+        >>> from exactgeom.library import braid
+        >>> braid(4).exponents()
+        (0, 1, 2, 3)
+        """
+        return self.freeness().exponents
+
+    def to_sage(self) -> str:
+        """Sage code recreating the arrangement; see :func:`exactgeom.arrangements.export.to_sage`.
+
+        Examples
+        --------
+        >>> print(Arrangement([[1, 0], [0, 1]], offsets=[0, 1]).to_sage())
+        H = HyperplaneArrangements(QQ, ('x1', 'x2'))
+        x1, x2 = H.gens()
+        A = H(x1, x2 - 1)
+        """
+        from .export import to_sage
+
+        return to_sage(self)
+
+    def to_macaulay2(self) -> str:
+        """Macaulay2 code recreating the arrangement; see :func:`.export.to_macaulay2`.
+
+        Examples
+        --------
+        >>> print(Arrangement([[1, 0], [0, 1]], offsets=[0, 1]).to_macaulay2())
+        needsPackage "HyperplaneArrangements"
+        R = QQ[x1, x2]
+        A = arrangement({x1, x2 - 1}, R)
+        """
+        from .export import to_macaulay2
+
+        return to_macaulay2(self)
 
 
 def _latex_fraction(value: Fraction) -> str:

@@ -74,6 +74,7 @@ from functools import cached_property
 import networkx as nx
 import sympy
 
+from .._poly import Poly
 from .._progress import progress_bar
 from ._flat_engine import _central_rows, _enumerate_flats, _prime_for
 
@@ -324,11 +325,14 @@ class _LRU:
 _WHITNEY_CACHE = _LRU(64)
 
 
-def _whitney_first_kind(arrangement, executor=None, progress: bool = False) -> tuple[int, ...]:
-    """w_k = Σ_{rk X = k} μ(X), k = 0..rank(A), computed as in the module Notes; cached per arrangement."""
+def _whitney_first_kind(arrangement, executor=None, progress: bool = False, limit=None) -> tuple[int, ...]:
+    """w_k = Σ_{rk X = k} μ(X), k = 0..rank(A), computed as in the module Notes; cached per arrangement.
+
+    ``limit``: a budget of flats expanded, past which ``TooLarge`` is raised (nothing is cached then).
+    """
     w = _WHITNEY_CACHE.get(arrangement)
     if w is None:
-        w = _compute_whitney_first_kind(arrangement, executor, progress)
+        w = _compute_whitney_first_kind(arrangement, executor, progress, limit)
         _WHITNEY_CACHE.put(arrangement, w)
     return w
 
@@ -336,7 +340,7 @@ def _whitney_first_kind(arrangement, executor=None, progress: bool = False) -> t
 _whitney_first_kind.cache_clear = _WHITNEY_CACHE.cache_clear
 
 
-def _compute_whitney_first_kind(arrangement, executor, progress: bool) -> tuple[int, ...]:
+def _compute_whitney_first_kind(arrangement, executor, progress: bool, limit=None) -> tuple[int, ...]:
     data = _central_rows(arrangement)
     if not data.rows:
         return (1,)
@@ -345,7 +349,7 @@ def _compute_whitney_first_kind(arrangement, executor, progress: bool) -> tuple[
         return (1, -1)                     # a single hyperplane (central case only)
     p = _prime_for(data)
     excluded = data.excluded if data.excluded is not None else len(data.rows) - 1
-    with progress_bar(progress, desc="flats", unit="flats") as bar:
+    with progress_bar(progress, desc="flats", unit="flats", limit=limit) as bar:
         levels, last = _enumerate_flats(data.rows, p, excluded, depth=r - 2, count_last=True,
                                         bar=bar, executor=executor)
     q = [sum(mus) for _, mus in levels] + [last]      # Σ over flats avoiding H, by rank 0..r-1
@@ -400,7 +404,7 @@ def characteristic_polynomial(arrangement, *, variable: str = "t", progress: boo
     coeffs = [0] * (d + 1)
     for k, wk in enumerate(w):
         coeffs[k] = wk                    # coefficient of t^{d-k}
-    return sympy.Poly(coeffs, t, domain="ZZ")
+    return Poly(coeffs, t, domain="ZZ")      # a sympy Poly shown as the plain polynomial in Jupyter
 
 
 def poincare_polynomial(arrangement, *, variable: str = "t") -> sympy.Poly:
@@ -414,7 +418,7 @@ def poincare_polynomial(arrangement, *, variable: str = "t") -> sympy.Poly:
     """
     t = sympy.Symbol(variable)
     w = _whitney_first_kind(arrangement)
-    return sympy.Poly(list(reversed([abs(v) for v in w])), t, domain="ZZ")
+    return Poly(list(reversed([abs(v) for v in w])), t, domain="ZZ")
 
 
 def whitney_numbers(arrangement, kind: int = 1) -> tuple[int, ...]:

@@ -46,6 +46,14 @@ def _check_n(n: int, name: str, minimum: int = 1) -> None:
         raise ValueError(f"{name}(...) needs an int >= {minimum}, not {n!r}")
 
 
+def _with_group(arrangement: Arrangement, family: str, parameter) -> Arrangement:
+    """Record the family, so that ``symmetry_group()`` returns its known group."""
+    from .symmetry import _register_family
+
+    _register_family(arrangement, family, parameter)
+    return arrangement
+
+
 def _difference_family(n: int, values: tuple[int, ...], name: str) -> Arrangement:
     _check_n(n, name)
     normals, offsets = [], []
@@ -55,7 +63,7 @@ def _difference_family(n: int, values: tuple[int, ...], name: str) -> Arrangemen
             row[i], row[j] = 1, -1
             normals.append(row)
             offsets.append(c)
-    return Arrangement(normals, offsets, dimension=n)
+    return _with_group(Arrangement(normals, offsets, dimension=n), name, n)
 
 
 def braid(n: int) -> Arrangement:
@@ -124,7 +132,7 @@ def coordinate(n: int) -> Arrangement:
     8
     """
     _check_n(n, "coordinate")
-    return Arrangement([[int(i == j) for j in range(n)] for i in range(n)])
+    return _with_group(Arrangement([[int(i == j) for j in range(n)] for i in range(n)]), "coordinate", n)
 
 
 def graphical(G) -> Arrangement:
@@ -155,7 +163,7 @@ def graphical(G) -> Arrangement:
         i, j = sorted((index[u], index[v]))
         row[i], row[j] = 1, -1
         normals.append(row)
-    return Arrangement(normals, dimension=len(nodes), dedupe=True)
+    return _with_group(Arrangement(normals, dimension=len(nodes), dedupe=True), "graphical", G)
 
 
 def generic(num: int, dim: int, seed: int = 0, *, central: bool = False, bound: int = 100) -> Arrangement:
@@ -211,7 +219,7 @@ def threshold(n: int) -> Arrangement:
     """
     _check_n(n, "threshold", minimum=0)
     normals = [[*x, 1] for x in itertools.product((0, 1), repeat=n)]
-    return Arrangement(normals, dimension=n + 1)
+    return _with_group(Arrangement(normals, dimension=n + 1), "threshold", n)
 
 
 def resonance(n: int) -> Arrangement:
@@ -227,4 +235,4 @@ def resonance(n: int) -> Arrangement:
     _check_n(n, "resonance")
     normals = [list(x) for x in itertools.product((0, 1), repeat=n) if any(x)]
     normals.sort(key=lambda x: int("".join(map(str, x)), 2))
-    return Arrangement(normals, dimension=n)
+    return _with_group(Arrangement(normals, dimension=n), "resonance", n)

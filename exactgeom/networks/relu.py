@@ -187,6 +187,129 @@ class ReLUNetwork:
         object.__setattr__(self, "biases", tuple(bs))
         object.__setattr__(self, "widths", tuple(widths))
 
+    @classmethod
+    def from_numpy(cls, weights, biases, *, rationalize: int | None = None) -> ReLUNetwork:
+        """A network from float (numpy) weights, each float imported as its exact binary value.
+
+        Parameters
+        ----------
+        weights, biases : sequences of arrays (or nested lists of floats)
+            As for the constructor: ``weights[l]`` has shape (outputs, inputs) —
+            the PyTorch convention; pass scikit-learn's ``coefs_`` transposed.
+        rationalize : int, optional
+            Round every entry to the nearest fraction with at most this
+            denominator instead (see :func:`exactgeom.numeric.rationalize`,
+            which also reports the rounding error).
+
+        Returns
+        -------
+        ReLUNetwork
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> W1, b1 = np.array([[0.5], [-1.0]]), np.array([0.0, 0.25])
+        >>> W2, b2 = np.array([[1.0, 2.0]], dtype=np.float32), np.array([-0.5])
+        >>> net = ReLUNetwork.from_numpy([W1, W2], [b1, b2])
+        >>> net
+        ReLUNetwork([[["1/2"], [-1]], [[1, 2]]], [[0, "1/4"], ["-1/2"]])
+        >>> net((-1,))
+        (Fraction(2, 1),)
+        >>> ReLUNetwork.from_numpy([[[0.1]]], [[0.0]]).weights[0][0][0] == Fraction(0.1)
+        True
+        >>> ReLUNetwork.from_numpy([[[0.1]]], [[0.0]], rationalize=100).weights
+        (((Fraction(1, 10),),),)
+        """
+        from .. import numeric
+
+        def convert(values, name):
+            if rationalize is None:
+                return numeric.exact(values, name=name)
+            return numeric.rationalize(values, rationalize, name=name).values
+
+        if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__"):
+            raise ValueError("weights must be a non-empty list of matrices, one per layer")
+        if isinstance(biases, (str, bytes)) or not hasattr(biases, "__len__"):
+            raise ValueError("biases must be a list of vectors, one per layer")
+        return cls(
+            [convert(W, f"weights[{l}]") for l, W in enumerate(weights)],
+            [convert(b, f"biases[{l}]") for l, b in enumerate(biases)],
+        )
+
+    @classmethod
+    def from_torch(cls, module, *, rationalize: int | None = None) -> ReLUNetwork:
+        """A network from a ``torch.nn.Sequential`` of ``Linear`` and ``ReLU`` layers, exactly.
+
+        The layers must alternate ``Linear, ReLU, Linear, …, ReLU, Linear``
+        (ReLU after every layer but the last, as this class computes).  Each
+        float parameter (float16, bfloat16, float32 or float64) is imported as
+        its exact binary value; a ``Linear`` without bias gets zero biases.
+
+        Parameters
+        ----------
+        module : torch.nn.Sequential
+        rationalize : int, optional
+            As in :meth:`from_numpy`.
+
+        Returns
+        -------
+        ReLUNetwork
+
+        Raises
+        ------
+        TypeError
+            Not a ``Sequential``, or a layer other than ``Linear``/``ReLU``.
+        ValueError
+            Layers not in the order above.
+        exactgeom.errors.MissingOptional
+            torch is not installed (``pip install 'exactgeom[torch]'``).
+
+        Examples
+        --------
+        >>> import torch                                    # doctest: +SKIP
+        >>> layers = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.ReLU(),   # doctest: +SKIP
+        ...                              torch.nn.Linear(3, 1))
+        >>> ReLUNetwork.from_torch(layers).widths           # doctest: +SKIP
+        (2, 3, 1)
+        """
+        try:
+            import torch
+        except ImportError:
+            from ..errors import MissingOptional
+
+            raise MissingOptional("from_torch needs PyTorch: pip install 'exactgeom[torch]'") from None
+        if not isinstance(module, torch.nn.Sequential):
+            raise TypeError(
+                f"from_torch takes a torch.nn.Sequential of Linear and ReLU layers, not "
+                f"{type(module).__name__}"
+            )
+        layers = list(module)
+        for i, layer in enumerate(layers):
+            if not isinstance(layer, (torch.nn.Linear, torch.nn.ReLU)):
+                raise TypeError(
+                    f"layer {i} is {type(layer).__name__}; only torch.nn.Linear and torch.nn.ReLU "
+                    "layers have an exact ReLU-network form here"
+                )
+        expected = [torch.nn.Linear if i % 2 == 0 else torch.nn.ReLU for i in range(len(layers))]
+        if not layers or len(layers) % 2 == 0 or any(not isinstance(x, t) for x, t in zip(layers, expected)):
+            kinds = ", ".join(type(x).__name__ for x in layers) or "no layers"
+            raise ValueError(
+                f"the layers are {kinds}; expected Linear, ReLU, Linear, …, ReLU, Linear (a ReLU between "
+                "consecutive Linear layers and none after the last)"
+            )
+
+        def floats(tensor):
+            if not tensor.dtype.is_floating_point:
+                raise TypeError(f"a parameter has dtype {tensor.dtype}; expected a floating-point dtype")
+            # widening to float64 is exact for float16, bfloat16 and float32
+            return tensor.detach().cpu().to(torch.float64).tolist()
+
+        weights, biases = [], []
+        for layer in layers[::2]:
+            weights.append(floats(layer.weight))
+            biases.append(floats(layer.bias) if layer.bias is not None else [0.0] * layer.out_features)
+        return cls.from_numpy(weights, biases, rationalize=rationalize)
+
     def __repr__(self) -> str:
         def show(v):
             return str(v.numerator) if v.denominator == 1 else f'"{v}"'

@@ -1,0 +1,286 @@
+r"""The deletion–restriction engine behind :mod:`exactgeom.arrangements.symmetry` (private).
+
+*The tree.*  For a central arrangement B and a hyperplane H of B the Poincaré
+polynomial satisfies π(B) = π(B ∖ H) + t π(B^H).  Order the hyperplanes of the
+(essential, integer) central arrangement A as H_0, …, H_{n−1}.  A *node* is a pair
+(X, i): a flat X of A (held as the set of all hyperplanes containing it, and a basis S
+of hyperplanes cutting it out) and a depth i; it stands for the arrangement
+B(X, i) = {H_j ∩ X : j ≥ i} in X (a set: equal traces count once).  No trace is all of
+X (shown below).  Call j ≥ i *unbroken* when no j' > j has the same trace, and let d be
+the smallest unbroken index.  Hyperplanes in [i, d) have later copies, so
+B(X, i) = B(X, d), and
+
+    π(B(X, i)) = π(B(X, d + 1)) + t π(B(X ∨ H_d, d + 1))
+
+(deletion of H_d, and restriction to it: every trace on X ∩ H_d of a hyperplane of
+B(X, i) is the trace of some H_j with j > d, because a copy chain ends at an unbroken
+index, and no j > d has the trace of H_d, so no trace of B(X ∨ H_d, d + 1) is all of
+X ∨ H_d).  A node with multiplicity m and rank k = rk X adds m t^k π(B(X, i)) to π(A).
+Leaves are evaluated in closed form: one trace, or dim X = 1, gives 1 + t; dim X = 2 with
+q distinct traces gives 1 + q t + (q − 1) t².  When q ≥ 2 both children are again nodes
+with at least one trace: the other classes end after d, and a class whose trace is not
+proportional to that of H_d does not contain X ∩ H_d.  Nodes of one depth are processed
+together (breadth first, all ranks in one batch) and nodes with the same flat are merged,
+adding multiplicities: π(B(X, i)) depends on X and i only.
+
+*Symmetry.*  A permutation g of the hyperplanes induced by an invertible linear map φ
+maps X to the flat g X = φ(X) (cut out by g S), and if g fixes the set {i, …, n − 1} it
+maps B(X, i) isomorphically onto B(gX, i), so the two nodes have the same π and can be
+merged.  Before a depth is processed every node is replaced by an image under a few
+elements of the setwise stabilizer of {i, …, n − 1} (greedily, towards the
+lexicographically smallest set of hyperplanes): any image is a correct representative,
+so a non-canonical choice costs merges, never correctness.
+
+*Exactness.*  Traces are computed modulo a prime p above the Hadamard bound of the
+normals (``_flat_engine._prime_for``): every minor that is non-zero over Q is non-zero mod
+p, so every rank, and hence the equality of two traces (a rank condition on two normals
+together with the rows of S) and the vanishing of a trace, is the same mod p as over Q.
+The basis of X mod p is the null space of the rows of S, of dimension D − |S| because
+those rows are independent over Q, hence mod p.  Residues are held in int32 when
+D (p − 1)² < 2^31 (then no product and no sum of D products overflows), else in int64.  Grouping equal traces uses a 64-bit
+hash whose classes are then compared entry by entry (exact fallback on a collision).  The
+counts are integers; they are held in int64 only when Buck's bound 2 Σ_{k<r} C(n − 1, k)
+on the number of regions, which bounds every multiplicity and every partial sum, is below
+2^62.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..errors import TooLarge
+
+_RNG = np.random.default_rng(20240607)
+_WEIGHTS = _RNG.integers(1, 2**62, size=64, dtype=np.int64) | 1
+_SALT = _RNG.integers(1, 2**62, size=1 << 16, dtype=np.int64)
+_CHUNK = 1 << 21          # entries of N K (nodes × hyperplanes × columns) handled per vectorised step
+
+
+def _inverse_table(p: int, dtype=np.int64):
+    if p < 1 << 22:
+        table = np.zeros(p, dtype)
+        table[1:] = [pow(a, -1, p) for a in range(1, p)] if p < 5000 else _fermat(np.arange(1, p), p)
+        return lambda v: table[v]
+    return lambda v: _fermat(v, p)
+
+
+def _fermat(v, p):
+    result, base, e = np.ones_like(v), v % p, p - 2
+    while e:
+        if e & 1:
+            result = result * base % p
+        base = base * base % p
+        e >>= 1
+    return result
+
+
+def _kernels(M, p, inv):
+    """Null-space bases mod p of a batch of D × D matrices whose non-zero rows are independent.
+
+    Returns K (b × D × D): the columns at free positions span the null space, the columns
+    at pivot positions are zero.
+    """
+    b, D, _ = M.shape
+    rows = np.arange(b)
+    pivot = np.full((b, D), D, np.int64)
+    for t in range(D):
+        row = M[:, t, :]
+        nz = row != 0
+        has = nz.any(axis=1)
+        if not has.any():
+            break                                       # padding rows come last
+        c = nz.argmax(axis=1)
+        scale = inv(np.where(has, row[rows, c], 1))
+        row = row * scale[:, None] % p
+        M[:, t, :] = row
+        factor = M[rows, :, c]
+        factor[:, t] = 0
+        factor[~has] = 0
+        M = (M - factor[:, :, None] * row[:, None, :]) % p
+        pivot[:, t] = np.where(has, c, D)
+    K = np.zeros((b, D + 1, D), M.dtype)
+    K[rows[:, None], pivot] = (-M) % p
+    K = K[:, :D]
+    free = np.ones((b, D + 1), bool)
+    free[rows[:, None], pivot] = False
+    free = free[:, :D]
+    K *= free[:, None, :]
+    diag = np.arange(D)
+    K[:, diag, diag] = free
+    return K
+
+
+def _traces(N, K, p):
+    """N K mod p for a batch of bases K (b × D × D), as b × n × D (integer products, exact)."""
+    return np.matmul(N[None], K) % p
+
+
+def _classes(R, node):
+    """Group ids of equal rows of R within equal ``node``: (order, starts), exactly."""
+    key = (R @ _WEIGHTS[: R.shape[1]]) ^ _SALT[node & 0xFFFF] ^ (node >> 16)
+    order = np.argsort(key, kind="stable")
+    ks = key[order]
+    new = np.r_[True, ks[1:] != ks[:-1]]
+    starts = np.flatnonzero(new)
+    first = order[starts[np.cumsum(new) - 1]]
+    if np.array_equal(R[order], R[first]) and np.array_equal(node[order], node[first]):
+        return order, starts
+    order = np.lexsort((*R.T[::-1], node))          # a hash collision: group exactly
+    Rs, ns = R[order], node[order]
+    new = np.r_[True, (ns[1:] != ns[:-1]) | (Rs[1:] != Rs[:-1]).any(axis=1)]
+    return order, np.flatnonzero(new)
+
+
+def _expand(S, mult, depth, Nz, p, inv, betti, nbits):
+    """Process nodes (bases S, any ranks) at ``depth``: add leaves to ``betti``, return children."""
+    b, D = S.shape
+    n = Nz.shape[0] - 1
+    k = (S < n).sum(axis=1)
+    K = _kernels(Nz[S], p, inv)
+    T = _traces(Nz[:n], K, p)
+    nonzero = T != 0
+    live = nonzero.any(axis=2)
+    lead = np.take_along_axis(T, nonzero.argmax(axis=2)[:, :, None], axis=2)
+    T = T * inv(np.where(live[:, :, None], lead, 1)) % p
+    node, j = np.nonzero(live[:, depth:])
+    j += depth
+    order, starts = _classes(T[node, j], node)
+    gnode = node[order[starts]]
+    last = np.maximum.reduceat(j[order], starts)
+    q = np.bincount(gnode, minlength=b)
+    d = np.full(b, n, np.int64)
+    np.minimum.at(d, gnode, last)
+    m = D - k
+    leaf = (q <= 1) | (m <= 2)
+    if leaf.any():
+        mu, qq, kk = mult[leaf], q[leaf], k[leaf]
+        np.add.at(betti, kk, mu)
+        np.add.at(betti, kk + 1, mu * qq)
+        np.add.at(betti, kk + 2, mu * (qq - 1))
+    inner = np.flatnonzero(~leaf)
+    if not len(inner):
+        return None
+    din = d[inner]
+    rowd = T[inner, din]
+    member = np.zeros((2, len(inner), nbits), bool)
+    member[0, :, :n] = ~live[inner]
+    member[1, :, :n] = member[0, :, :n] | (T[inner] == rowd[:, None, :]).all(axis=2)
+    X_del, X_res = _pack(member)
+    S_res = S[inner].copy()
+    S_res[np.arange(len(inner)), k[inner]] = din
+    return S[inner], X_del, S_res, X_res, mult[inner], din + 1
+
+
+def _pack(member):
+    """Boolean sets (… × 64w, bit j = hyperplane j) packed into bytes (… × 8w), big-endian."""
+    return np.packbits(member.reshape(-1)).reshape(*member.shape[:-1], member.shape[-1] // 8)
+
+
+def _unpack(Xp):
+    return np.unpackbits(Xp.reshape(-1)).reshape(*Xp.shape[:-1], 8 * Xp.shape[-1]).view(bool)
+
+
+def _best(Y):
+    """Index of the largest row (lexicographic over words) along axis 1 of Y (b × e × words)."""
+    alive = np.ones(Y.shape[:2], bool)
+    for w in range(Y.shape[2]):
+        col = np.where(alive, Y[:, :, w], 0)
+        alive &= col == col.max(axis=1, keepdims=True)
+    return alive.argmax(axis=1)
+
+
+def _canonicalize(S, Xp, G, n, rounds: int = 3):
+    """Greedy images of the flats Xp (packed) and their bases S under the permutations G.
+
+    G is e × (n + 1) with the identity as row 0; each round moves every node to its best
+    image under one element, towards the lexicographically smallest set of hyperplanes
+    (the largest big-endian bitmask).
+    """
+    e, nb = len(G), 8 * Xp.shape[1]
+    Ginv = np.full((e, nb), nb, np.intp)
+    Ginv[:, :n] = np.argsort(G, axis=1)[:, :n]
+    step = max(1, (1 << 23) // (e * nb))
+    for s in range(0, len(S), step):
+        part = slice(s, s + step)
+        member = np.zeros((len(S[part]), nb + 1), bool)
+        member[:, :nb] = _unpack(Xp[part])
+        Sa = S[part]
+        for _ in range(rounds):
+            Y = member[:, Ginv]                                   # b × e × nb
+            choice = _best(_pack(Y).view(">u8"))
+            if not choice.any():
+                break
+            member[:, :nb] = Y[np.arange(len(choice)), choice]
+            Sa = G[choice[:, None], Sa]
+        S[part] = Sa
+        Xp[part] = _pack(member[:, :nb])
+    return S, Xp
+
+
+def _merge(S, Xp, mult):
+    view = np.ascontiguousarray(Xp).view(np.dtype((np.void, Xp.shape[1]))).ravel()
+    _, first, inverse = np.unique(view, return_index=True, return_inverse=True)
+    return S[first], Xp[first], _sum_by(inverse.reshape(-1), mult, len(first))
+
+
+def _sum_by(index, values, size):
+    out = np.zeros(size, np.int64)
+    np.add.at(out, index, values)
+    return out
+
+
+def _regions_bound(n: int, r: int) -> int:
+    return 2 * sum(math.comb(n - 1, k) for k in range(r))
+
+
+def betti_numbers(rows, p, stabilizer_elements, *, bar=None):
+    """Betti numbers b_0..b_r of the central arrangement with these essential integer rows.
+
+    ``stabilizer_elements[i]`` (optional) is a list of permutations (arrays with the extra
+    fixed point n as last entry) fixing {i, …, n − 1} setwise.  Returns (betti, nodes per depth).
+    """
+    n, D = len(rows), len(rows[0])
+    if _regions_bound(n, D) >= 1 << 62:
+        raise TooLarge(f"{n} hyperplanes of rank {D}: the counts may exceed 64-bit integers",
+                       estimate=_regions_bound(n, D), limit=1 << 62, unit="regions")
+    wide = np.int32 if D * (p - 1) ** 2 < 1 << 31 else np.int64      # no sum of products overflows
+    Nz = np.zeros((n + 1, D), wide)
+    Nz[:n] = [[v % p for v in r] for r in rows]
+    inv = _inverse_table(p, wide)
+    betti = np.zeros(D + 3, np.int64)
+    dtype = np.int16 if n < 32767 else np.int64
+    nbytes = 8 * ((n + 63) // 64)
+    pending = {0: [(np.full((1, D), n, dtype), np.zeros((1, nbytes), np.uint8), np.ones(1, np.int64))]}
+    elements = {i: np.concatenate([np.arange(n + 1)[None], np.asarray(gs, np.int64)]).astype(dtype)
+                for i, gs in (stabilizer_elements or {}).items() if len(gs)}
+    nodes = {}
+    for depth in range(n):
+        chunks = pending.pop(depth, None)
+        if not chunks:
+            continue
+        S = np.concatenate([c[0] for c in chunks])
+        Xp = np.concatenate([c[1] for c in chunks])
+        mult = np.concatenate([c[2] for c in chunks])
+        if depth in elements:
+            S, Xp = _canonicalize(S, Xp, elements[depth], n)
+        S, Xp, mult = _merge(S, Xp, mult)
+        nodes[depth] = len(mult)
+        step = max(1, _CHUNK // (n * D * D))
+        for s in range(0, len(mult), step):
+            out = _expand(S[s:s + step].astype(np.intp), mult[s:s + step], depth, Nz, p, inv, betti,
+                          8 * nbytes)
+            if bar is not None:
+                bar.update(min(step, len(mult) - s))
+            if out is None:
+                continue
+            S_del, X_del, S_res, X_res, mu, target = out
+            order = np.argsort(target, kind="stable")
+            cuts = np.flatnonzero(np.r_[True, target[order][1:] != target[order][:-1]])
+            for a, z in zip(cuts, np.r_[cuts[1:], len(order)]):
+                idx = order[a:z]
+                pending.setdefault(int(target[idx[0]]), []).append(
+                    (np.concatenate([S_del[idx], S_res[idx]]).astype(dtype),
+                     np.concatenate([X_del[idx], X_res[idx]]), np.concatenate([mu[idx], mu[idx]])))
+    return tuple(int(v) for v in betti[: D + 1]), nodes

@@ -1,0 +1,625 @@
+"""Numeric objects in, exact answers out: import floats exactly and cross-check what float tools claim.
+
+Every binary floating-point number is a rational number m / 2^k, so a float
+weight, gate or point has an exact value and nothing is lost by importing it:
+:func:`exact` returns that value as a :class:`fractions.Fraction`
+(``Fraction(0.1) == 3602879701896397/36028797018963968``).  When the float was
+meant as a short decimal, :func:`rationalize` rounds it to the nearest fraction
+with a bounded denominator and reports how far it moved.  Both are explicit:
+everywhere else the package refuses floats with a ``TypeError``.
+
+The cross-checks take the answer a floating-point tool reports — a Jacobian
+rank at a random point (NeuroDim), a count of conservation laws from a float
+rank of a Lie algebra trace (Marcotte–Gribonval–Peyré), a sample of activation
+patterns drawn with Gaussian gates (pilancilab's scnn) — and compare it with
+the package's exact answer.  Each returns a small frozen result with a
+``verdict``:
+
+* ``"confirmed"``: the claim equals a proved value;
+* ``"refuted"``: a proved bound or an exact computation contradicts the claim;
+* ``"inconclusive"``: the claim is consistent with the proved bounds, which do
+  not meet.
+
+and the evidence (the exact result it was compared with, and a ``reason`` in
+words).
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> exact([0.5, [0.1, 3]])
+[Fraction(1, 2), [Fraction(3602879701896397, 36028797018963968), Fraction(3, 1)]]
+>>> values, error, _ = rationalize([0.1, 0.25], max_denominator=100)
+>>> values, error == Fraction(0.1) - Fraction(1, 10)
+([Fraction(1, 10), Fraction(1, 4)], True)
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import NamedTuple
+
+from . import _exact
+
+__all__ = [
+    "exact",
+    "rationalize",
+    "Rationalized",
+    "check_dimension",
+    "DimensionCheck",
+    "check_conservation_laws",
+    "ConservationCheck",
+    "check_activation_patterns",
+    "PatternCheck",
+]
+
+
+# -- exact import ------------------------------------------------------------------------------------
+def _non_finite(value, position: str):
+    raise ValueError(
+        f"{position} is {value!r}, which has no exact value; replace or drop the non-finite entries "
+        "before importing"
+    )
+
+
+def _scalar(value, position: str) -> Fraction:
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            _non_finite(value, position)
+        return Fraction(value)
+    if isinstance(value, bool) or not (type(value).__module__ or "").startswith("numpy"):
+        return _exact.exact_scalar(value, position)
+    if getattr(value, "dtype", None) is not None and value.dtype.kind == "b":
+        raise TypeError(f"{position} is the numpy bool {value!r}; pass the int 1 or 0 instead")
+    if isinstance(value, numbers.Integral):
+        return Fraction(int(value))
+    if isinstance(value, numbers.Real):  # numpy floating of any width, also longdouble
+        if not math.isfinite(value):
+            _non_finite(float(value), position)
+        numerator, denominator = value.as_integer_ratio()
+        return Fraction(numerator, denominator)
+    return _exact.exact_scalar(value, position)
+
+
+def _convert(value, position: str, leaf):
+    """Apply ``leaf(scalar, position)`` through nested lists/tuples/arrays, keeping the nesting."""
+    if isinstance(value, (list, tuple)):
+        items = [_convert(v, f"{position}[{i}]", leaf) for i, v in enumerate(value)]
+        return items if isinstance(value, list) else tuple(items)
+    if hasattr(value, "__array__") and not isinstance(value, (numbers.Number, str, bytes)):
+        return _convert_array(value, position, leaf)  # arrays (also 0-d), numpy bools, array-likes
+    return leaf(value, position)
+
+
+def _convert_array(value, position: str, leaf):
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - only without the `fast` extra
+        from .errors import MissingOptional
+
+        raise MissingOptional(
+            f"{position} is an array; importing arrays needs numpy: pip install 'exactgeom[fast]'"
+        ) from None
+    array = np.asarray(value)
+    kind = array.dtype.kind
+    if kind == "b":
+        raise TypeError(
+            f"{position} is a boolean (array); convert it with .astype(int) if 0/1 values are meant"
+        )
+    if kind == "f":
+        bad = np.argwhere(~np.isfinite(array))
+        if len(bad):
+            where = position + "".join(f"[{int(i)}]" for i in bad[0])
+            _non_finite(array[tuple(bad[0])].item(), where)
+    elif kind not in "iuO":
+        raise TypeError(
+            f"{position} is an array of dtype {array.dtype}; only integer and real floating-point "
+            "arrays have exact rational values"
+        )
+    # tolist() widens float16/float32 to Python floats (exactly) and keeps longdouble scalars.
+    return _convert(array.tolist(), position, leaf)
+
+
+def exact(values, *, name: str = "values"):
+    """The exact rational value of every number in ``values``, nested shape kept.
+
+    A binary float *is* a rational number m / 2^k; this returns it, so
+    ``exact(0.1) == Fraction(0.1) == Fraction(3602879701896397, 36028797018963968)``
+    and ``float(exact(x)) == x``.  For the nearest fraction with a small
+    denominator instead, use :func:`rationalize`.
+
+    Parameters
+    ----------
+    values : number, nested lists/tuples of numbers, or numpy array
+        Python floats and ints, numpy scalars and arrays of any integer or
+        real floating dtype (float16 … longdouble), and the exact scalars the
+        package accepts everywhere (``Fraction``, ``"3/4"``, sympy/flint rationals).
+    name : str, optional
+        How to name ``values`` in error messages.
+
+    Returns
+    -------
+    Fraction, or the same nesting of lists and tuples with Fraction entries.  A
+    numpy array of shape ``(a, b, …)`` becomes nested lists (``a`` lists of
+    ``b`` …); a 0-dimensional array becomes a single Fraction.
+
+    Raises
+    ------
+    ValueError
+        NaN or infinity, naming its position (e.g. ``values[1][0]``).
+    TypeError
+        Complex numbers, booleans, strings that are not rationals, other types.
+    exactgeom.errors.MissingOptional
+        An array without numpy installed (the ``fast`` extra).
+
+    Examples
+    --------
+    >>> exact(0.1) == Fraction(3602879701896397, 36028797018963968)
+    True
+    >>> exact((0.75, -2, "1/3"))
+    (Fraction(3, 4), Fraction(-2, 1), Fraction(1, 3))
+    >>> import numpy as np
+    >>> exact(np.array([[0.5, 1.0], [2.0, 0.25]], dtype=np.float32))
+    [[Fraction(1, 2), Fraction(1, 1)], [Fraction(2, 1), Fraction(1, 4)]]
+    >>> exact(np.float16(0.1))
+    Fraction(819, 8192)
+    >>> exact([[1.0, 2.0], [3.0, float("nan")]], name="W")
+    Traceback (most recent call last):
+        ...
+    ValueError: W[1][1] is nan, which has no exact value; replace or drop the non-finite entries before
+    importing
+
+    Notes
+    -----
+    One ``as_integer_ratio`` per entry; the cost is linear in the number of entries.
+    """
+    return _convert(values, name, _scalar)
+
+
+class Rationalized(NamedTuple):
+    """The result of :func:`rationalize`: rounded values and the largest rounding error.
+
+    Attributes
+    ----------
+    values : Fraction or nested lists/tuples of Fraction (the shape of the input)
+    error : Fraction
+        max over all entries of |exact value − rounded value|, exactly.
+    max_denominator : int
+        The denominator bound used.
+    """
+
+    values: object
+    error: Fraction
+    max_denominator: int
+
+
+def rationalize(values, max_denominator: int = 10**6, *, name: str = "values") -> Rationalized:
+    """Round every number to the nearest fraction with denominator ≤ ``max_denominator``, reporting the error.
+
+    Parameters
+    ----------
+    values : as for :func:`exact`
+    max_denominator : int, optional
+        At least 1.  Default 10^6.
+    name : str, optional
+        How to name ``values`` in error messages.
+
+    Returns
+    -------
+    Rationalized
+        ``(values, error, max_denominator)``; ``error`` is the largest
+        |x − r| over all entries, computed exactly from the binary value x.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As :func:`exact`; a ``max_denominator`` that is not a positive int.
+
+    Examples
+    --------
+    >>> r = rationalize([[0.1, 0.2], [0.3, 1.5]], max_denominator=10)
+    >>> r.values
+    [[Fraction(1, 10), Fraction(1, 5)], [Fraction(3, 10), Fraction(3, 2)]]
+    >>> r.error, r.error == abs(Fraction(0.2) - Fraction(1, 5))
+    (Fraction(1, 90071992547409920), True)
+    >>> rationalize(3.14159, max_denominator=10).values
+    Fraction(22, 7)
+
+    Notes
+    -----
+    The nearest fraction is :meth:`fractions.Fraction.limit_denominator` of the
+    exact binary value (continued fractions); no float arithmetic is involved.
+    """
+    if isinstance(max_denominator, bool) or not isinstance(max_denominator, int) or max_denominator < 1:
+        raise ValueError(f"max_denominator must be a positive int; got {max_denominator!r}")
+    worst = Fraction(0)
+
+    def leaf(value, position):
+        nonlocal worst
+        x = _scalar(value, position)
+        r = x.limit_denominator(max_denominator)
+        worst = max(worst, abs(x - r))
+        return r
+
+    rounded = _convert(values, name, leaf)
+    return Rationalized(rounded, worst, max_denominator)
+
+
+# -- cross-checks -----------------------------------------------------------------------------------
+def _claimed_count(claimed, name: str = "claimed") -> int:
+    value = _scalar(claimed, name)
+    if value.denominator != 1 or value < 0:
+        raise ValueError(
+            f"{name} is {claimed!r}; a dimension or a count is a non-negative whole number "
+            "(round the float estimate first)"
+        )
+    return int(value)
+
+
+@dataclass(frozen=True)
+class DimensionCheck:
+    """A claimed neuromanifold dimension compared with the exact one (see :func:`check_dimension`).
+
+    Attributes
+    ----------
+    verdict : {"confirmed", "refuted", "inconclusive"}
+    claimed : int
+    lower_bound, upper_bound : int
+        Proved bounds on the dimension.
+    rank_at_point : int or None
+        The exact Jacobian rank at the point the claim was computed at, when given.
+    point : tuple of Fraction or None
+        That point, imported exactly.
+    dimension : DimensionResult
+        The exact computation compared with.
+    reason : str
+    """
+
+    verdict: str
+    claimed: int
+    lower_bound: int
+    upper_bound: int
+    rank_at_point: int | None
+    point: tuple | None
+    dimension: object
+    reason: str
+
+
+def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None, trials: int = 2):
+    """Cross-check a claimed dimension (e.g. a float Jacobian rank) against the exact certified bounds.
+
+    The exact rank of the Jacobian at any point is a lower bound for the
+    dimension, and :func:`exactgeom.neuro.dimension` proves an upper bound
+    (parameters, symmetries, implicit equations).  A claim below the lower
+    bound or above the upper bound is refuted; a claim equal to both is
+    confirmed; otherwise it is inconclusive.
+
+    Parameters
+    ----------
+    model : exactgeom.neuro.Parametrization
+    claimed : int or integral float
+        The reported dimension.
+    point : sequence of numbers, optional
+        The parameter point the claim was computed at (floats are imported with
+        :func:`exact`); the exact rank there tells a special point (the rank
+        really drops) from a wrong float rank.
+    seed, equations, trials
+        Passed to :func:`exactgeom.neuro.dimension`.
+
+    Returns
+    -------
+    DimensionCheck
+
+    Examples
+    --------
+    A linear network 2 → 1 → 2 has a 3-dimensional neuromanifold; a float rank
+    taken where the output weights are zero sees only 2:
+
+    >>> from exactgeom.neuro import LinearNetwork
+    >>> check = check_dimension(LinearNetwork((2, 1, 2)), 2, point=[0.3, -1.2, 0.0, 0.0])
+    >>> check.verdict, check.lower_bound, check.upper_bound, check.rank_at_point
+    ('refuted', 3, 3, 2)
+    >>> check_dimension(LinearNetwork((2, 1, 2)), 3.0).verdict
+    'confirmed'
+    """
+    from .neuro.dimension import dimension
+
+    claim = _claimed_count(claimed)
+    result = dimension(model, seed=seed, equations=equations, trials=trials)
+    lower, upper = result.lower_bound, result.upper_bound
+    rank_at, exact_point, note = None, None, ""
+    if point is not None:
+        exact_point = _exact.exact_vector(exact(point, name="point"), "point", length=len(model.params))
+        rank_at = _exact.rank(model.jacobian(exact_point))
+        if rank_at < lower:
+            note = (
+                f"; at the given point the exact Jacobian rank is {rank_at}, below the generic rank: "
+                "the point is special"
+            )
+        if rank_at != claim:
+            note += f"; the exact rank at the given point is {rank_at}, not {claim}: the float rank was wrong"
+    if claim < lower:
+        verdict = "refuted"
+        reason = (
+            f"the exact Jacobian rank at a rational point is {lower}, and the rank at any point is a "
+            f"lower bound for the dimension, so the dimension is at least {lower} > {claim}"
+        )
+    elif claim > upper:
+        verdict = "refuted"
+        reason = f"the dimension is at most {upper} < {claim} ({result.method.split('upper bound: ')[-1]})"
+    elif lower == upper:
+        verdict = "confirmed"
+        reason = f"the dimension is proved to be {lower} ({result.method})"
+    else:
+        verdict = "inconclusive"
+        reason = f"the dimension is proved to lie in [{lower}, {upper}] ({result.method})"
+    return DimensionCheck(verdict, claim, lower, upper, rank_at, exact_point, result, reason + note)
+
+
+@dataclass(frozen=True)
+class ConservationCheck:
+    """A claimed number of conservation laws (and claimed laws) compared with the exact count.
+
+    Attributes
+    ----------
+    verdict : {"confirmed", "refuted", "inconclusive"}
+    claimed : int
+        The claimed number of independent laws (the number of laws given, if laws were given).
+    lower_bound, upper_bound : int
+        Proved bounds on the number of independent conservation laws.
+    laws : tuple of sympy expressions
+        The laws given with the claim (empty for a bare count).
+    conserved : tuple of bool
+        For each given law, whether it is exactly conserved.
+    independent : int or None
+        Rank of the given laws' gradients at the sample points (max): at least
+        that many of them are functionally independent.
+    result : ConservationLaws
+        The exact computation compared with.
+    reason : str
+    """
+
+    verdict: str
+    claimed: int
+    lower_bound: int
+    upper_bound: int
+    laws: tuple
+    conserved: tuple
+    independent: int | None
+    result: object
+    reason: str
+
+
+def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, points: int = 3):
+    """Cross-check a claimed number of conservation laws, or claimed laws, against the exact count.
+
+    Parameters
+    ----------
+    model : exactgeom.dynamics.PolynomialModel
+    claimed : int, integral float, or sequence of sympy expressions
+        A count of independent laws, or the laws themselves (polynomials in
+        ``model.parameters``; the claim is then that these are conserved and
+        that there are that many independent laws).
+    degree, seed, points
+        Passed to :func:`exactgeom.dynamics.conservation_laws`.
+
+    Returns
+    -------
+    ConservationCheck
+        ``refuted`` when a given law is not conserved (exact check of
+        ⟨∇h, ∇φ_k⟩ ≡ 0) or the count is outside the proved bounds;
+        ``confirmed`` when the count is proved equal (and the given laws are
+        conserved with gradients of full rank at a point, hence independent).
+
+    Examples
+    --------
+    The linear network x ↦ U Vᵀ x with n = m = r = 2 has exactly 3 laws (the
+    entries of UᵀU − VᵀV); a float rank taken at a special point may report more:
+
+    >>> from exactgeom.dynamics import linear_network
+    >>> model = linear_network(2, 2, 2)
+    >>> check = check_conservation_laws(model, 4.0, seed=1)
+    >>> check.verdict, check.lower_bound, check.upper_bound
+    ('refuted', 3, 3)
+    >>> U11, U12, U21, U22, V11, V12, V21, V22 = model.parameters
+    >>> laws = [U11**2 + U21**2 - V11**2 - V21**2, U11*U12 + U21*U22 - V11*V12 - V21*V22,
+    ...         U12**2 + U22**2 - V12**2 - V22**2]
+    >>> check_conservation_laws(model, laws, seed=1).verdict
+    'confirmed'
+    >>> check = check_conservation_laws(model, laws[:2] + [U11 * V11], seed=1)
+    >>> check.verdict, check.conserved
+    ('refuted', (True, True, False))
+    """
+    from .dynamics.laws import conservation_laws, is_conserved
+    from .dynamics.lie import _rank_at
+    from .dynamics.models import _gradient
+
+    laws: tuple = ()
+    if isinstance(claimed, (list, tuple)):
+        for i, h in enumerate(claimed):
+            if isinstance(h, (str, bytes)):
+                raise TypeError(
+                    f"claimed[{i}] is the string {h!r}; build laws as sympy expressions in model.parameters"
+                )
+        laws = tuple(claimed)
+        claim = len(laws)
+    else:
+        claim = _claimed_count(claimed)
+    result = conservation_laws(model, degree, seed=seed, points=points)
+    lower, upper = result.lower_bound, result.upper_bound
+    conserved = tuple(is_conserved(model, h) for h in laws)
+    independent = None
+    if laws:
+        grads = [_gradient(model, model.from_sympy(h, f"claimed[{i}]")) for i, h in enumerate(laws)]
+        independent = max(
+            _rank_at(grads, tuple(_exact.to_fmpq(c) for c in point)) for point in result.points
+        )
+        lower = max(lower, independent if all(conserved) else 0)
+    if not all(conserved):
+        bad = conserved.index(False)
+        verdict = "refuted"
+        reason = f"claimed[{bad}] = {laws[bad]} is not conserved: ⟨∇h, ∇φ_k⟩ is not identically zero"
+    elif claim < lower:
+        verdict = "refuted"
+        reason = f"at least {lower} independent laws exist (gradients of rank {lower} at a rational point)"
+    elif claim > upper:
+        verdict = "refuted"
+        reason = (
+            f"at most {upper} independent laws exist: the Lie algebra generated by the feature "
+            f"gradients has rank {model.dimension - upper} at a rational point"
+        )
+    elif lower == upper and (independent is None or independent == claim):
+        verdict = "confirmed"
+        reason = f"the number of independent laws is proved to be {lower}"
+        if laws:
+            reason += "; the given laws are conserved and their gradients have full rank at a point"
+    elif lower == upper:
+        verdict = "inconclusive"
+        reason = (
+            f"the count {lower} is right, but the given laws' gradients have rank {independent} < {claim} "
+            "at the sample points, so their independence is not shown"
+        )
+    else:
+        verdict = "inconclusive"
+        reason = f"the number of independent laws is proved to lie in [{lower}, {upper}]"
+    return ConservationCheck(verdict, claim, lower, upper, laws, conserved, independent, result, reason)
+
+
+@dataclass(frozen=True)
+class PatternCheck:
+    """Sampled activation patterns of a ReLU network compared with its exact activation regions.
+
+    Attributes
+    ----------
+    verdict : {"confirmed", "refuted"}
+        ``confirmed`` when the sample is exactly the set of activation
+        patterns of regions; ``refuted`` when it misses regions or contains
+        patterns that are not regions.
+    regions : tuple of (pattern, witness)
+        The distinct sampled patterns that are activation regions, each with
+        an exact interior point (``network.activation_pattern(witness) == pattern``).
+    not_regions : tuple of pattern
+        Distinct sampled patterns whose set of inputs has empty interior.
+    missed : tuple of (pattern, witness)
+        Activation regions no sampled pattern hit.
+    num_regions : int
+        The number of activation regions (exact enumeration).
+    reason : str
+
+    Patterns are tuples with one 0/1 tuple per hidden layer, as in
+    :meth:`exactgeom.networks.ReLUNetwork.activation_pattern`.
+    """
+
+    verdict: str
+    regions: tuple
+    not_regions: tuple
+    missed: tuple
+    num_regions: int
+    reason: str
+
+    @property
+    def num_sampled(self) -> int:
+        """Distinct sampled patterns."""
+        return len(self.regions) + len(self.not_regions)
+
+    @property
+    def num_missed(self) -> int:
+        """Activation regions missing from the sample."""
+        return len(self.missed)
+
+
+def _pattern(value, hidden: tuple[int, ...], where: str) -> tuple:
+    entries = list(value)
+    nested = bool(entries) and all(hasattr(e, "__len__") and not isinstance(e, (str, bytes)) for e in entries)
+    if nested:
+        layers = [list(e) for e in entries]
+        if [len(layer) for layer in layers] != list(hidden):
+            raise ValueError(
+                f"{where} has layers of sizes {[len(layer) for layer in layers]}; the hidden layers have "
+                f"widths {list(hidden)}"
+            )
+    else:
+        if len(entries) != sum(hidden):
+            raise ValueError(
+                f"{where} has {len(entries)} entries; the network has {sum(hidden)} hidden neurons "
+                f"(widths {list(hidden)})"
+            )
+        layers, start = [], 0
+        for width in hidden:
+            layers.append(entries[start : start + width])
+            start += width
+    out = []
+    for l, layer in enumerate(layers):
+        bits = []
+        for j, bit in enumerate(layer):
+            if isinstance(bit, (str, bytes)) or bit not in (0, 1):
+                raise ValueError(f"{where}: neuron {j} of hidden layer {l} is {bit!r}; patterns are 0/1")
+            bits.append(int(bit))
+        out.append(tuple(bits))
+    return tuple(out)
+
+
+def check_activation_patterns(network, patterns: Iterable, *, domain=None, progress: bool = False):
+    """Which sampled activation patterns are regions of a ReLU network, and which regions the sample missed.
+
+    Samplers such as the Gaussian gates of convex reformulations (scnn draws
+    g ~ N(0, I) and keeps the patterns 1[X g ≥ 0]) see only the regions they
+    hit.  This enumerates every activation region exactly
+    (:meth:`exactgeom.networks.ReLUNetwork.linear_regions`) and compares.
+
+    Parameters
+    ----------
+    network : exactgeom.networks.ReLUNetwork
+    patterns : iterable of patterns
+        Each pattern either one 0/1 sequence per hidden layer or one flat 0/1
+        sequence over all hidden neurons (layer by layer); a 2-D numpy array
+        is read row by row (scnn's matrix of patterns has them as columns:
+        pass its transpose).  Repetitions are ignored.
+    domain : Polyhedron, optional
+        Restrict to a full-dimensional polyhedron of inputs.
+    progress : bool
+        Progress bar over the enumeration.
+
+    Returns
+    -------
+    PatternCheck
+
+    Examples
+    --------
+    |x| = relu(x) + relu(−x) has the two patterns (1, 0) and (0, 1); (1, 1) is
+    impossible and a sample that only saw x > 0 misses x < 0:
+
+    >>> from exactgeom.networks import ReLUNetwork
+    >>> net = ReLUNetwork([[[1], [-1]], [[1, 1]]], [[0, 0], [0]])
+    >>> check = check_activation_patterns(net, [(1, 0), (1, 0), (1, 1)])
+    >>> check.verdict, check.regions, check.not_regions, check.missed
+    ('refuted', ((((1, 0),), (Fraction(1, 1),)),), (((1, 1),),), ((((0, 1),), (Fraction(-1, 1),)),))
+    >>> check_activation_patterns(net, [[[1, 0]], [[0, 1]]]).verdict
+    'confirmed'
+
+    Notes
+    -----
+    One exact enumeration of all activation regions (one exact LP per split
+    side not containing the current witness), then set comparisons.
+    """
+    hidden = tuple(network.widths[1:-1])
+    sample: dict = {}
+    for i, value in enumerate(patterns):
+        sample.setdefault(_pattern(value, hidden, f"patterns[{i}]"), None)
+    witnesses = {}
+    for region in network.linear_regions(domain, progress=progress):
+        witnesses[region.patterns[0]] = region.witness
+    hit = tuple((p, witnesses[p]) for p in sample if p in witnesses)
+    not_regions = tuple(p for p in sample if p not in witnesses)
+    missed = tuple((p, w) for p, w in witnesses.items() if p not in sample)
+    verdict = "confirmed" if not not_regions and not missed else "refuted"
+    reason = (
+        f"{len(witnesses)} activation regions by exact enumeration; the sample has {len(sample)} distinct "
+        f"patterns, {len(hit)} of them regions, and misses {len(missed)} regions"
+    )
+    if not_regions:
+        reason += f"; {len(not_regions)} sampled patterns have no region (empty interior)"
+    return PatternCheck(verdict, hit, not_regions, missed, len(witnesses), reason)

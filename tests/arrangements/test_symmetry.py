@@ -1,0 +1,75 @@
+"""Orbit-aware χ against the flat enumeration and literature values; symmetry groups of the families."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exactgeom import library
+from exactgeom.arrangements import Arrangement
+from exactgeom.arrangements.symmetry import characteristic_polynomial_with_symmetry, symmetry_group
+
+THRESHOLD = {2: (1, 4, 6, 3), 3: (1, 8, 28, 44, 23), 4: (1, 16, 120, 460, 820, 465),
+             5: (1, 32, 496, 4240, 19660, 43014, 27129)}
+RESONANCE_REGIONS = {1: 2, 2: 6, 3: 32, 4: 370, 5: 11292}
+
+
+@pytest.mark.parametrize("A", [library.braid(4), library.shi(3), library.catalan(3), library.linial(4),
+                               library.semiorder(3), library.coordinate(4), library.threshold(3),
+                               library.resonance(4), library.graphical(nx.cycle_graph(5))], ids=repr)
+def test_symmetric_equals_flat_enumeration(A):
+    assert A.whitney_numbers(symmetry="auto") == A.whitney_numbers()
+
+
+@pytest.mark.parametrize("n", sorted(THRESHOLD))
+def test_threshold_betti_literature(n):
+    assert characteristic_polynomial_with_symmetry(library.threshold(n)).betti == THRESHOLD[n]
+
+
+@pytest.mark.parametrize("n", sorted(RESONANCE_REGIONS))
+def test_resonance_regions_literature(n):
+    assert library.resonance(n).num_regions(symmetry="auto") == RESONANCE_REGIONS[n]
+
+
+def test_family_group_orders():
+    assert symmetry_group(library.threshold(4)).order() == 2**4 * math.factorial(4)
+    assert symmetry_group(library.resonance(4)).order() == math.factorial(5)
+    assert symmetry_group(library.braid(5)).order() == math.factorial(5)
+    assert symmetry_group(library.catalan(3)).order() == 2 * math.factorial(3)
+
+
+def test_non_automorphism_refused():
+    with pytest.raises(ValueError, match="generator 0"):
+        symmetry_group(Arrangement([[1, 0], [0, 1], [1, 1], [1, 3]]), generators=[(1, 0, 2, 3)])
+    square = Arrangement([[1, 0], [0, 1], [1, 1], [1, -1]])
+    assert symmetry_group(square, generators=[(1, 0, 2, 3)]).order() == 2
+
+
+def test_generic_arrangement_has_trivial_group():
+    assert symmetry_group(Arrangement(library.generic(5, 3, seed=2).normals)).order() == 1
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(*[st.integers(-3, 3)] * 3), min_size=1, max_size=2))
+def test_planted_cyclic_symmetry(vectors):
+    rows = {v for x in vectors for v in (x, x[1:] + x[:1], x[2:] + x[:2]) if any(v)}
+    A = Arrangement(sorted(rows), dimension=3, dedupe=True)
+    index = {tuple(int(c) for c in a): i for i, a in enumerate(A.normals)}
+
+    def find(v):
+        return index.get(v, index.get(tuple(-c for c in v)))
+
+    cycle = [find(tuple(int(c) for c in a[1:] + a[:1])) for a in A.normals]
+    if None in cycle:
+        return
+    assert A.whitney_numbers(symmetry=[cycle]) == A.whitney_numbers()
+
+
+@pytest.mark.slow
+def test_resonance_7_betti():
+    assert characteristic_polynomial_with_symmetry(library.resonance(7)).betti == (
+        1, 127, 7035, 215439, 3831835, 37769977, 169824305, 135677633)
