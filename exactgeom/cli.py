@@ -27,14 +27,21 @@ Exit codes (the same for every subcommand):
   the message gives the estimate and the limit);
 - 130: interrupted (Ctrl-C); the message says what had been printed and written, and no
   half-written file is left (certificates are written through
-  :func:`exactgeom.certificates.write`, atomically).
+  :func:`exactgeom.certificates.write`, atomically);
+- 141: the reader of stdout went away (``exactgeom regions ... | head -1``): the output stops
+  quietly, without a traceback, with the code of a process ended by SIGPIPE (128 + 13), as
+  ``seq``, ``yes`` and other tools report it.
 
 ``verify`` checks every file even when some are bad, prints one status per file
 (``proved``, ``consistent``, ``rejected`` or ``unreadable``) and exits with the worst:
 1 if any is rejected, else 2 if any is unreadable, else 3 if any is only consistent, else 0.
 
 Matrices in files are JSON (a list of rows) or whitespace-separated text, one
-row per line; rationals are written ``p/q``.
+row per line; rationals are written ``p/q``.  Both formats read numbers alike:
+integers and ``p/q`` are exact, and a decimal or exponent form (``0.5``, ``1e3``,
+in a text file or as a JSON number) is refused with the ``TypeError`` of the
+Python API for a float, naming the entry and the exact form to write.
+``--dedupe`` merges repeated hyperplanes (``dedupe=True`` in Python).
 
 Examples
 --------
@@ -50,6 +57,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -59,6 +67,7 @@ __all__ = ["main", "FAMILIES", "read_matrix"]
 FAMILIES = ("threshold", "resonance", "braid", "shi", "catalan", "linial", "semiorder", "coordinate")
 
 EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNPROVED, EXIT_TOO_LARGE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_BROKEN_PIPE = 141           # 128 + SIGPIPE, what a shell reports for a process ended by the signal
 
 NOTHING_DONE = "interrupted before any result was complete; nothing was written"
 
@@ -120,7 +129,9 @@ _RECORD = _Record()
 def read_matrix(path, name: str = "matrix") -> list:
     """Rows of rationals from a JSON file (a list of rows, or a flat list) or whitespace-separated text.
 
-    Entries stay strings or ints; :mod:`exactgeom._exact` validates them.
+    Entries stay strings or ints; :mod:`exactgeom._exact` validates them.  A decimal or
+    exponent form (``0.5``, ``1e3``) becomes the float it denotes in either format, as
+    ``json`` reads it, so that both are refused alike, with the float message of the API.
 
     Examples
     --------
@@ -130,6 +141,11 @@ def read_matrix(path, name: str = "matrix") -> list:
     >>> read_matrix(f.name)
     [['1', '0'], ['1/2', '-1']]
     >>> os.remove(f.name)
+    >>> from exactgeom import Arrangement
+    >>> Arrangement([[_text_entry(v) for v in "1 0.5".split()]])
+    Traceback (most recent call last):
+        ...
+    TypeError: normals[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value, ...
     """
     text = Path(path).read_text()
     stripped = text.strip()
@@ -141,8 +157,19 @@ def read_matrix(path, name: str = "matrix") -> list:
         if isinstance(value, dict):
             raise ValueError(f"{name} file {path}: expected a JSON list, found an object")
         return value
-    rows = [line.split() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    rows = [[_text_entry(v) for v in line.split()]
+            for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return rows
+
+
+def _text_entry(token: str):
+    """A text-file entry as JSON would read it: decimal and exponent forms become floats."""
+    if "/" not in token and any(c in token for c in ".eE"):
+        try:
+            return float(token)
+        except ValueError:
+            return token
+    return token
 
 
 def _read_vector(path, name: str) -> list:
@@ -171,7 +198,13 @@ def _arrangement(args):
         raise ValueError("give an arrangement with --normals FILE [--offsets FILE] or --family NAME N")
     normals = read_matrix(args.normals, "normals")
     offsets = _read_vector(args.offsets, "offsets") if args.offsets else None
-    return Arrangement(normals, offsets), Path(args.normals).name
+    try:
+        A = Arrangement(normals, offsets, dedupe=args.dedupe)
+    except ValueError as exc:
+        if "dedupe=True" not in str(exc):
+            raise
+        raise ValueError(str(exc).replace("dedupe=True", "--dedupe")) from None
+    return A, Path(args.normals).name
 
 
 def _int(text: str, name: str) -> int:
@@ -238,8 +271,11 @@ def _executor(args):
 
 def _counts(A, args) -> tuple:
     """χ_A and the Zaslavsky counts (-1)^d χ(-1), (-1)^rank χ(1); ``--workers`` and ``--progress`` apply."""
-    with _executor(args) as executor:
-        chi = A.characteristic_polynomial(progress=args.progress, executor=executor)
+    if getattr(args, "symmetry", None):
+        chi = A.characteristic_polynomial(symmetry=args.symmetry, progress=args.progress)
+    else:
+        with _executor(args) as executor:
+            chi = A.characteristic_polynomial(progress=args.progress, executor=executor)
     regions = (-1) ** A.dimension * int(chi.eval(-1))
     bounded = (-1) ** A.rank * int(chi.eval(1))
     return chi, regions, bounded
@@ -524,7 +560,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="exactgeom",
         description="Exact geometry of neural-network parameter spaces. Exit codes: 0 ok, "
         "1 refuted claim, 2 bad input or unreadable file, 3 consistent but not proved (verify), "
-        "4 refused as too large, 130 interrupted.",
+        "4 refused as too large, 130 interrupted, 141 output pipe closed.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -547,6 +583,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--family", nargs=2, metavar=("NAME", "N"), help=f"a named family: {', '.join(FAMILIES)}"
         )
+        p.add_argument("--dedupe", action="store_true",
+                       help="merge repeated hyperplanes (one equation a multiple of another)")
 
     p = sub.add_parser("count", help="regions of a named arrangement family")
     p.add_argument("family", help=", ".join(FAMILIES))
@@ -556,6 +594,8 @@ def _parser() -> argparse.ArgumentParser:
     common(p)
     p = sub.add_parser("charpoly", help="characteristic polynomial and Zaslavsky counts")
     arrangement_source(p)
+    p.add_argument("--symmetry", choices=["auto"],
+                   help="use the arrangement's symmetry group (deletion-restriction)")
     progress(p)
     workers(p)
     common(p)
@@ -631,6 +671,9 @@ def main(argv=None) -> int:
     except TooLarge as exc:
         print(f"exactgeom: refused: {exc}", file=sys.stderr)
         return EXIT_TOO_LARGE
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except (ValueError, TypeError, OSError, MissingOptional) as exc:
         print(f"exactgeom: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -640,6 +683,14 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print(f"\n{_RECORD.interrupted()}", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so that the flush at exit cannot fail on the closed pipe again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):    # no file descriptor (an in-process caller's stream): nothing to flush
+        pass
 
 
 if __name__ == "__main__":

@@ -475,3 +475,80 @@ def test_reproduce_error_in_a_figure_fails_the_run(monkeypatch, capsys):
     monkeypatch.setattr(reproduce, "FIGURES", (broken,))
     code, out, _ = _run(capsys, "reproduce", "--only", "cover-counts", "--no-certificates")
     assert code == 1 and "<- ERROR" in out and "AttributeError" in out and "0 unavailable" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers alike in text and JSON, --dedupe, a closed output pipe
+
+
+@pytest.mark.parametrize("text, json_text", [("1 0.5\n0 1\n", "[[1, 0.5], [0, 1]]"),
+                                             ("1 1e3\n0 1\n", "[[1, 1e3], [0, 1]]"),
+                                             ("1 1.0\n0 1\n", "[[1, 1.0], [0, 1]]")])
+def test_decimals_are_refused_alike_in_text_and_json(tmp_path, capsys, text, json_text):
+    from exactgeom import Arrangement
+
+    messages = []
+    for name, content in (("n.txt", text), ("n.json", json_text)):
+        path = tmp_path / name
+        path.write_text(content)
+        code, _, err = _run(capsys, "charpoly", "--normals", str(path))
+        assert code == 2
+        messages.append(err.strip())
+    with pytest.raises(TypeError) as api:                   # the message of the Python API for a float
+        Arrangement([[1, float(text.split()[1])], [0, 1]])
+    assert messages == [f"exactgeom: error: {api.value}"] * 2
+    assert "normals[0][1] is the float" in messages[0] and '"' in messages[0]
+
+
+def test_integers_and_fractions_are_exact_in_both_formats(tmp_path, capsys):
+    (tmp_path / "n.txt").write_text("2 1/2\n0 -3\n")
+    (tmp_path / "n.json").write_text('[[2, "1/2"], [0, -3]]')
+    outs = [json.loads(_run(capsys, "charpoly", "--normals", str(tmp_path / f), "--json")[1])["coefficients"]
+            for f in ("n.txt", "n.json")]
+    assert outs == [[1, -2, 1]] * 2                          # two lines through 0: (t - 1)^2
+
+
+def test_dedupe_flag_merges_repeated_hyperplanes(tmp_path, capsys):
+    path = tmp_path / "n.txt"
+    path.write_text("1 0\n2 0\n0 1\n")                       # rows 0 and 1 are the same line
+    code, _, err = _run(capsys, "charpoly", "--normals", str(path))
+    assert code == 2 and "pass --dedupe to merge them" in err and "dedupe=True" not in err
+    code, out, _ = _run(capsys, "charpoly", "--normals", str(path), "--dedupe", "--json")
+    assert code == 0 and json.loads(out)["regions"] == 4    # the coordinate axes of Q^2
+    code, out, _ = _run(capsys, "regions", "--normals", str(path), "--dedupe")
+    assert code == 0 and out.strip().endswith("4 regions")
+
+
+def test_broken_pipe_exits_quietly(monkeypatch, capsys):
+    import builtins
+
+    from exactgeom import cli
+
+    real_print, printed = builtins.print, []
+
+    def closed_pipe(*args, **kwargs):
+        if kwargs.get("file") not in (None, sys.stdout):
+            return real_print(*args, **kwargs)
+        if printed:
+            raise BrokenPipeError(32, "Broken pipe")
+        printed.append(args)
+        return None
+
+    monkeypatch.setattr(builtins, "print", closed_pipe)
+    code = main(["regions", "--family", "braid", "3"])
+    assert code == cli.EXIT_BROKEN_PIPE == 141 and len(printed) == 1
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.slow
+def test_head_closing_the_pipe_leaves_no_traceback(tmp_path):
+    import subprocess
+
+    # T_4 lists about 100 kB, more than a pipe holds, so the writer meets the closed pipe
+    proc = subprocess.Popen([sys.executable, "-m", "exactgeom.cli", "regions", "--family", "threshold", "4"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert first.startswith(b"+") and proc.returncode == 141 and err == ""

@@ -29,7 +29,9 @@ import ppl
 
 from .. import _exact
 from .._progress import progress_bar
+from ..errors import TooLarge
 from ..polyhedra import _ppl
+from ._flat_engine import _central_rows, _enumerate_flats, _prime_for
 from .regions import (
     Region,
     _closure_of,
@@ -94,6 +96,50 @@ def _face_tree(dimension: int, rows) -> Iterator[tuple[Covector, tuple, int]]:
         yield signs, _ppl.relative_interior_point(P.minimized_generators(), dimension), P.affine_dimension()
 
 
+# A progress bar's total is the number of faces from the intersection poset (Zaslavsky:
+# Σ_X Σ_{Y >= X} |μ(X, Y)|), computed first when it stays within this many subset tests of flats.
+_TOTAL_BUDGET_TESTS = 2 * 10**6
+
+
+def _face_total(arrangement) -> int | None:
+    """The number of faces, Σ over flats X of the regions of the restriction A^X, when cheap; else None.
+
+    The regions of A^X number Σ_{Y >= X} |μ(X, Y)| (Zaslavsky), the upper interval of X
+    in L(A) being the intersection poset of A^X.  μ(X, ·) is computed by its defining
+    recursion, one subset test of bitsets per pair of flats in the interval; the whole
+    computation is refused (None) when the flats or the tests exceed ``_TOTAL_BUDGET_TESTS``.
+
+    Examples
+    --------
+    >>> from exactgeom.library import braid, threshold
+    >>> _face_total(braid(3)), _face_total(threshold(5))
+    (13, None)
+    """
+    data = _central_rows(arrangement)
+    if not data.rows:
+        return 1
+    most = math.isqrt(_TOTAL_BUDGET_TESTS)
+    try:
+        with progress_bar(False, unit="flats", limit=most) as bar:
+            levels, _ = _enumerate_flats(data.rows, _prime_for(data), data.excluded, depth=None,
+                                         count_last=False, bar=bar, executor=None)
+    except TooLarge:
+        return None
+    flats = [X for bits, _ in levels for X in bits]          # in order of rank
+    if len(flats) > most:
+        return None
+    above = [[Y for Y in flats if Y & X == X] for X in flats]
+    if sum(len(U) ** 2 for U in above) > 2 * _TOTAL_BUDGET_TESTS:
+        return None
+    total = 0
+    for X, U in zip(flats, above):
+        mu = {X: 1}
+        for Y in U[1:]:
+            mu[Y] = -sum(m for Z, m in mu.items() if Z & Y == Z)
+        total += sum(abs(m) for m in mu.values())
+    return total
+
+
 def faces(arrangement, *, progress: bool = False) -> Iterator[Face]:
     r"""Generate all faces of an arrangement with a witness and their dimension.
 
@@ -101,7 +147,9 @@ def faces(arrangement, *, progress: bool = False) -> Iterator[Face]:
     ----------
     arrangement : Arrangement
     progress : bool, optional
-        Show a progress bar counting faces.
+        Show a progress bar counting faces, with the number of faces as its total
+        (and so an estimate of the time left) when the intersection poset is
+        small enough to give it cheaply, a fixed budget of counted work.
 
     Yields
     ------
@@ -126,10 +174,15 @@ def faces(arrangement, *, progress: bool = False) -> Iterator[Face]:
     otherwise the face lies on one side, or inside the hyperplane.  One test
     per node; the witness is the mean of the vertices plus the sum of the rays
     of the closure, a point of the relative interior.
+
+    Ctrl-C stops the enumeration with a note of how many faces were found
+    (of how many, with ``progress=True`` and a known total);
+    :func:`exactgeom.collect` keeps them.
     """
     d = arrangement.dimension
     rows = _integer_rows(arrangement)
-    with progress_bar(progress, desc="faces", unit="faces") as bar:
+    total = _face_total(arrangement) if progress else None
+    with progress_bar(progress, total=total, desc="faces", unit="faces") as bar:
         for covector, witness, dimension in _face_tree(d, rows):
             bar.update()
             yield Face(arrangement, covector, dimension, witness)
@@ -197,8 +250,9 @@ def face_poset(arrangement, *, progress: bool = False, limit: int | None = 2_000
     G = nx.DiGraph()
     for F in faces(arrangement, progress=progress):
         if limit is not None and G.number_of_nodes() >= limit:
-            raise ValueError(f"the arrangement has more than limit={limit} faces; pass a larger limit "
-                             "(or limit=None) to build the whole poset")
+            raise TooLarge(f"the arrangement has more than limit={limit} faces; pass a larger limit "
+                           "(or limit=None) to build the whole poset", estimate=limit + 1, limit=limit,
+                           unit="faces")
         G.add_node(F.covector, dimension=F.dimension, witness=F.witness)
     rows = _integer_rows(arrangement)
     classes: dict[frozenset, list[tuple[int, ...]]] = {}
@@ -257,7 +311,7 @@ def is_isomorphic(A, B, kind: str = "lattice") -> bool:
         ``"lattice"``: the Hasse diagrams of the intersection lattices
         (:meth:`IntersectionLattice.hasse_diagram`) are isomorphic as directed
         graphs.  ``"face_poset"``: the face posets are isomorphic (the
-        "c-isomorphism" of seed 000, appendix D).  Only the order matters,
+        "c-isomorphism" of the parameter-spaces note, appendix D).  Only the order matters,
         not dimensions, so ``A`` and its essentialization are isomorphic.
 
     Notes
