@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 _SUBMODULES = {
     "arrangements", "certificates", "networks", "tropical", "neuro", "algebra", "wedge", "convex",
-    "dynamics", "plot", "cli", "polyhedra", "reproduce", "numeric",
+    "dynamics", "plot", "cli", "polyhedra", "reproduce", "numeric", "expressions", "errors",
 }
 _LAZY_ATTRIBUTES = {"Polyhedron": "polyhedra"}
 

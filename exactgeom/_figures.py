@@ -189,9 +189,10 @@ def _lightning_ed():
     import sympy
 
     from .algebra import ed_degree
+    from .expressions import parse_expression
 
     ys = list(sympy.symbols("y1:7"))
-    quartic = [sympy.sympify(LIGHTNING_QUARTIC, locals={str(s): s for s in ys})]
+    quartic = [parse_expression(LIGHTNING_QUARTIC, ys)]
     return quartic, ys, ed_degree(quartic, ys, seed=0)
 
 
@@ -242,6 +243,7 @@ def lightning_equation() -> dict:
 
     import sympy
 
+    from .expressions import parse_expression
     from .neuro.implicit import implicit_equations
 
     found = implicit_equations(lightning_model(), 4, seed=0)
@@ -251,7 +253,7 @@ def lightning_equation() -> dict:
     coordinates = list(found.coordinates)
     equation = sympy.Poly(found.equations[0], *coordinates)
     ys = sympy.symbols("y1:7")
-    quartic = sympy.sympify(LIGHTNING_QUARTIC, locals={str(y): y for y in ys})
+    quartic = parse_expression(LIGHTNING_QUARTIC, ys)
     for order in permutations(coordinates):
         candidate = sympy.Poly(quartic.subs(dict(zip(ys, order)), simultaneous=True), *coordinates)
         if candidate.monic() == equation.monic():
@@ -276,7 +278,7 @@ def up_to_sign(w) -> list[int]:
 def seed002_neurons() -> list[list[int]]:
     from .wedge import cross
 
-    samples = [(1, 1), (0, 2), (1, 0), (0, 1)]  # x_1, x_2 and the standard basis (seed 002 §3.4)
+    samples = [(1, 1), (0, 2), (1, 0), (0, 1)]  # x_1, x_2 and the standard basis (Pilanci §3.4)
     neurons = []
     for x in samples:
         w = cross(x)

@@ -24,6 +24,7 @@ import flint
 import sympy as sp
 
 from .._exact import from_fmpq, to_fmpq
+from ..expressions import as_expression
 
 __all__ = [
     "rational_polynomials",
@@ -56,7 +57,7 @@ def symbols_of(variables, name: str = "variables") -> tuple[sp.Symbol, ...]:
 
 
 def _poly_dict(expr, variables, position: str) -> dict:
-    expr = sp.sympify(expr)
+    expr = as_expression(expr, variables, where=position)
     if expr.atoms(sp.Float):
         raise TypeError(
             f"{position} contains the float {sorted(expr.atoms(sp.Float), key=str)[0]}; "
@@ -73,6 +74,9 @@ def _poly_dict(expr, variables, position: str) -> dict:
 
 def rational_polynomials(exprs, variables, extra: Sequence[str] = (), name: str = "equations"):
     """Parse sympy expressions into ``fmpq_mpoly`` polynomials over the variables (plus extra ones).
+
+    A string entry is read by :func:`exactgeom.expressions.parse_expression`, in the
+    variables only (nothing is evaluated).
 
     Returns
     -------

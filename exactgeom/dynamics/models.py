@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import flint
 import sympy
 
+from ..expressions import NotPolynomial, as_expression
+
 __all__ = ["PolynomialModel", "polynomial_model", "linear_network", "relu_network"]
 
 
@@ -58,9 +60,11 @@ class PolynomialModel:
         return expr
 
     def from_sympy(self, expr, name: str = "expression"):
-        """A sympy polynomial in the parameters as a flint polynomial (rational coefficients only)."""
+        """A sympy polynomial (or a string) in the parameters as a flint polynomial over Q."""
         try:
-            poly = sympy.Poly(sympy.sympify(expr), *self.parameters)
+            poly = sympy.Poly(as_expression(expr, self.parameters, where=name), *self.parameters)
+        except NotPolynomial as exc:
+            raise TypeError(f"{name} is not a polynomial in the parameters: {exc.reason}") from None
         except sympy.PolynomialError as exc:
             raise TypeError(f"{name} is not a polynomial in the parameters: {exc}") from None
         terms = {}
@@ -79,7 +83,9 @@ def polynomial_model(parameters, features, name: str = "model") -> PolynomialMod
     Parameters
     ----------
     parameters : sequence of sympy Symbols or of names
-    features : sequence of sympy expressions, polynomial in the parameters with rational coefficients
+    features : sequence of sympy expressions or strings
+        Polynomials in the parameters with rational coefficients.  Strings are read by
+        :func:`exactgeom.expressions.parse_expression` in the parameters.
     name : str, optional
 
     Raises
@@ -101,7 +107,8 @@ def polynomial_model(parameters, features, name: str = "model") -> PolynomialMod
     if len(set(params)) != len(params):
         raise ValueError("parameter names must be distinct")
     ctx = flint.fmpq_mpoly_ctx.get(tuple(str(p) for p in params), "lex")
-    model = PolynomialModel(params, tuple(sympy.sympify(f) for f in features), name, ctx, ())
+    features = tuple(as_expression(f, params, where=f"features[{i}]") for i, f in enumerate(features))
+    model = PolynomialModel(params, features, name, ctx, ())
     polys = tuple(model.from_sympy(f, f"features[{i}]") for i, f in enumerate(model.features))
     object.__setattr__(model, "_polys", polys)
     return model

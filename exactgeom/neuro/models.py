@@ -29,6 +29,7 @@ import flint
 import sympy as sp
 
 from .._exact import mpoly_bytes, refuse_above_memory, to_fmpq
+from ..expressions import as_expression
 from .parametrization import Parametrization
 
 __all__ = ["PolynomialMLP", "LinearNetwork", "LinearConvNetwork", "PolynomialCNN", "LightningAttention"]
@@ -41,7 +42,7 @@ def _activation_coefficients(activation) -> dict[int, Fraction]:
         if activation < 1:
             raise ValueError(f"activation exponent must be at least 1, not {activation}")
         return {activation: Fraction(1)}
-    expr = sp.sympify(activation)
+    expr = as_expression(activation, where="activation")
     if expr.atoms(sp.Float):
         raise TypeError("activation contains a float; write its coefficients as exact rationals")
     free = expr.free_symbols
@@ -450,7 +451,7 @@ class LinearConvNetwork(_Convolutional):
 
 
 class PolynomialCNN(_Convolutional):
-    """1D convolutional network with activation x^degree after every layer but the last (seed 000, ex. 2).
+    """1D convolutional net, activation x^degree after all but the last layer (parameter-spaces note ex. 2).
 
     Outputs are homogeneous polynomials of degree degree^(L−1) in the input;
     each consecutive pair of filters carries a scaling symmetry, so the

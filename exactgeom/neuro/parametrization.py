@@ -30,6 +30,7 @@ import sympy as sp
 
 from .._exact import exact_vector, from_fmpq, to_fmpq
 from ..algebra.systems import rational_polynomials, symbols_of
+from ..expressions import as_expression
 
 __all__ = ["Parametrization"]
 
@@ -80,8 +81,13 @@ class Parametrization:
         if len(coordinates) != len(fpolys):
             raise ValueError(f"{len(coordinates)} coordinate names for {len(fpolys)} coordinates")
         if basis is not None:
+            names = inputs or None  # strings are read in the inputs when the model declares them
             basis = tuple(
-                tuple(sp.sympify(e) for e in (b if isinstance(b, (tuple, list)) else (b,))) for b in basis
+                tuple(
+                    as_expression(e, names, where=f"basis[{k}][{j}]")
+                    for j, e in enumerate(b if isinstance(b, (tuple, list)) else (b,))
+                )
+                for k, b in enumerate(basis)
             )
             if len(basis) != len(fpolys):
                 raise ValueError(f"basis has {len(basis)} entries for {len(fpolys)} coordinates")
@@ -195,9 +201,82 @@ class Parametrization:
 
         return dimension(self, seed=seed, equations=equations)
 
-    def is_filling(self, *, seed: int = 0) -> bool:
-        """Whether the (complex) neuromanifold is dense in the output space: dimension = ambient dimension."""
-        return self.dimension(seed=seed).value == self.ambient_dimension()
+    def is_filling(self, *, field: str = "C", seed: int = 0) -> bool:
+        """Whether the neuromanifold fills the output space, over the complex or the real numbers.
+
+        Parameters
+        ----------
+        field : {"C", "R"}, optional
+            ``"C"`` (default): the image of C^P is Zariski dense in C^N, i.e. the
+            Jacobian rank at a generic point (:meth:`dimension`) equals the ambient
+            dimension N.  ``"R"``: the image of R^P is dense in R^N (Euclidean
+            topology), which can fail although the complex image fills.
+        seed : int, optional
+            Seed of the random points of :meth:`dimension`.
+
+        Returns
+        -------
+        bool
+            ``"C"``: ``dimension().value == ambient_dimension()`` (a certified lower
+            bound, so ``True`` is proved; ``False`` is proved when the dimension is
+            certified).  ``"R"``: ``False`` when the complex answer is a certified
+            ``False`` (the real image lies in the complex one); for a filling complex
+            image, the answer of a real-image proof: affine parametrizations (their
+            image is an affine space) and σ = c·x^r, r ∈ {2, 3}, on widths (2, 2, 1)
+            without bias (:func:`exactgeom.neuro.real_image.shallow_binary_real_image`).
+
+        Raises
+        ------
+        exactgeom.errors.Inconclusive
+            ``field="R"`` where the package has no proof either way; never answered
+            over C instead.
+        ValueError
+            For another ``field``.
+
+        Examples
+        --------
+        >>> from exactgeom.neuro import PolynomialMLP
+        >>> cubic = PolynomialMLP((2, 2, 1), 3)
+        >>> cubic.is_filling(), cubic.is_filling(field="R")   # x^3 - x*y^2 has no real preimage
+        (True, False)
+        >>> PolynomialMLP((2, 2, 1), 2).is_filling(field="R")
+        True
+        >>> PolynomialMLP((2, 3, 1), 3).is_filling(field="R")
+        Traceback (most recent call last):
+            ...
+        exactgeom.errors.Inconclusive: over C the neuromanifold fills (dimension 4 = ambient dimension); ...
+        """
+        if field not in ("C", "R"):
+            raise ValueError(f'field must be "C" or "R", not {field!r}')
+        dim = self.dimension(seed=seed)
+        fills_complex = dim.value == self.ambient_dimension()
+        if field == "C":
+            return fills_complex
+        if not fills_complex:
+            if dim.certified:
+                return False
+            from ..errors import Inconclusive
+
+            raise Inconclusive(
+                f"the dimension is only bounded, {dim.lower_bound} <= dim <= {dim.upper_bound}, with "
+                f"ambient dimension {self.ambient_dimension()}; neither the complex nor the real question "
+                "is decided (try another seed, or pass proved implicit equations to dimension())")
+        if all(f.total_degree() <= 1 for f in self._fpolys):
+            return True                   # an affine map of full rank is onto R^N
+        from .models import PolynomialMLP
+
+        activation = getattr(self, "activation", None)
+        if (isinstance(self, PolynomialMLP) and self.widths == (2, 2, 1) and not self.bias
+                and len(activation) == 1 and next(iter(activation)) in (2, 3)):
+            from .real_image import shallow_binary_real_image
+
+            return shallow_binary_real_image(next(iter(activation))).fills_real
+        from ..errors import Inconclusive
+
+        raise Inconclusive(
+            f"over C the neuromanifold fills (dimension {dim.value} = ambient dimension); whether the real "
+            "image is dense in R^N is not decided: the package proves it only for affine parametrizations "
+            "and for sigma = x^2, x^3 on widths (2, 2, 1) without bias (exactgeom.neuro.real_image)")
 
     def defect(self, *, seed: int = 0) -> int:
         """expected_dimension() − dimension()."""

@@ -3,7 +3,9 @@
 ``"2*w1 - b < 0"``, ``"0 <= x <= 1"`` (a chain gives one row per relation),
 ``sympy.Lt(2*w1 - b, 0)``.  Relations: ``<=``, ``<``, ``==`` (or ``=``),
 ``>=``, ``>``.  Coefficients must be rational: ``0.5`` is refused (write
-``1/2``), ``sqrt(2)`` is refused, and so is anything non-linear.
+``1/2``), ``sqrt(2)`` is refused, and so is anything non-linear.  Text is read by
+:mod:`exactgeom.expressions` (the package's one reader of expressions; nothing is
+evaluated).
 """
 
 from __future__ import annotations
@@ -12,30 +14,18 @@ import re
 from fractions import Fraction
 
 from .. import _exact
+from ..expressions import ExpressionError, NotPolynomial, parse_relations
 
 __all__ = ["parse_system", "format_row"]
 
-_RELATION = re.compile(r"(<=|>=|==|!=|<|>|=)")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 _KIND = {"<=": "<=", "<": "<", "==": "==", "=": "==", ">=": ">=", ">": ">"}
-
-
-def _parse_side(text: str, position: str):
-    import sympy
-    from sympy.parsing.sympy_parser import parse_expr, standard_transformations
-
-    # Every identifier is a plain symbol, so that E, I, S, N, beta, gamma ... are variables, not constants.
-    names = {name: sympy.Symbol(name) for name in _IDENTIFIER.findall(text)}
-    try:
-        return parse_expr(text, local_dict=names, transformations=standard_transformations)
-    except Exception as exc:  # sympy raises a zoo of exception types for bad syntax
-        raise ValueError(f"{position}: cannot read {text.strip()!r} as a linear expression ({exc})") from None
 
 
 def _refuse_floats(side, position: str):
     import sympy
 
-    floats = sympy.sympify(side).atoms(sympy.Float)
+    floats = side.atoms(sympy.Float)
     if floats:
         value = float(min(floats, key=abs))
         raise TypeError(f"{position} contains the float {value!r}; {_exact._float_hint(value)}")
@@ -47,23 +37,16 @@ def _relations(entry, position: str):
     import sympy
 
     if isinstance(entry, str):
-        pieces = _RELATION.split(entry)
-        if len(pieces) < 3:
-            raise ValueError(
-                f'{position} is {entry!r}, which has no relation; write e.g. "2*w1 - b < 0" '
-                "(relations: <=, <, ==, >=, >)"
-            )
-        sides = [_parse_side(text, position) for text in pieces[0::2]]
-        out = []
-        for k, op in enumerate(pieces[1::2]):
-            if op == "!=":
+        try:
+            return [tuple(relation) for relation in parse_relations(entry, where=position)]
+        except NotPolynomial as exc:
+            raise ValueError(f"{position}: {entry!r} is not linear ({exc.reason})") from None
+        except ExpressionError as exc:
+            if exc.token == "!=":
                 raise ValueError(
                     f"{position} uses '!=', which does not define a polyhedron; split it into '<' and '>'"
-                )
-            out.append(
-                (_refuse_floats(sides[k], position), _KIND[op], _refuse_floats(sides[k + 1], position))
-            )
-        return out
+                ) from None
+            raise
     if isinstance(entry, sympy.logic.boolalg.BooleanAtom) or isinstance(entry, bool):
         raise ValueError(
             f"{position} evaluated to {entry}; sympy decided the relation before it reached here "
@@ -144,7 +127,7 @@ def parse_system(expressions, variables=None):
     >>> parse_system(["x < 0.5"])
     Traceback (most recent call last):
         ...
-    TypeError: expressions[0] contains the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value
+    exactgeom.expressions.FloatLiteral: expressions[0] contains the float 0.5 at position 4; pass ...
     """
     import sympy
 
@@ -154,7 +137,7 @@ def parse_system(expressions, variables=None):
     for i, entry in enumerate(expressions):
         position = f"expressions[{i}]"
         for lhs, kind, rhs in _relations(entry, position):
-            relations.append((sympy.sympify(lhs) - sympy.sympify(rhs), kind, position))
+            relations.append((lhs - rhs, kind, position))
     if variables is None:
         names = tuple(sorted({s.name for expression, _, _ in relations for s in expression.free_symbols}))
     else:
