@@ -150,7 +150,7 @@ def _figures() -> list[Figure]:
         Figure(
             "threshold-counts",
             "regions of T_n = Boolean threshold functions g(n), n = 0..4",
-            "seed 000 §3; OEIS A000609",
+            "parameter-spaces note §3; OEIS A000609",
             [2, 4, 14, 104, 1882],
             lambda: fig.regions("threshold", range(5)),
             lambda: fig.count_certificates("threshold", range(1, 5)),
@@ -158,7 +158,7 @@ def _figures() -> list[Figure]:
         Figure(
             "threshold-chi",
             "unsigned coefficients of χ(T_n), n = 2..4",
-            "seed 000 app. D",
+            "parameter-spaces note app. D",
             {n: T[n] for n in (2, 3, 4)},
             lambda: {n: fig.unsigned_chi(lib().threshold(n)) for n in (2, 3, 4)},
             lambda: fig.count_certificates("threshold", (2, 3, 4), "characteristic-polynomial"),
@@ -166,7 +166,7 @@ def _figures() -> list[Figure]:
         Figure(
             "threshold-chi-T5",
             "χ(T_5) (unsigned coefficients) and g(5) = 94572",
-            "seed 000 app. D",
+            "parameter-spaces note app. D",
             {"chi": T[5], "regions": 94572},
             lambda: {
                 "chi": fig.unsigned_chi(lib().threshold(5)),
@@ -178,7 +178,7 @@ def _figures() -> list[Figure]:
         Figure(
             "threshold-chi-T6",
             "χ(T_6) (unsigned coefficients)",
-            "seed 000 app. D",
+            "parameter-spaces note app. D",
             T[6],
             lambda: fig.unsigned_chi(lib().threshold(6)),
             None,
@@ -220,7 +220,7 @@ def _figures() -> list[Figure]:
             "cover-counts",
             "Cover: N generic central hyperplanes in Q^3 give 2Σ_{k<3} C(N-1,k) regions; "
             "n generic lines in Q^2 give Σ_{k≤2} C(n,k) regions, C(n-1,2) bounded",
-            "seed 001 §2; Cover 1965",
+            "Brandenburg–Torres 2023 §2; Cover 1965",
             {
                 "central d=3, N=1..8": [2 * sum(comb(N - 1, k) for k in range(3)) for N in range(1, 9)],
                 "affine d=2, n=1..6 (regions, bounded)": [
@@ -234,7 +234,7 @@ def _figures() -> list[Figure]:
             "hopfield-2x2",
             "maps {0,1}^2 → {0,1}^2 realized by one synchronous threshold step; the "
             "others carry verified non-realizability certificates",
-            "seed 000 §3, Example 4",
+            "parameter-spaces note §3, Example 4",
             {"realizable": 196, "not realizable": 60},
             fig.hopfield_2x2,
             fig.hopfield_certificates,
@@ -242,7 +242,7 @@ def _figures() -> list[Figure]:
         Figure(
             "threshold-functions-4",
             "realizable single-output threshold functions of 4 inputs, by enumeration with witnesses",
-            "seed 000 §3; OEIS A000609",
+            "parameter-spaces note §3; OEIS A000609",
             1882,
             lambda: fig.threshold_functions(4),
             None,
@@ -251,7 +251,7 @@ def _figures() -> list[Figure]:
         Figure(
             "threshold-functions-5",
             "realizable threshold functions of 5 inputs, by enumeration",
-            "seed 000 §3; OEIS A000609",
+            "parameter-spaces note §3; OEIS A000609",
             94572,
             lambda: fig.threshold_functions(5),
             None,
@@ -261,7 +261,7 @@ def _figures() -> list[Figure]:
             "linear-dichotomies",
             "dichotomies of the first N of six points in the plane by an affine "
             "classifier, N = 1..6 (Cover's count)",
-            "seed 001 §2",
+            "Brandenburg–Torres 2023 §2",
             [2, 4, 8, 14, 22, 32],
             fig.dichotomies,
             fig.dichotomy_certificates,
@@ -269,7 +269,7 @@ def _figures() -> list[Figure]:
         Figure(
             "tropical-cones-small",
             "maximal cones of the tropical classification fan, first N ≤ 4 points",
-            "seed 001; package conventions §4",
+            "Brandenburg–Torres 2023; package conventions §4",
             {"(1,1)": [2, 4, 8, 14], "(2,1)": [3, 9, 27, 75], "(2,2)": [4, 16, 64, 244]},
             lambda: {
                 f"({a},{b})": fig.tropical_counts((a, b), fig.TROPICAL_POINTS, 4)
@@ -279,7 +279,7 @@ def _figures() -> list[Figure]:
         Figure(
             "tropical-cones-6",
             "maximal cones for all six points, (n,m) = (2,1) and (2,2)",
-            "seed 001; package conventions §4",
+            "Brandenburg–Torres 2023; package conventions §4",
             {"(2,1)": 393, "(2,2)": 2584},
             lambda: {
                 "(2,1)": fig.tropical_counts((2, 1), fig.TROPICAL_POINTS, 6)[-1],
@@ -302,7 +302,7 @@ def _figures() -> list[Figure]:
         Figure(
             "ed-circle",
             "ED degree of the circle: identity form and diag(4,1)",
-            "seed 003 (EDD of the circle)",
+            "Kohn, Algebraic neural network theory (EDD of the circle)",
             {"identity Q": 2, "Q = diag(4,1)": 4},
             fig.ed_circle,
             fig.ed_circle_certificates,
@@ -310,7 +310,7 @@ def _figures() -> list[Figure]:
         Figure(
             "ed-lightning",
             "ED degree of the lightning self-attention quartic, generic Q",
-            "seeds 003/004; package conventions §5",
+            "Kohn's lectures; package conventions §5",
             14,
             fig.ed_lightning,
             fig.ed_lightning_certificates,
@@ -320,7 +320,7 @@ def _figures() -> list[Figure]:
             "neuromanifold-filling",
             "σ = x² on widths (2,2,1) fills R[x,y]_2; σ = x³ has full dimension "
             "4 in R[x,y]_3 (dense over C, yet misses x³ − xy² over R)",
-            "seeds 003/004",
+            "Kohn's lectures",
             {
                 "x^2 fills R[x,y]_2": True,
                 "x^2 fills over R": True,
@@ -335,7 +335,7 @@ def _figures() -> list[Figure]:
             "lightning-equation",
             "the lightning self-attention neuromanifold is one quartic, the resultant of two binary "
             "quadrics (compared up to the order of the coordinates)",
-            "seed 004; package conventions §5",
+            "Kohn, Algebra & geometry of neural networks; package conventions §5",
             {"equations": 1, "proved": True, "matches the quartic": True},
             fig.lightning_equation,
             fig.lightning_certificates,
@@ -343,9 +343,9 @@ def _figures() -> list[Figure]:
         ),
         Figure(
             "seed002-neurons",
-            "the optimal neurons of seed 002 §3.4 (orthogonal complements of the "
+            "the optimal neurons of Pilanci's paper §3.4 (orthogonal complements of the "
             "augmented samples; e1 − e2, 2e1, e2, −e1 in the text), up to sign",
-            "seed 002 §3.4",
+            "Pilanci §3.4",
             [fig.up_to_sign(w) for w in [(1, -1), (2, 0), (0, 1), (-1, 0)]],
             fig.seed002_neurons,
         ),
@@ -353,7 +353,7 @@ def _figures() -> list[Figure]:
             "conservation-laws",
             "independent conservation laws of two-layer networks "
             "(linear: k·r − k(k−1)/2, k = min(r, n+m); ReLU: r)",
-            "seed 001 part II; Marcotte–Gribonval–Peyré 2023",
+            "Brandenburg–Torres 2023 part II; Marcotte–Gribonval–Peyré 2023",
             {
                 **{
                     f"linear {n}-{r}-{m}": fig.linear_laws(n, r, m)

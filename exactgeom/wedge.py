@@ -24,9 +24,9 @@ orthogonal to every v_i and satisfies ⟨x, cross⟩ = det(v_1, …, v_{d−1}, 
 det(v_1, …, v_{d−1}, cross) = ‖cross‖² ≥ 0 (the arguments followed by their
 cross product form a positively oriented frame).  Because det(x, v_1, …) =
 (−1)^{d−1} det(v_1, …, x), the ReLU neuron x ↦ ((x ∧ v_1 ∧ … ∧ v_{d−1})_+) of
-seed 002 has weight (−1)^{d−1} cross(v_1, …, v_{d−1}).
+Pilanci has weight (−1)^{d−1} cross(v_1, …, v_{d−1}).
 
-*Where seed 002 differs.*  The text defines ⋆M = M I^{−1} with ``⋆M ∧ N =
+*Where Pilanci differs.*  The text defines ⋆M = M I^{−1} with ``⋆M ∧ N =
 (M·N) I`` (star on the left), which is the opposite sign of ours in the plane:
 there ⋆e_1 = −e_2 and ⋆e_2 = e_1.  The worked example of its §3.4 is not
 consistent with either single convention: w_1 = ⋆(e_1 + e_2) = e_1 − e_2 and

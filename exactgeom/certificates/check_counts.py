@@ -1,45 +1,61 @@
 """Checking characteristic-polynomial and region-count certificates (standard library only).
 
-A certificate of kind ``"characteristic-polynomial"`` or ``"region-count"``
-claims, for the arrangement ``{x : normals[i] . x = offsets[i]}`` in Q^d
-(``claim.dimension``, ``claim.normals``, ``claim.offsets``), its
-characteristic polynomial (``claim.characteristic_polynomial``, integer
-coefficients, highest degree first) and/or its numbers of regions and bounded
-regions (``claim.regions``, ``claim.bounded_regions``).  The evidence is the
-intersection poset: ``data.flats``, a list of flats written as sorted lists of
+The theorem, all of it in the claim: the arrangement ``{x : normals[i] . x = offsets[i]}`` in
+Q^d (``claim.dimension``, ``claim.normals``, ``claim.offsets``) has the characteristic
+polynomial ``claim.characteristic_polynomial`` (integer coefficients, t^d first) and/or
+``claim.regions`` regions and ``claim.bounded_regions`` bounded regions.
+
+Schema (every field read by :mod:`exactgeom.certificates._schema`; unknown or missing fields are
+rejected)::
+
+    claim  (characteristic-polynomial)  dimension, normals, offsets, characteristic_polynomial
+                                        [, regions, bounded_regions]
+    claim  (region-count)               dimension, normals, offsets, at least one of
+                                        regions, bounded_regions
+    data                                flats, mobius
+
+``dimension``, ``regions``, ``bounded_regions`` are non-negative JSON integers, the coefficients
+and the ``mobius`` values JSON integers, ``normals``/``offsets`` bounded rationals.  The evidence
+is the intersection poset: ``data.flats``, a list of flats written as strictly increasing lists of
 hyperplane indices, and ``data.mobius``, the value μ(0̂, X) of each.
 
-What this checker establishes, from the numbers alone:
+What this checker re-derives, from the claimed arrangement and the listed sets alone:
 
 1. every listed index set is a flat: the hyperplanes in it meet (the affine
    system is consistent) and no other hyperplane contains their intersection
-   (closedness), with exact ranks from a Gaussian elimination over
-   :class:`fractions.Fraction` written here;
+   (closedness); the flats are reached from the whole space one cover at a time and the
+   intersection of each is described by an integer basis of the solutions of its homogenised
+   equations, restricted by one more equation per cover (exact integer arithmetic written here);
+   a listed set that no chain of covers reaches is not a flat;
 2. the list is complete: for every listed flat X, the flats covering X are
    computed here (the hyperplanes outside X, grouped by their trace on X) and
    each must be listed; since every flat is reached from the whole space by a
    chain of covers, no flat is missing;
-3. no flat is listed twice and the whole space (the empty set) is listed;
+3. no flat is listed twice, the whole space (the empty set) is listed, and no two
+   hyperplanes of the claim coincide;
 4. the Möbius values satisfy the defining recursion μ(0̂) = 1 and
    Σ_{Y ≤ X} μ(Y) = 0 for every X ≠ 0̂, summed over *all* flats below X
    (not a shortcut through a theorem);
 5. χ(t) = Σ_X μ(X) t^{dim X}, regions = (−1)^d χ(−1) and bounded regions
    = (−1)^rank χ(1) (Zaslavsky) are recomputed and compared with the claim.
 
-Zaslavsky's theorem itself is trusted, not re-proved.  The work grows like
-(#flats × #hyperplanes × d²) for steps 1–2 and (#flats)² bits of memory for
-step 4, so certificates with more than :data:`MAX_FLATS` flats are refused with
-an estimate instead of being checked.
+Trusted: Zaslavsky's theorem itself (not re-proved).  Nothing is taken from ``data`` without
+being tested.
+
+Limits: dimension at most :data:`MAX_DIMENSION`, at most :data:`MAX_HYPERPLANES` hyperplanes and
+:data:`MAX_FLATS` flats (each refused with a message before any work), and the counted work
+budget of :func:`exactgeom.certificates._schema.spend` for the eliminations, the traces and the
+Möbius sums, so every input is decided in bounded time and memory.
 
 Examples
 --------
 >>> from exactgeom.certificates import verify
->>> cert = {"format": "exactgeom-certificate", "version": 1, "kind": "characteristic-polynomial",
+>>> cert = {"format": "exactgeom-certificate", "version": 2, "kind": "characteristic-polynomial",
 ...         "claim": {"dimension": 2, "normals": [[1, 0], [0, 1]], "offsets": [0, 0],
 ...                   "characteristic_polynomial": [1, -2, 1], "regions": 4, "bounded_regions": 0},
 ...         "data": {"flats": [[], [0], [1], [0, 1]], "mobius": [1, -1, -1, 1]}}
->>> verify(cert).ok
-True
+>>> verify(cert).status
+'proved'
 >>> cert["data"]["flats"], cert["data"]["mobius"] = [[], [0], [1]], [1, -1, -1]
 >>> verify(cert).message
 'the flat [0, 1] covers the flat [0] but is not listed: the list of flats is incomplete'
@@ -47,152 +63,199 @@ True
 
 from __future__ import annotations
 
-from fractions import Fraction
 from math import gcd
 
 from . import CertificateError
-from ._rational import q
+from . import _schema as schema
 
-__all__ = ["CHECKS", "MAX_FLATS", "MAX_DIMENSION", "check_counts"]
+__all__ = ["CHECKS", "MAX_FLATS", "MAX_DIMENSION", "MAX_HYPERPLANES", "check_counts"]
 
-MAX_FLATS = 60_000
-"""Certificates listing more flats than this are refused (the check would need ≳ 0.5 GB and minutes)."""
+MAX_FLATS = 20_000
+"""Certificates listing more flats than this are refused (the Möbius check keeps one bitset per flat)."""
 
 MAX_DIMENSION = 1_000
 """Arrangements in a larger ambient dimension are refused."""
 
+MAX_HYPERPLANES = 10_000
+"""Arrangements with more hyperplanes are refused."""
 
-def _integer_row(values: list[Fraction]) -> tuple[int, ...]:
+MAX_ENTRIES = 4_000_000
+"""Most integers of traces (flats of one rank × basis vectors × hyperplanes) held at once."""
+
+_ARRANGEMENT = ("dimension", "normals", "offsets")
+_FIELDS = {
+    "characteristic-polynomial": (
+        (*_ARRANGEMENT, "characteristic_polynomial"), ("regions", "bounded_regions")),
+    "region-count": (_ARRANGEMENT, ("regions", "bounded_regions")),
+}
+
+
+def _integer_row(values) -> tuple[int, ...]:
     lcm = 1
     for v in values:
         lcm = lcm * v.denominator // gcd(lcm, v.denominator)
     return tuple(int(v * lcm) for v in values)
 
 
-def _kernel(rows: list[tuple[int, ...]], width: int) -> list[tuple[int, ...]]:
-    """Integer basis of {k : r . k = 0 for every row r}, by Gauss–Jordan elimination over Fractions."""
-    matrix = [[Fraction(v) for v in row] for row in rows]
-    pivots: list[int] = []
-    r = 0
-    for col in range(width):
-        pivot = next((i for i in range(r, len(matrix)) if matrix[i][col] != 0), None)
-        if pivot is None:
-            continue
-        matrix[r], matrix[pivot] = matrix[pivot], matrix[r]
-        lead = matrix[r][col]
-        matrix[r] = [v / lead for v in matrix[r]]
-        for i in range(len(matrix)):
-            if i != r and matrix[i][col] != 0:
-                factor = matrix[i][col]
-                matrix[i] = [a - factor * b for a, b in zip(matrix[i], matrix[r])]
-        pivots.append(col)
-        r += 1
-        if r == len(matrix):
-            break
-    basis = []
-    for free in (c for c in range(width) if c not in pivots):
-        vector = [Fraction(0)] * width
-        vector[free] = Fraction(1)
-        for row, p in zip(matrix, pivots):
-            vector[p] = -row[free]
-        basis.append(_integer_row(vector))
-    return basis
+def _primitive(row: list[int]) -> list[int]:
+    g = 0
+    for v in row:
+        g = gcd(g, v)
+    return [v // g for v in row] if g > 1 else row
+
+
+def _restrict(columns: list[list[int]], trace: tuple[int, ...], scale: int) -> list[list[int]]:
+    """The traces on a basis of the flat cut out by one more hyperplane, whose trace is ``trace``.
+
+    ``columns[j][i]`` is the value of equation i on the j-th basis vector of the flat's space of
+    solutions; the new basis vectors are trace[p] k_j - trace[j] k_p (j != p), scaled so that
+    their values stay coprime integers.
+    """
+    p = next(j for j, t in enumerate(trace) if t)
+    schema.spend(len(columns) * (8 + 2 * len(columns[p])) * scale, "the restriction of a flat")
+    tp, base = trace[p], columns[p]
+    out = []
+    for j, column in enumerate(columns):
+        if j != p:
+            tj = trace[j]
+            new = [tp * a - tj * b for a, b in zip(column, base)] if tj else [tp * a for a in column]
+            g = gcd(*new)
+            out.append([v // g for v in new] if g > 1 else new)
+    return out
+
+
+def _name(flat) -> str:
+    """A flat for messages (bounded length)."""
+    return schema._short(list(flat))
 
 
 def _direction_key(vector: tuple[int, ...]) -> tuple[int, ...]:
     """The primitive integer vector with positive first non-zero entry on the line of ``vector``."""
-    g = 0
+    g = gcd(*vector)
     for v in vector:
-        g = gcd(g, v)
-    first = next(v for v in vector if v)
-    if first < 0:
-        g = -g
-    return tuple(v // g for v in vector)
+        if v:
+            if v < 0:
+                g = -g
+            break
+    return tuple(v // g for v in vector) if g != 1 else vector
 
 
 def _as_index_set(entry, n: int, position: int) -> tuple[int, ...]:
-    if not isinstance(entry, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in entry):
-        raise CertificateError(f"flats[{position}] must be a list of hyperplane indices, found {entry!r}")
-    if any(not 0 <= i < n for i in entry):
-        raise CertificateError(f"flats[{position}] = {entry} has an index outside 0..{n - 1}")
+    where = f"data.flats[{position}]"
+    schema.array(entry, where, max_length=max(n, 1))
+    for k, i in enumerate(entry):
+        schema.integer(i, f"{where}[{k}]", 0, n - 1)
     if any(a >= b for a, b in zip(entry, entry[1:])):
-        raise CertificateError(f"flats[{position}] = {entry} is not strictly increasing")
+        raise CertificateError(f"flats[{position}] = {schema._short(entry)} is not strictly increasing")
     return tuple(entry)
 
 
 def _read_arrangement(claim: dict) -> tuple[int, list[tuple[int, ...]]]:
-    d = claim["dimension"]
-    if isinstance(d, bool) or not isinstance(d, int) or d < 0:
-        raise CertificateError(f"claim.dimension must be a non-negative int, found {d!r}")
-    normals, offsets = claim["normals"], claim["offsets"]
-    if not isinstance(normals, list) or not isinstance(offsets, list) or len(normals) != len(offsets):
-        raise CertificateError("claim.normals and claim.offsets must be lists of the same length")
+    d = schema.integer(claim["dimension"], "claim.dimension", 0, MAX_DIMENSION)
+    normals = schema.array(claim["normals"], "claim.normals", max_length=MAX_HYPERPLANES)
+    offsets = schema.array(claim["offsets"], "claim.offsets", length=len(normals))
     rows = []
     for i, (a, c) in enumerate(zip(normals, offsets)):
-        if not isinstance(a, list) or len(a) != d:
-            raise CertificateError(f"normals[{i}] must have {d} entries")
-        a = [q(v) for v in a]
+        a = schema.rvec(a, f"claim.normals[{i}]", d)
         if not any(a):
             raise CertificateError(f"normals[{i}] is the zero vector: not a hyperplane")
-        rows.append(_integer_row([*a, -q(c)]))
+        rows.append(_integer_row([*a, -schema.rational(c, f"claim.offsets[{i}]")]))
     return d, rows
 
 
-def _check_size(num_flats: int, n: int, d: int) -> None:
-    if d > MAX_DIMENSION:
-        raise CertificateError(f"refusing to check an arrangement in dimension {d} (limit {MAX_DIMENSION})")
-    if num_flats > MAX_FLATS:
-        operations = num_flats * (n + 1) * (d + 1) ** 2
-        memory_mb = num_flats * num_flats // 16 // 2**20
-        raise CertificateError(
-            f"refusing to check {num_flats} flats (limit {MAX_FLATS}): about {operations:.2e} exact "
-            f"operations and {memory_mb} MB for the Möbius check; check a smaller arrangement or raise "
-            "exactgeom.certificates.check_counts.MAX_FLATS"
-        )
+def _upper_covers(flat, columns, n, index_of, scale):
+    """The listed flats covering ``flat`` (with the trace defining each); raises when it is not closed.
 
-
-def _upper_covers(flat, rows, d, n, index_of, position):
-    """Rank of ``flat`` and the positions of the listed flats covering it; raises when it is not a flat."""
-    kernel = _kernel([rows[i] for i in flat], d + 1)
-    at_infinity = tuple(k[d] for k in kernel)
+    The flat's homogenised solutions {(x, s) : a_i . x = c_i s for i in flat} have some basis;
+    ``columns[j][i]`` is a_i . x - c_i s on its j-th vector for every hyperplane i, and
+    ``columns[j][n]`` is its s-coordinate (the equation of the hyperplane at infinity).  The
+    trace of H_i on the flat is the vector (columns[j][i])_j.
+    """
+    at_infinity = tuple(column[n] for column in columns)
     if not any(at_infinity):
         raise CertificateError(
-            f"the hyperplanes {list(flat)} have no common point: {list(flat)} is not a flat"
+            f"the hyperplanes {_name(flat)} have no common point: {_name(flat)} is not a flat"
         )
     infinity_key = _direction_key(at_infinity)
     members = set(flat)
     classes: dict[tuple[int, ...], list[int]] = {}
-    for i in range(n):
-        if i in members:
-            continue
-        trace = tuple(sum(a * b for a, b in zip(rows[i], k)) for k in kernel)
-        if not any(trace):
-            raise CertificateError(
-                f"hyperplane {i} contains the intersection of {list(flat)}, so {list(flat)} is not closed "
-                "(not a flat)"
-            )
-        key = _direction_key(trace)
-        if key != infinity_key:  # otherwise H_i is parallel to the flat and misses it
+    schema.spend((8 + 4 * len(columns) * (n + 1)) * scale, "the traces of the hyperplanes on the flats")
+    traces = list(zip(*columns))
+    divisors = list(map(gcd, *columns))
+    divisors[n] = 1  # the hyperplane at infinity is never a member; skip it below
+    # The trace of H_i is zero exactly when H_i contains the flat (always for its members).
+    if divisors.count(0) != len(members):
+        i = next(i for i, g in enumerate(divisors) if not g and i not in members)
+        raise CertificateError(
+            f"hyperplane {i} contains the intersection of {_name(flat)}, so {_name(flat)} is not closed "
+            "(not a flat)"
+        )
+    first = columns[0]
+    for column in columns[1:]:
+        first = [f or c for f, c in zip(first, column)]  # the first non-zero entry of each trace
+    signed = [g if f > 0 else -g or 1 for g, f in zip(divisors, first)]  # members: 1 (their trace is 0)
+    keys = zip(*[[v // g for v, g in zip(column, signed)] for column in columns])
+    for i, key in zip(range(n), keys):
+        if key != infinity_key and divisors[i]:  # a parallel H_i misses the flat; a member is in it
             classes.setdefault(key, []).append(i)
     covers = []
     for extra in classes.values():
         cover = tuple(sorted(members.union(extra)))
         if cover not in index_of:
             raise CertificateError(
-                f"the flat {list(cover)} covers the flat {list(flat)} but is not listed: "
+                f"the flat {_name(cover)} covers the flat {_name(flat)} but is not listed: "
                 "the list of flats is incomplete"
             )
-        covers.append(index_of[cover])
-    if position == 0 and any(len(extra) > 1 for extra in classes.values()):
+        covers.append((index_of[cover], traces[extra[0]]))
+    if not flat and any(len(extra) > 1 for extra in classes.values()):
         same = next(extra for extra in classes.values() if len(extra) > 1)
         raise CertificateError(f"hyperplanes {same[0]} and {same[1]} coincide")
-    return d + 1 - len(kernel), covers
+    return covers
+
+
+def _poset(flats, rows, d, index_of):
+    """Ranks and lower covers of the listed flats, reached from the whole space cover by cover."""
+    n = len(rows)
+    if (d + 1) * (n + 1) > MAX_ENTRIES:
+        raise CertificateError(f"refusing to check {n} hyperplanes in dimension {d}: the traces need "
+                               f"{(d + 1) * (n + 1)} integers at once (limit {MAX_ENTRIES})")
+    # Work on integers grows with their size: the counted steps are scaled by the longest entry.
+    scale = 1 + max((abs(v).bit_length() for row in rows for v in row), default=0) // 8
+    traces: list = [None] * len(flats)
+    traces[0] = [[row[j] for row in rows] + [int(j == d)] for j in range(d + 1)]
+    live = (d + 1) * (n + 1)
+    ranks, lower = [0] * len(flats), [[] for _ in flats]
+    queue, head = [0], 0
+    while head < len(queue):
+        j = queue[head]
+        head += 1
+        for c, trace in _upper_covers(flats[j], traces[j], n, index_of, scale):
+            lower[c].append(j)
+            if traces[c] is None:
+                traces[c] = _restrict(traces[j], trace, scale)
+                live += len(traces[c]) * (n + 1)
+                ranks[c] = ranks[j] + 1
+                queue.append(c)
+        live -= len(traces[j]) * (n + 1)
+        traces[j] = None  # every cover of j has its own traces now
+        if live > MAX_ENTRIES:
+            raise CertificateError(f"refusing to check this poset: one rank of flats needs more than "
+                                   f"{MAX_ENTRIES} integers of traces at once")
+    if len(queue) < len(flats):
+        reached = set(queue)
+        j = next(j for j in range(len(flats)) if j not in reached)
+        raise CertificateError(
+            f"flats[{j}] = {_name(flats[j])} is not a flat: it is not the closure of a set of hyperplanes "
+            "meeting in a point (no chain of covers from the whole space reaches it)"
+        )
+    return ranks, lower
 
 
 def _check_mobius(mobius: list[int], lower: list[list[int]], order: list[int], flats) -> None:
     planes: list[tuple[int, int, int]] = []  # (weight, positive-bits, negative-bits)
     width = max((abs(m) for m in mobius), default=0).bit_length()
     for k in range(width):
+        schema.spend(1 + len(mobius) // 64, "the Möbius check")
         pos = neg = 0
         for j, m in enumerate(mobius):
             if abs(m) >> k & 1:
@@ -205,51 +268,64 @@ def _check_mobius(mobius: list[int], lower: list[list[int]], order: list[int], f
     for j in order:
         down = 0
         for y in lower[j]:
+            # A bitset of F flats costs about F/64 machine words per operation and of memory.
+            schema.spend(1 + below[y].bit_length() // 320, "the Möbius check")
             down |= below[y] | (1 << y)
         below[j] = down
         if j == 0:
             if mobius[0] != 1:
                 raise CertificateError(f"μ of the whole space must be 1, found {mobius[0]}")
             continue
+        schema.spend(len(planes) * (1 + down.bit_length() // 320), "the Möbius check")
         total = mobius[j] + sum(w * ((down & p).bit_count() - (down & m).bit_count()) for w, p, m in planes)
         if total != 0:
             raise CertificateError(
-                f"Möbius recursion fails at the flat {list(flats[j])}: μ(X) + Σ_(Y<X) μ(Y) = {total}, not 0"
+                f"Möbius recursion fails at the flat {_name(flats[j])}: μ(X) + Σ_(Y<X) μ(Y) = {total}, not 0"
             )
 
 
-def check_counts(cert: dict) -> None:
+def check_counts(cert: dict) -> str:
     """Verify a ``characteristic-polynomial`` or ``region-count`` certificate; raise on any discrepancy.
+
+    Returns
+    -------
+    str
+        What was re-derived.
 
     Examples
     --------
-    >>> cert = {"claim": {"dimension": 1, "normals": [[1], [1]], "offsets": [0, 1], "regions": 3},
+    >>> cert = {"kind": "region-count",
+    ...         "claim": {"dimension": 1, "normals": [[1], [1]], "offsets": [0, 1], "regions": 3},
     ...         "data": {"flats": [[], [0], [1]], "mobius": [1, -1, -1]}}
-    >>> check_counts(cert) is None
-    True
+    >>> check_counts(cert)
+    'the 3 listed sets are all the flats (re-derived), their Möbius values satisfy the recursion, ...'
     >>> cert["claim"]["regions"] = 4
     >>> check_counts(cert)
     Traceback (most recent call last):
         ...
     exactgeom.certificates.CertificateError: claimed 4 regions, but (-1)^d χ(-1) = 3
     """
-    claim, data = cert["claim"], cert["data"]
-    claimed = {
-        key: claim[key] for key in ("characteristic_polynomial", "regions", "bounded_regions") if key in claim
-    }
-    if not claimed:
+    kind = cert.get("kind", "characteristic-polynomial")
+    if kind not in _FIELDS:
+        raise CertificateError(f"check_counts reads {', '.join(_FIELDS)}, not {schema._short(kind)}")
+    required, optional = _FIELDS[kind]
+    claim = schema.record(cert["claim"], "claim", required, optional)
+    data = schema.record(cert["data"], "data", ("flats", "mobius"))
+    if not any(key in claim for key in ("characteristic_polynomial", "regions", "bounded_regions")):
         raise CertificateError("the claim states none of characteristic_polynomial, regions, bounded_regions")
-    for key in ("regions", "bounded_regions"):
-        if key in claimed and (isinstance(claimed[key], bool) or not isinstance(claimed[key], int)):
-            raise CertificateError(f"claim.{key} must be an int, found {claimed[key]!r}")
     d, rows = _read_arrangement(claim)
     n = len(rows)
-    flats_raw, mobius = data["flats"], data["mobius"]
-    if not isinstance(flats_raw, list) or not isinstance(mobius, list) or len(flats_raw) != len(mobius):
-        raise CertificateError("data.flats and data.mobius must be lists of the same length")
-    if any(isinstance(m, bool) or not isinstance(m, int) for m in mobius):
-        raise CertificateError("data.mobius must be a list of ints")
-    _check_size(len(flats_raw), n, d)
+    claimed_chi = None
+    if "characteristic_polynomial" in claim:
+        stated = schema.array(claim["characteristic_polynomial"], "claim.characteristic_polynomial",
+                              max_length=MAX_DIMENSION + 1)
+        claimed_chi = [schema.integer(c, f"claim.characteristic_polynomial[{k}]", None)
+                       for k, c in enumerate(stated)]
+    claimed = {key: schema.integer(claim[key], f"claim.{key}") for key in ("regions", "bounded_regions")
+               if key in claim}
+    flats_raw = schema.array(data["flats"], "data.flats", max_length=MAX_FLATS)
+    mobius = schema.array(data["mobius"], "data.mobius", length=len(flats_raw))
+    mobius = [schema.integer(m, f"data.mobius[{j}]", None) for j, m in enumerate(mobius)]
     flats = [_as_index_set(entry, n, j) for j, entry in enumerate(flats_raw)]
     if not flats or flats[0] != ():
         raise CertificateError("flats[0] must be [] (the whole space, bottom of the poset)")
@@ -257,36 +333,31 @@ def check_counts(cert: dict) -> None:
     for j, flat in enumerate(flats):
         if flat in index_of:
             raise CertificateError(
-                f"the flat {list(flat)} is listed twice (positions {index_of[flat]} and {j})"
+                f"the flat {_name(flat)} is listed twice (positions {index_of[flat]} and {j})"
             )
         index_of[flat] = j
-    ranks, lower = [0] * len(flats), [[] for _ in flats]
-    upper = []
-    for j, flat in enumerate(flats):
-        ranks[j], covers = _upper_covers(flat, rows, d, n, index_of, j)
-        upper.append(covers)
-    for j, covers in enumerate(upper):
-        for c in covers:
-            lower[c].append(j)
+    ranks, lower = _poset(flats, rows, d, index_of)
     order = sorted(range(len(flats)), key=ranks.__getitem__)
     _check_mobius(mobius, lower, order, flats)
-    coefficients = [0] * (d + 1)  # coefficients[k] multiplies t^(d-k)
+    chi = [0] * (d + 1)  # chi[k] multiplies t^(d-k)
     for r, m in zip(ranks, mobius):
-        coefficients[r] += m
-    chi = coefficients
+        chi[r] += m
     rank = max(ranks)
     regions = (-1) ** d * sum(c * (-1) ** (d - k) for k, c in enumerate(chi))
     bounded = (-1) ** rank * sum(chi)
-    if "characteristic_polynomial" in claimed:
-        stated = claimed["characteristic_polynomial"]
-        if not isinstance(stated, list) or [q(c) for c in stated] != chi:
-            raise CertificateError(f"claimed χ coefficients {stated}, but the flats and μ give {chi}")
+    if claimed_chi is not None and claimed_chi != chi:
+        raise CertificateError(f"claimed χ coefficients {schema._short(claimed_chi)}, but the flats and μ "
+                               f"give {schema._short(chi)}")
     if "regions" in claimed and claimed["regions"] != regions:
         raise CertificateError(f"claimed {claimed['regions']} regions, but (-1)^d χ(-1) = {regions}")
     if "bounded_regions" in claimed and claimed["bounded_regions"] != bounded:
         raise CertificateError(
             f"claimed {claimed['bounded_regions']} bounded regions, but (-1)^rank χ(1) = {bounded}"
         )
+    stated = ", ".join([*(["χ(t)"] if claimed_chi is not None else []),
+                        *(f"{key} = {value}" for key, value in claimed.items())])
+    return (f"the {len(flats)} listed sets are all the flats (re-derived), their Möbius values satisfy the "
+            f"recursion, and χ(t) gives {stated}")
 
 
 CHECKS = {"characteristic-polynomial": check_counts, "region-count": check_counts}

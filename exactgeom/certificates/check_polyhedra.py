@@ -1,33 +1,53 @@
-"""Verifier for polyhedron certificates: ``"nnc-emptiness"`` and ``"nnc-witness"``.
+"""Verifier for polyhedron certificates: ``nnc-emptiness``, ``nnc-witness``, ``lp-optimum``, ``lp-unbounded``.
 
-Standard library only.  Both kinds state the system in ``claim["system"]``:
-``dimension`` d, optional ``variables`` (names for messages), and one
-``rows[i]``/``kinds[i]``/``rhs[i]`` per row, meaning ``rows[i] . x  kinds[i]  rhs[i]``
-with kinds among ``<=, <, ==, >=, >``.
+Standard library only.  The theorem, all of it in the claim: the system
+``claim.system`` (``dimension`` d, optional ``variables`` — names used in messages, or
+``null`` — and one ``rows[i]`` / ``kinds[i]`` / ``rhs[i]`` per row, meaning
+``rows[i] . x  kinds[i]  rhs[i]`` with kinds among ``<=, <, ==, >=, >``), plus for the linear
+programs the ``objective``, the ``sense`` (``"minimize"``/``"maximize"``) and, for an optimum,
+the ``value``.
+
+Schema (every field read by :mod:`exactgeom.certificates._schema`; unknown or missing fields are
+rejected; ``statement``, when present, must be exactly the text in :data:`STATEMENTS`)::
+
+    claim.system        dimension, rows, kinds, rhs [, variables]
+    nnc-emptiness       claim: system [, statement]
+                        data: normalised_rows, normalised_kinds, normalised_rhs, negated,
+                              multipliers, constant, relation, contradiction, weight
+    nnc-witness         claim: system [, statement];  data: point
+    lp-optimum          claim: system, objective, sense, value [, statement]
+                        data: point, multipliers
+    lp-unbounded        claim: system, objective, sense [, statement];  data: point, direction
 
 ``nnc-emptiness`` (Motzkin's transposition theorem).  The data rewrites each
 row as ``a_i . x <= b_i``, ``a_i . x < b_i`` or ``a_i . x == b_i`` (``>=``/``>``
-rows negated) and gives multipliers ``y_i`` (``>= 0`` except on equations).
-Adding ``y_i`` times every row gives ``(sum y_i a_i) . x  R  sum y_i b_i``
-where R is ``<`` if some strict row has ``y_i > 0`` and ``<=`` otherwise.  If
-``sum y_i a_i = 0`` this reads ``0 R c``, impossible when ``c < 0``, or when
-``c = 0`` and R is ``<``: no x satisfies the system.  The verifier recomputes the
-normalisation, the combination, ``c``, R, the sum of absolute values of the
-multipliers (``weight``) and the contradiction, and compares each with what
-the certificate states.
+rows negated, ``negated`` a JSON boolean per row) and gives multipliers ``y_i``
+(``>= 0`` except on equations).  Adding ``y_i`` times every row gives
+``(sum y_i a_i) . x  R  sum y_i b_i`` where R is ``<`` if some strict row has
+``y_i > 0`` and ``<=`` otherwise.  If ``sum y_i a_i = 0`` this reads ``0 R c``,
+impossible when ``c < 0``, or when ``c = 0`` and R is ``<``: no x satisfies the
+system.  The verifier re-derives the normalisation from the claimed rows, the combination,
+``c``, R, the sum of absolute values of the multipliers (``weight``) and the contradiction,
+and compares each with what the data state.
 
-``nnc-witness``: ``data["point"]`` is re-evaluated on every row.
+``nnc-witness``: ``data.point`` is evaluated on every claimed row.
 
-``lp-optimum`` / ``lp-unbounded``: the claim adds ``objective``, ``sense``
-(``"minimize"``/``"maximize"``) and, for an optimum, ``value``; it concerns the
-system with strict rows read as closed.  An optimum is proved by a feasible
-point attaining ``value`` and dual multipliers bounding the objective by
-``value``; unboundedness by a feasible point and a direction of the recession
-cone along which the objective improves.
+``lp-optimum`` / ``lp-unbounded`` concern the claimed system with strict rows read as closed.
+An optimum is proved by a feasible point attaining ``value`` and dual multipliers bounding the
+objective by ``value`` (weak duality, re-derived); unboundedness by a feasible point and a
+direction of the recession cone along which the objective improves.
+
+Trusted: nothing beyond rational arithmetic and the two theorems named above (Motzkin's
+alternative, weak LP duality), whose one-line proofs are the combinations re-derived here.
+
+Limits: dimension at most :data:`MAX_DIMENSION`, at most :data:`MAX_ROWS` rows and
+:data:`MAX_ENTRIES` coefficients, bounded rationals, and the counted work budget: every sum of
+products is charged by the size of the numbers it adds, so sums of many rationals with unrelated
+denominators are refused rather than left to grow.
 
 Examples
 --------
->>> cert = {"format": "exactgeom-certificate", "version": 1, "kind": "nnc-witness",
+>>> cert = {"format": "exactgeom-certificate", "version": 2, "kind": "nnc-witness",
 ...         "claim": {"system": {"dimension": 1, "variables": ["x"], "rows": [["1"]],
 ...                              "kinds": ["<"], "rhs": ["1"]}},
 ...         "data": {"point": ["1"]}}
@@ -42,10 +62,32 @@ from __future__ import annotations
 from fractions import Fraction
 
 from . import CertificateError
-from ._rational import q, qmat, qvec
+from . import _schema as schema
+
+__all__ = ["CHECKS", "MAX_DIMENSION", "MAX_ROWS", "MAX_ENTRIES", "STATEMENTS", "check_emptiness",
+           "check_witness", "check_lp_optimum", "check_lp_unbounded"]
+
+MAX_DIMENSION = 100_000
+"""Systems in more variables are refused."""
+MAX_ROWS = 20_000
+"""Systems with more rows are refused."""
+MAX_ENTRIES = 200_000
+"""Systems with more coefficients (rows × dimension) are refused."""
 
 _KINDS = ("<=", "<", "==", ">=", ">")
 _FLIP = {">=": "<=", ">": "<"}
+_SENSES = {"minimize": ("minimum", "below"), "maximize": ("maximum", "above")}
+_CLOSED = "over the system with its strict rows read as closed"
+
+STATEMENTS = {
+    "nnc-emptiness": "no point of Q^d satisfies every row of the system",
+    "nnc-witness": "the point satisfies every row of the system (strict rows strictly)",
+    ("lp-optimum", "minimize"): f"the minimum of objective.x {_CLOSED} is value",
+    ("lp-optimum", "maximize"): f"the maximum of objective.x {_CLOSED} is value",
+    ("lp-unbounded", "minimize"): f"objective.x is unbounded below {_CLOSED}",
+    ("lp-unbounded", "maximize"): f"objective.x is unbounded above {_CLOSED}",
+}
+"""The only text ``claim.statement`` may hold, per kind (and sense)."""
 
 
 def _holds(value: Fraction, kind: str, rhs: Fraction) -> bool:
@@ -58,106 +100,139 @@ def _holds(value: Fraction, kind: str, rhs: Fraction) -> bool:
     }[kind]
 
 
-def _system(cert):
-    system = cert["claim"]["system"]
-    d = system["dimension"]
-    if isinstance(d, bool) or not isinstance(d, int) or d < 0:
-        raise CertificateError(f"the system's dimension must be a non-negative integer, found {d!r}")
-    rows, kinds, rhs = qmat(system["rows"]), system["kinds"], qvec(system["rhs"])
-    if not isinstance(kinds, list) or not len(rows) == len(kinds) == len(rhs):
-        raise CertificateError("the system needs one kind and one right-hand side per row")
-    for i, (row, kind) in enumerate(zip(rows, kinds)):
-        if len(row) != d:
-            raise CertificateError(f"row {i} of the system has {len(row)} entries, not {d}")
-        if kind not in _KINDS:
+def _size(v: Fraction) -> int:
+    return v.numerator.bit_length() + v.denominator.bit_length()
+
+
+def _dot(pairs, what: str) -> Fraction:
+    """Σ a·b over ``pairs``, each term charged by the size of the numbers involved.
+
+    Adding rationals of b bits costs about (b/1000)² times a small addition (gcds), so a sum of
+    many rationals with unrelated denominators is refused by the budget instead of growing.
+    """
+    total = Fraction(0)
+    for a, b in pairs:
+        if a and b:
+            bits = _size(total) + _size(a) + _size(b)
+            schema.spend(1 + bits // 256 + 120 * (bits // 1000) ** 2, what)
+            total += a * b
+    return total
+
+
+def _statement(claim: dict, key) -> None:
+    if "statement" in claim:
+        text = schema.string(claim["statement"], "claim.statement")
+        if text != STATEMENTS[key]:
             raise CertificateError(
-                f"row {i} of the system has kind {kind!r}; expected one of {', '.join(_KINDS)}"
-            )
+                f"claim.statement must be exactly {STATEMENTS[key]!r}, found {schema._short(text)}")
+
+
+def _system(claim: dict):
+    system = schema.record(claim["system"], "claim.system", ("dimension", "rows", "kinds", "rhs"),
+                           ("variables",))
+    d = schema.integer(system["dimension"], "claim.system.dimension", 0, MAX_DIMENSION)
+    raw = schema.array(system["rows"], "claim.system.rows", max_length=MAX_ROWS)
+    if len(raw) * d > MAX_ENTRIES:
+        raise CertificateError(f"refusing to check {len(raw)} rows in dimension {d}: more than "
+                               f"{MAX_ENTRIES} coefficients")
+    rows = [schema.rvec(row, f"claim.system.rows[{i}]", d) for i, row in enumerate(raw)]
+    kinds = schema.array(system["kinds"], "claim.system.kinds", length=len(rows))
+    for i, kind in enumerate(kinds):
+        schema.string(kind, f"claim.system.kinds[{i}]", _KINDS)
+    rhs = schema.rvec(system["rhs"], "claim.system.rhs", len(rows))
     names = system.get("variables")
     if names is None:
         names = [f"x{j}" for j in range(d)]
-    elif not isinstance(names, list) or len(names) != d or not all(isinstance(n, str) for n in names):
-        raise CertificateError(f"'variables' must be a list of {d} names")
+    else:
+        schema.array(names, "claim.system.variables", length=d)
+        for j, name in enumerate(names):
+            schema.string(name, f"claim.system.variables[{j}]")
     return d, rows, kinds, rhs, names
 
 
 def _text(row, kind, rhs, names) -> str:
     terms = [f"{a}*{n}" if a != 1 else n for a, n in zip(row, names) if a]
-    return f"{' + '.join(terms) or '0'} {kind} {rhs}".replace("+ -", "- ")
+    text = f"{' + '.join(terms) or '0'} {kind} {rhs}".replace("+ -", "- ")
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
-def check_emptiness(cert) -> None:
+def _combination(y, rows, d: int, what: str) -> list[Fraction]:
+    """Σ y_i rows[i], coordinate by coordinate (rows with y_i = 0 skipped)."""
+    support = [(v, row) for v, row in zip(y, rows) if v]
+    return [_dot(((v, row[j]) for v, row in support), what) for j in range(d)]
+
+
+def check_emptiness(cert) -> str:
     """Check an ``"nnc-emptiness"`` certificate; raise :class:`CertificateError` saying what fails."""
-    d, rows, kinds, rhs, names = _system(cert)
-    data = cert["data"]
-    n_rows, n_kinds, n_rhs = (
-        qmat(data["normalised_rows"]),
-        data["normalised_kinds"],
-        qvec(data["normalised_rhs"]),
-    )
-    negated, y = data["negated"], qvec(data["multipliers"])
+    claim = schema.record(cert["claim"], "claim", ("system",), ("statement",))
+    _statement(claim, "nnc-emptiness")
+    d, rows, kinds, rhs, names = _system(claim)
     m = len(rows)
-    for label, values in (
-        ("normalised_rows", n_rows),
-        ("normalised_kinds", n_kinds),
-        ("normalised_rhs", n_rhs),
-        ("negated", negated),
-        ("multipliers", y),
-    ):
-        if not isinstance(values, list) or len(values) != m:
-            raise CertificateError(f"{label} must have one entry per row of the system ({m})")
+    data = schema.record(cert["data"], "data", (
+        "normalised_rows", "normalised_kinds", "normalised_rhs", "negated", "multipliers", "constant",
+        "relation", "contradiction", "weight"))
+    n_rows = [schema.rvec(r, f"data.normalised_rows[{i}]", d)
+              for i, r in enumerate(schema.array(data["normalised_rows"], "data.normalised_rows", length=m))]
+    n_kinds = schema.array(data["normalised_kinds"], "data.normalised_kinds", length=m)
+    n_rhs = schema.rvec(data["normalised_rhs"], "data.normalised_rhs", m)
+    negated = [schema.boolean(v, f"data.negated[{i}]")
+               for i, v in enumerate(schema.array(data["negated"], "data.negated", length=m))]
+    y = schema.rvec(data["multipliers"], "data.multipliers", m)
+    stated_constant = schema.rational(data["constant"], "data.constant")
+    stated_weight = schema.rational(data["weight"], "data.weight")
+    stated_relation = schema.string(data["relation"], "data.relation", ("<", "<="))
+    stated_contradiction = schema.string(data["contradiction"], "data.contradiction")
     for i in range(m):
         flip = kinds[i] in _FLIP
         if negated[i] is not flip:
             raise CertificateError(
                 f"row {i} is a {kinds[i]!r} row, so it is {'negated' if flip else 'kept as it is'} "
-                f"when normalised; "
-                f"the certificate says negated={negated[i]!r}"
+                f"when normalised; the certificate says negated={negated[i]!r}"
             )
         sign = -1 if flip else 1
         expected_kind = _FLIP.get(kinds[i], kinds[i])
         if n_kinds[i] != expected_kind:
             raise CertificateError(
-                f"normalised row {i} has kind {n_kinds[i]!r}, "
-                f"but row {i} of the system is a {kinds[i]!r} row, "
-                f"which normalises to {expected_kind!r}"
+                f"normalised row {i} has kind {schema._short(n_kinds[i])}, "
+                f"but row {i} of the system is a {kinds[i]!r} row, which normalises to {expected_kind!r}"
             )
-        if len(n_rows[i]) != d:
-            raise CertificateError(f"normalised row {i} has {len(n_rows[i])} entries, not {d}")
         for j in range(d):
             if n_rows[i][j] != sign * rows[i][j]:
                 raise CertificateError(
                     f"normalised row {i} has {names[j]}-coefficient {n_rows[i][j]}, "
-                    f"but row {i} of the system "
-                    f"gives {sign * rows[i][j]}"
+                    f"but row {i} of the system gives {sign * rows[i][j]}"
                 )
         if n_rhs[i] != sign * rhs[i]:
             raise CertificateError(
                 f"normalised row {i} has right-hand side {n_rhs[i]}, "
                 f"but row {i} of the system gives {sign * rhs[i]}"
             )
+    # From here on only the claim's rows are used: the normalisation is re-derived, not read.
+    signs = [-1 if kind in _FLIP else 1 for kind in kinds]
+    normal_kinds = [_FLIP.get(kind, kind) for kind in kinds]
+    normal_rows = [[s * a for a in row] for s, row in zip(signs, rows)]
+    normal_rhs = [s * b for s, b in zip(signs, rhs)]
     for i in range(m):
-        if n_kinds[i] != "==" and y[i] < 0:
+        if normal_kinds[i] != "==" and y[i] < 0:
             raise CertificateError(f"multiplier {i} is negative ({y[i]}) on the inequality row {i}")
-        if n_kinds[i] == "==" and y[i] and not any(n_rows[i]) and not n_rhs[i]:
+        if normal_kinds[i] == "==" and y[i] and not any(normal_rows[i]) and not normal_rhs[i]:
             raise CertificateError(
                 f"row {i} reads 0 == 0 and carries no information; its multiplier must be 0, not {y[i]}"
             )
-    for j in range(d):
-        coefficient = sum((y[i] * n_rows[i][j] for i in range(m)), Fraction(0))
+    for j, coefficient in enumerate(_combination(y, normal_rows, d, "the combination of the rows")):
         if coefficient:
             raise CertificateError(
                 f"the combination of the rows has {names[j]}-coefficient {coefficient}, not 0"
             )
-    constant = sum((y[i] * n_rhs[i] for i in range(m)), Fraction(0))
-    if constant != q(data["constant"]):
+    constant = _dot(zip(y, normal_rhs), "the combination of the right-hand sides")
+    if constant != stated_constant:
         raise CertificateError(
             f"the combination of the right-hand sides is {constant}, "
-            f"but the certificate says {q(data['constant'])}"
+            f"but the certificate says {stated_constant}"
         )
-    strict_rows = [i for i in range(m) if n_kinds[i] == "<" and y[i] > 0]
+    strict_rows = [i for i in range(m) if normal_kinds[i] == "<" and y[i] > 0]
     relation = "<" if strict_rows else "<="
-    if data["relation"] != relation:
+    if stated_relation != relation:
         reason = (
             f"strict row {strict_rows[0]} has a positive multiplier"
             if strict_rows
@@ -165,13 +240,12 @@ def check_emptiness(cert) -> None:
         )
         raise CertificateError(
             f"the rows combine to 0 {relation} {constant} ({reason}), but the certificate says "
-            f"0 {data['relation']} {q(data['constant'])}"
+            f"0 {stated_relation} {stated_constant}"
         )
-    weight = sum((abs(v) for v in y), Fraction(0))
-    if weight != q(data["weight"]):
+    weight = _dot(((abs(v), 1) for v in y), "the weight of the multipliers")
+    if weight != stated_weight:
         raise CertificateError(
-            f"the multipliers' absolute values add up to {weight}, "
-            f"but the certificate says {q(data['weight'])}"
+            f"the multipliers' absolute values add up to {weight}, but the certificate says {stated_weight}"
         )
     if relation == "<" and constant > 0:
         raise CertificateError(
@@ -183,16 +257,21 @@ def check_emptiness(cert) -> None:
             f"({constant} >= 0 and no strict row has a positive multiplier)"
         )
     contradiction = f"0 {relation} {constant}"
-    if data["contradiction"] != contradiction:
+    if stated_contradiction != contradiction:
         raise CertificateError(
-            f"the rows derive {contradiction!r}, but the certificate says {data['contradiction']!r}"
+            f"the rows derive {contradiction!r}, "
+            f"but the certificate says {schema._short(stated_contradiction)}"
         )
+    return f"the multipliers combine the {m} rows of the claimed system into {contradiction} (re-derived)"
 
 
-def check_witness(cert) -> None:
+def check_witness(cert) -> str:
     """Check an ``"nnc-witness"`` certificate: the point satisfies every row exactly."""
-    d, rows, kinds, rhs, names = _system(cert)
-    point = _point(cert, d)
+    claim = schema.record(cert["claim"], "claim", ("system",), ("statement",))
+    _statement(claim, "nnc-witness")
+    d, rows, kinds, rhs, names = _system(claim)
+    data = schema.record(cert["data"], "data", ("point",))
+    point = _point(data, d)
     failure = _first_failing_row(rows, kinds, rhs, point)
     if failure is not None:
         i, value = failure
@@ -200,39 +279,40 @@ def check_witness(cert) -> None:
             f"row {i} ({_text(rows[i], kinds[i], rhs[i], names)}) fails at the point: the left-hand side is "
             f"{value}, not {kinds[i]} {rhs[i]}"
         )
+    return f"the point satisfies all {len(rows)} rows of the claimed system (re-evaluated)"
 
 
-def _point(cert, d: int) -> list[Fraction]:
-    point = qvec(cert["data"]["point"])
+def _point(data: dict, d: int, key: str = "point") -> list[Fraction]:
+    point = schema.rvec(data[key], f"data.{key}")
     if len(point) != d:
-        raise CertificateError(f"the point has {len(point)} coordinates, but the system lives in Q^{d}")
+        raise CertificateError(f"the {key} has {len(point)} coordinates, but the system lives in Q^{d}")
     return point
 
 
 def _first_failing_row(rows, kinds, rhs, point):
     """``(i, row_i . point)`` for the first row the point does not satisfy, or ``None``."""
     for i, (row, kind, b) in enumerate(zip(rows, kinds, rhs)):
-        value = sum((a * x for a, x in zip(row, point)), Fraction(0))
+        value = _dot(zip(row, point), "the rows at the point")
         if not _holds(value, kind, b):
             return i, value
     return None
 
 
 _RELAX = {"<": "<=", ">": ">="}
-_SENSES = {"minimize": ("minimum", "below"), "maximize": ("maximum", "above")}
 
 
-def _lp_claim(cert):
-    d, rows, kinds, rhs, names = _system(cert)
-    claim = cert["claim"]
-    sense = claim["sense"]
-    if sense not in _SENSES:
-        raise CertificateError(f"sense must be 'minimize' or 'maximize', found {sense!r}")
-    objective = qvec(claim["objective"])
+def _lp_claim(cert, kind: str, data_fields: tuple):
+    required = ("system", "objective", "sense", *(("value",) if kind == "lp-optimum" else ()))
+    claim = schema.record(cert["claim"], "claim", required, ("statement",))
+    sense = schema.string(claim["sense"], "claim.sense", tuple(_SENSES))
+    _statement(claim, (kind, sense))
+    d, rows, kinds, rhs, names = _system(claim)
+    objective = schema.rvec(claim["objective"], "claim.objective")
     if len(objective) != d:
         raise CertificateError(f"the objective has {len(objective)} entries, but the system lives in Q^{d}")
+    data = schema.record(cert["data"], "data", data_fields)
     relaxed = [_RELAX.get(k, k) for k in kinds]
-    point = _point(cert, d)
+    point = _point(data, d)
     failure = _first_failing_row(rows, relaxed, rhs, point)
     if failure is not None:
         i, value = failure
@@ -240,10 +320,10 @@ def _lp_claim(cert):
             f"the point violates row {i} ({_text(rows[i], relaxed[i], rhs[i], names)}, strict rows read as "
             f"closed): the left-hand side is {value}"
         )
-    return d, rows, relaxed, rhs, names, sense, objective, point
+    return claim, data, d, rows, relaxed, rhs, names, sense, objective, point
 
 
-def check_lp_optimum(cert) -> None:
+def check_lp_optimum(cert) -> str:
     """Check an ``"lp-optimum"`` certificate: a feasible point and dual multipliers with equal values.
 
     For a minimum, multiplier ``i`` must be ``>= 0`` on ``>=`` rows and ``<= 0``
@@ -251,12 +331,13 @@ def check_lp_optimum(cert) -> None:
     the rows into the objective; then ``objective . x >= sum lam_i b_i`` on the
     whole (relaxed) system, and the point attains that bound.
     """
-    d, rows, kinds, rhs, names, sense, objective, point = _lp_claim(cert)
-    value = q(cert["claim"]["value"])
-    attained = sum((c * x for c, x in zip(objective, point)), Fraction(0))
+    claim, data, d, rows, kinds, rhs, names, sense, objective, point = _lp_claim(
+        cert, "lp-optimum", ("point", "multipliers"))
+    value = schema.rational(claim["value"], "claim.value")
+    attained = _dot(zip(objective, point), "the objective at the point")
     if attained != value:
         raise CertificateError(f"the objective at the point is {attained}, not the claimed value {value}")
-    lam = qvec(cert["data"]["multipliers"])
+    lam = schema.rvec(data["multipliers"], "data.multipliers")
     if len(lam) != len(rows):
         raise CertificateError(f"there are {len(lam)} multipliers for {len(rows)} rows")
     for i, kind in enumerate(kinds):
@@ -270,40 +351,42 @@ def check_lp_optimum(cert) -> None:
                 f"multiplier {i} is {lam[i]}, but for a {_SENSES[sense][0]} a {kind!r} row needs "
                 f"a multiplier {'>= 0' if wanted > 0 else '<= 0'}"
             )
-    for j in range(d):
-        combined = sum((lam[i] * rows[i][j] for i in range(len(rows))), Fraction(0))
+    for j, combined in enumerate(_combination(lam, rows, d, "the dual combination of the rows")):
         if combined != objective[j]:
             raise CertificateError(
                 f"the multipliers combine the rows to {names[j]}-coefficient {combined}, "
                 f"but the objective has {objective[j]}"
             )
-    bound = sum((lam[i] * rhs[i] for i in range(len(rows))), Fraction(0))
+    bound = _dot(zip(lam, rhs), "the dual bound")
     if bound != value:
         raise CertificateError(
             f"the multipliers bound the objective from {_SENSES[sense][1]} by {bound}, "
             f"not by the claimed value {value}"
         )
+    return (f"the point attains {value} and the multipliers bound the objective from "
+            f"{_SENSES[sense][1]} by {value} (weak duality, re-derived)")
 
 
-def check_lp_unbounded(cert) -> None:
+def check_lp_unbounded(cert) -> str:
     """Check an ``"lp-unbounded"`` certificate: a feasible point and an improving recession direction."""
-    d, rows, kinds, rhs, names, sense, objective, point = _lp_claim(cert)
-    direction = qvec(cert["data"]["direction"])
-    if len(direction) != d:
-        raise CertificateError(f"the direction has {len(direction)} entries, but the system lives in Q^{d}")
+    claim, data, d, rows, kinds, rhs, names, sense, objective, point = _lp_claim(
+        cert, "lp-unbounded", ("point", "direction"))
+    direction = _point(data, d, "direction")
     for i, (row, kind) in enumerate(zip(rows, kinds)):
-        slope = sum((a * r for a, r in zip(row, direction)), Fraction(0))
+        slope = _dot(zip(row, direction), "the rows along the direction")
         if not _holds(slope, kind, Fraction(0)):
             raise CertificateError(
                 f"moving along the direction leaves row {i} ({_text(row, kind, rhs[i], names)}): "
                 f"its left-hand side changes at rate {slope}"
             )
-    rate = sum((c * r for c, r in zip(objective, direction)), Fraction(0))
+    rate = _dot(zip(objective, direction), "the objective along the direction")
     if (sense == "minimize" and rate >= 0) or (sense == "maximize" and rate <= 0):
         raise CertificateError(
             f"the objective changes at rate {rate} along the direction, so it does not go to "
             f"{'-' if sense == 'minimize' else '+'}infinity"
         )
+    return (f"the point is feasible and the objective goes to {'-' if sense == 'minimize' else '+'}infinity "
+            "along a recession direction (re-derived)")
 
 
 CHECKS = {

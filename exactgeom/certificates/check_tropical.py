@@ -1,11 +1,20 @@
 """Checking classification-fan counts of tropical classifiers (standard library only).
 
-A certificate of kind ``"classification-fan-count"`` claims that for the data
-points ``claim.points`` in Q^d and ``claim.n_terms = (n, m)``, the
-classification fan of ``max_i g_i - max_j h_j`` (``K = n + m`` affine terms)
-has ``claim.num_maximal_cones`` maximal cones: maps ``phi: points -> terms``
-with ``phi(p)`` the unique maximum of the ``K`` terms at every ``p`` for some
-parameter.
+The theorem, all of it in the claim: for the data points ``claim.points`` in Q^d and
+``claim.n_terms = [n, m]``, the classification fan of ``max_i g_i - max_j h_j`` (``K = n + m``
+affine terms) has ``claim.num_maximal_cones`` maximal cones: maps ``phi: points -> terms`` with
+``phi(p)`` the unique maximum of the ``K`` terms at every ``p`` for some parameter.  (The count
+depends on n and m only through K; which terms are numerator terms decides the classification,
+not the fan.)
+
+Schema (every field read by :mod:`exactgeom.certificates._schema`; unknown or missing fields are
+rejected; ``statement``, when present, must be exactly :data:`STATEMENT`)::
+
+    claim   points, n_terms, num_maximal_cones [, statement]
+    data    levels, witnesses, refuted: a list of {"blocks": [...], "multipliers": [...]}
+
+``n_terms`` are two positive JSON integers, ``num_maximal_cones`` a non-negative JSON integer,
+block numbers JSON integers, the rest bounded rationals.
 
 The evidence: ``data.levels[N-1]`` lists partitions of the first ``N`` points
 as restricted-growth strings (block of each point, blocks numbered by first
@@ -13,7 +22,7 @@ appearance, at most ``K`` blocks); ``data.witnesses[i]`` gives, for the i-th
 partition of all points, one affine function ``(c, w)`` per block;
 ``data.refuted`` lists partitions with Gordan multipliers.
 
-What this checker establishes:
+What this checker re-derives, from the claimed points (every row below is rebuilt from them):
 
 1. every partition of all points is realizable: at each point the function of
    its block is strictly larger than every other block's function;
@@ -28,15 +37,22 @@ What this checker establishes:
    the ``j`` blocks by terms: unused terms can be put below all points) equals
    the claim.
 
+Trusted: Gordan's alternative (its easy direction, which is the combination checked) and the
+reduction from labelled maps to partitions (permuting terms permutes parameters).
+
+Limits: at most :data:`MAX_POINTS` points of dimension at most :data:`MAX_DIMENSION`,
+n and m each at most :data:`MAX_TERMS`, and the counted work budget for the extensions, the Gordan
+combinations and the witnesses (charged by the size of the rationals involved).
+
 Examples
 --------
 >>> from exactgeom.certificates import verify
->>> cert = {"format": "exactgeom-certificate", "version": 1, "kind": "classification-fan-count",
+>>> cert = {"format": "exactgeom-certificate", "version": 2, "kind": "classification-fan-count",
 ...         "claim": {"points": [["0"], ["1"]], "n_terms": [1, 1], "num_maximal_cones": 4},
 ...         "data": {"levels": [[[0]], [[0, 0], [0, 1]]],
 ...                  "witnesses": [[["0", "0"]], [["1", "-2"], ["0", "0"]]], "refuted": []}}
->>> verify(cert).ok
-True
+>>> verify(cert).status
+'proved'
 >>> cert["claim"]["num_maximal_cones"] = 5
 >>> verify(cert).message
 'the listed partitions give 4 maximal cones, not 5'
@@ -48,48 +64,97 @@ from fractions import Fraction
 from math import perm
 
 from . import CertificateError
-from ._rational import qmat, qvec
+from . import _schema as schema
 
-__all__ = ["CHECKS", "check_classification_fan_count"]
+__all__ = ["CHECKS", "MAX_POINTS", "MAX_DIMENSION", "MAX_TERMS", "STATEMENT",
+           "check_classification_fan_count"]
+
+MAX_POINTS = 1_000
+"""Certificates about more data points are refused."""
+MAX_DIMENSION = 1_000
+"""Data points of a larger dimension are refused."""
+MAX_TERMS = 1_000
+"""Classifiers with more than this many numerator (or denominator) terms are refused."""
+
+STATEMENT = (
+    "the classification fan of max_i g_i - max_j h_j (n_terms = [n, m] affine terms) on the points "
+    "has num_maximal_cones maximal cones"
+)
+"""The only text ``claim.statement`` may hold."""
 
 
-def _restricted_growth(blocks, length: int, K: int, where: str) -> int:
-    if not isinstance(blocks, list) or len(blocks) != length:
-        raise CertificateError(f"{where}: expected a list of {length} block numbers, found {blocks!r}")
+def _restricted_growth(blocks, length: int, K: int, where: str) -> tuple[int, ...]:
+    schema.array(blocks, where, length=length)
     top = -1
     for b in blocks:
         if isinstance(b, bool) or not isinstance(b, int) or b < 0 or b > top + 1:
             raise CertificateError(
-                f"{where}: {blocks} is not a restricted-growth string (blocks by first appearance)"
+                f"{where}: {schema._short(blocks)} is not a restricted-growth string "
+                "(blocks by first appearance)"
             )
         top = max(top, b)
     if top + 1 > K:
-        raise CertificateError(f"{where}: {blocks} has {top + 1} blocks but there are only {K} terms")
-    return top + 1
+        raise CertificateError(
+            f"{where}: {schema._short(blocks)} has {top + 1} blocks but there are only {K} terms")
+    return tuple(blocks)
 
 
-def _rows(blocks, lifted, j: int):
-    width = len(lifted[0])
-    rows = []
-    for p, b in zip(lifted, blocks):
+def _charge(*values: Fraction) -> None:
+    bits = sum(v.numerator.bit_length() + v.denominator.bit_length() for v in values)
+    schema.spend(1 + bits // 256 + 120 * (bits // 1000) ** 2, "the Gordan combinations")
+
+
+def _gordan(extension, y, lifted, j: int, width: int) -> None:
+    """Raise unless y >= 0, y != 0 and Σ_r y_r R_r = 0 for the strict rows R of ``extension``.
+
+    Row r, for point p in block b and another block l (in the order point, then l), is
+    (e_b - e_l) ⊗ (1, p): it says that b's function exceeds l's at p.
+    """
+    expected = len(lifted) * (j - 1)
+    if len(y) != expected:
+        raise CertificateError(
+            f"refutation of {list(extension)}: {len(y)} multipliers for {expected} rows"
+        )
+    if any(v < 0 for v in y) or not any(y):
+        raise CertificateError(f"refutation of {list(extension)}: multipliers must be >= 0, not all 0")
+    combination = [[Fraction(0)] * width for _ in range(j)]
+    r = 0
+    for p, b in zip(lifted, extension):
         for l in range(j):
             if l == b:
                 continue
-            row = [Fraction(0)] * (j * width)
+            v = y[r]
+            r += 1
+            if not v:
+                continue
+            plus, minus = combination[b], combination[l]
             for t in range(width):
-                row[b * width + t] += p[t]
-                row[l * width + t] -= p[t]
-            rows.append(row)
-    return rows
+                if p[t]:
+                    _charge(v, p[t], plus[t], minus[t])
+                    term = v * p[t]
+                    plus[t] += term
+                    minus[t] -= term
+    for l, row in enumerate(combination):
+        for t, value in enumerate(row):
+            if value:
+                raise CertificateError(
+                    f"refutation of {list(extension)}: the rows combine to {value} in entry {t} "
+                    f"of block {l}, not 0"
+                )
 
 
-def check_classification_fan_count(cert: dict) -> None:
+def check_classification_fan_count(cert: dict) -> str:
     """Raise :class:`CertificateError` unless the evidence proves the claimed number of maximal cones.
 
     Parameters
     ----------
     cert : dict
         A ``classification-fan-count`` certificate (see the module docstring).
+
+    Returns
+    -------
+    str
+        What was re-derived.
 
     Raises
     ------
@@ -105,44 +170,57 @@ def check_classification_fan_count(cert: dict) -> None:
 
     >>> cert = {"claim": {"points": [["5"]], "n_terms": [1, 1], "num_maximal_cones": 2},
     ...         "data": {"levels": [[[0]]], "witnesses": [[["0", "0"]]], "refuted": []}}
-    >>> check_classification_fan_count(cert) is None
-    True
-    >>> cert["data"]["levels"] = [[[1]]]
+    >>> check_classification_fan_count(cert)
+    'the 1 realizable partitions of the 1 points (all of them, re-derived) give 2 maximal cones'
+    >>> cert["data"]["levels"] = [[]]
     >>> check_classification_fan_count(cert)
     Traceback (most recent call last):
         ...
     exactgeom.certificates.CertificateError: the first level must be [[0]] (one point, one block)
     """
-    claim, data = cert["claim"], cert["data"]
-    points = qmat(claim["points"])
-    if not points or len({len(p) for p in points}) != 1:
-        raise CertificateError("claim.points must be a non-empty list of points of one dimension")
-    n, m = claim["n_terms"]
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in (n, m)):
-        raise CertificateError(f"claim.n_terms must be two positive ints, found {claim['n_terms']!r}")
+    claim = schema.record(cert["claim"], "claim", ("points", "n_terms", "num_maximal_cones"), ("statement",))
+    data = schema.record(cert["data"], "data", ("levels", "witnesses", "refuted"))
+    if "statement" in claim and schema.string(claim["statement"], "claim.statement") != STATEMENT:
+        raise CertificateError(f"claim.statement must be exactly {STATEMENT!r}")
+    raw = schema.array(claim["points"], "claim.points", max_length=MAX_POINTS)
+    if not raw:
+        raise CertificateError("claim.points must list at least one point")
+    dimension = len(schema.array(raw[0], "claim.points[0]", max_length=MAX_DIMENSION))
+    points = [schema.rvec(p, f"claim.points[{i}]", dimension) for i, p in enumerate(raw)]
+    n, m = schema.array(claim["n_terms"], "claim.n_terms", length=2)
+    n = schema.integer(n, "claim.n_terms[0]", 1, MAX_TERMS)
+    m = schema.integer(m, "claim.n_terms[1]", 1, MAX_TERMS)
+    claimed = schema.integer(claim["num_maximal_cones"], "claim.num_maximal_cones")
     K = n + m
+    width = dimension + 1
     lifted = [[Fraction(1), *p] for p in points]
-    levels = data["levels"]
-    if not isinstance(levels, list) or len(levels) != len(points):
-        raise CertificateError(f"data.levels must have one list per prefix of the {len(points)} points")
-    if levels[0] != [[0]]:
-        raise CertificateError("the first level must be [[0]] (one point, one block)")
+    levels = schema.array(data["levels"], "data.levels", length=len(points))
     listed = []
     for N, level in enumerate(levels, start=1):
         seen = set()
-        for blocks in level:
-            _restricted_growth(blocks, N, K, f"level {N}")
-            if tuple(blocks) in seen:
-                raise CertificateError(f"level {N} lists {blocks} twice")
-            seen.add(tuple(blocks))
+        for blocks in schema.array(level, f"data.levels[{N - 1}]"):
+            key = _restricted_growth(blocks, N, K, f"level {N}")
+            if key in seen:
+                raise CertificateError(f"level {N} lists {list(key)} twice")
+            seen.add(key)
         listed.append(seen)
+    if listed[0] != {(0,)}:
+        raise CertificateError("the first level must be [[0]] (one point, one block)")
     refuted = {}
-    for entry in data["refuted"]:
-        key = tuple(entry["blocks"])
-        refuted[key] = qvec(entry["multipliers"])
+    for k, entry in enumerate(schema.array(data["refuted"], "data.refuted")):
+        where = f"data.refuted[{k}]"
+        entry = schema.record(entry, where, ("blocks", "multipliers"))
+        blocks = schema.array(entry["blocks"], f"{where}.blocks", max_length=len(points))
+        if len(blocks) < 2:
+            raise CertificateError(f"{where}.blocks must extend a partition of at least one point")
+        key = _restricted_growth(blocks, len(blocks), K, f"{where}.blocks")
+        if key in refuted:
+            raise CertificateError(f"{where}: the extension {list(key)} is refuted twice")
+        refuted[key] = schema.rvec(entry["multipliers"], f"{where}.multipliers")
     for N in range(1, len(points)):
         for blocks in levels[N - 1]:
             j = max(blocks) + 1
+            schema.spend((N + 1) * min(j + 1, K), "the extensions of the partitions")
             for b in range(min(j + 1, K)):
                 extension = (*blocks, b)
                 if extension in listed[N]:
@@ -151,45 +229,26 @@ def check_classification_fan_count(cert: dict) -> None:
                     raise CertificateError(
                         f"the extension {list(extension)} of {blocks} is neither listed nor refuted"
                     )
-                y = refuted[extension]
-                rows = _rows(extension, lifted, max(j, b + 1))
-                if len(y) != len(rows):
-                    raise CertificateError(
-                        f"refutation of {list(extension)}: {len(y)} multipliers for {len(rows)} rows"
-                    )
-                if any(v < 0 for v in y) or not any(y):
-                    raise CertificateError(
-                        f"refutation of {list(extension)}: multipliers must be >= 0, not all 0"
-                    )
-                combination = [
-                    sum((v * r[k] for v, r in zip(y, rows)), Fraction(0)) for k in range(len(rows[0]))
-                ]
-                if any(combination):
-                    raise CertificateError(
-                        f"refutation of {list(extension)}: the rows combine to {combination}, not 0"
-                    )
+                _gordan(extension, refuted[extension], lifted[: N + 1], max(j, b + 1), width)
     final = levels[-1]
-    witnesses = data["witnesses"]
-    if len(witnesses) != len(final):
-        raise CertificateError(f"{len(witnesses)} witnesses for {len(final)} partitions of all points")
-    for blocks, functions in zip(final, witnesses):
+    witnesses = schema.array(data["witnesses"], "data.witnesses", length=len(final))
+    for k, (blocks, functions) in enumerate(zip(final, witnesses)):
         j = max(blocks) + 1
-        functions = qmat(functions)
-        if len(functions) != j or any(len(f) != len(lifted[0]) for f in functions):
-            raise CertificateError(
-                f"witness of {blocks}: need {j} affine functions of {len(lifted[0])} entries"
-            )
+        functions = schema.rmat(functions, f"data.witnesses[{k}]", j, width)
         for i, (p, b) in enumerate(zip(lifted, blocks)):
-            values = [sum((a * t for a, t in zip(f, p)), Fraction(0)) for f in functions]
+            values = []
+            for f in functions:
+                _charge(*f, *p)
+                values.append(sum((a * t for a, t in zip(f, p)), Fraction(0)))
             if any(values[l] >= values[b] for l in range(j) if l != b):
                 raise CertificateError(
                     f"witness of {blocks}: at point {i} block {b} is not the unique maximum"
                 )
     count = sum(perm(K, max(blocks) + 1) for blocks in final)
-    if count != claim["num_maximal_cones"]:
-        raise CertificateError(
-            f"the listed partitions give {count} maximal cones, not {claim['num_maximal_cones']}"
-        )
+    if count != claimed:
+        raise CertificateError(f"the listed partitions give {count} maximal cones, not {claimed}")
+    return (f"the {len(final)} realizable partitions of the {len(points)} points (all of them, re-derived) "
+            f"give {count} maximal cones")
 
 
 CHECKS = {"classification-fan-count": check_classification_fan_count}

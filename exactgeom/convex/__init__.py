@@ -1,4 +1,4 @@
-"""Convex reformulations of ReLU network training (seed 002), solved exactly over Q.
+"""Convex reformulations of ReLU network training (Pilanci), solved exactly over Q.
 
 The dictionaries of the paper's theorems (:mod:`.dictionaries`), the λ → 0
 ℓ1 problem min ‖z‖_1 s.t. K z (+ t·1) = y as an exact linear program with a

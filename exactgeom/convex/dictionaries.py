@@ -1,4 +1,4 @@
-"""The wedge-product dictionaries of seed 002 (Pilanci, "From complexity to clarity"), exactly over Q.
+"""The wedge-product dictionaries of Pilanci's paper "From complexity to clarity", exactly over Q.
 
 Every dictionary is a matrix K (rows: training samples, columns: candidate
 units) together with the unit each column *is*: column j of K equals, entry by
@@ -134,7 +134,7 @@ class Dictionary:
     Attributes
     ----------
     theorem : str
-        Which result of seed 002 it implements.
+        Which result of Pilanci's paper it implements.
     data : tuple of points
         The training samples (rows of K).
     units : tuple of Neuron or ThreeLayerUnit
@@ -177,7 +177,7 @@ class Dictionary:
 
 
 def evaluate_units(units, points) -> tuple:
-    """The matrix (units[j](points[i]))_{ij}.
+    """The matrix ``(units[j](points[i]))_{ij}``.
 
     Examples
     --------

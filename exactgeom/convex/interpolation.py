@@ -12,7 +12,9 @@ rational simplex), the sign constraints passed as variable bounds; the dual
 is then found by adding violated columns to a restricted dual whose objective
 is capped at the primal optimum.  The pair is returned as a
 certificate of kind ``"l1-interpolation-optimality"`` that
-:func:`exactgeom.certificates.verify` checks with rational arithmetic.
+:func:`exactgeom.certificates.verify` checks with rational arithmetic.  Its claim is the whole
+problem — the data X, the labels y, every unit of the dictionary (so K is rebuilt by the
+checker, entry by entry), the intercept flag and the value — and its evidence only z, t and ν.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from fractions import Fraction
 
 from .._exact import exact_vector, fraction_str
 from ..certificates import envelope
+from ..certificates.check_convex import STATEMENT
 from ..polyhedra.lp import LinearProgramResult, linear_program
 from .dictionaries import (
     Dictionary,
@@ -87,7 +90,8 @@ class L1Interpolant:
     dual : tuple of Fraction
         ν with ‖Kᵀν‖_∞ ≤ 1 and yᵀν = value.
     certificate : dict
-        Kind ``"l1-interpolation-optimality"``.
+        Kind ``"l1-interpolation-optimality"``: claim X, y, the units, intercept and value;
+        data z, t and ν.
 
     Examples
     --------
@@ -179,7 +183,7 @@ def _solve_dual(K, y, intercept: bool, value: Fraction, support) -> tuple:
 def min_l1_interpolant(
     X, y, kind: str = "wedge", *, dictionary: Dictionary | None = None, **options
 ) -> L1Interpolant:
-    """Exact solution of min ‖z‖_1 s.t. K z (+ t·1) = y for a dictionary of seed 002.
+    """Exact solution of min ‖z‖_1 s.t. K z (+ t·1) = y for a dictionary of Pilanci's paper.
 
     Parameters
     ----------
@@ -240,18 +244,17 @@ def min_l1_interpolant(
     cert = envelope(
         "l1-interpolation-optimality",
         {
-            "statement": "min ||z||_1 subject to K z + t 1 = y equals value",
-            "value": fraction_str(value),
+            "statement": STATEMENT,
+            "X": [[fraction_str(v) for v in x] for x in D.data],
+            "y": [fraction_str(v) for v in labels],
+            "units": [_unit_record(u) for u in D.units],
             "intercept": D.intercept,
+            "value": fraction_str(value),
         },
         {
-            "K": [[fraction_str(v) for v in row] for row in K],
-            "y": [fraction_str(v) for v in labels],
             "z": [fraction_str(v) for v in z],
             "t": fraction_str(t),
             "nu": [fraction_str(v) for v in nu],
-            "X": [[fraction_str(v) for v in x] for x in D.data],
-            "units": [_unit_record(u) for u in D.units],
         },
         {
             "producer": "exactgeom.convex.min_l1_interpolant",

@@ -1,4 +1,4 @@
-"""Polishing trained neurons with cross products of data points (seed 002, §4.1).
+"""Polishing trained neurons with cross products of data points (Pilanci, §4.1).
 
 For a neuron w and data x_1, …, x_n of rank d, the d−1 samples with the
 smallest |⟨x_i, w⟩| that are linearly independent are selected (ties broken by

@@ -1,6 +1,6 @@
 """Conservation laws of gradient flow for polynomially parametrized models, exactly over Q.
 
-Setting (seed 001 part II; Marcotte, Gribonval and Peyré 2023).  A model with
+Setting (Brandenburg–Torres 2023 part II; Marcotte, Gribonval and Peyré 2023).  A model with
 parameters θ ∈ Q^p whose outputs are linear in *features* φ_1(θ), …, φ_K(θ):
 f(x; θ) = Σ_k φ_k(θ) ψ_k(x), with ψ_k fixed functions of the input.  Linear
 networks f(x) = U Vᵀ x have the entries of U Vᵀ as features; a two-layer ReLU

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import itertools
 import math
-import time
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,6 +57,7 @@ from fractions import Fraction
 
 from .. import _exact
 from .._progress import progress_bar
+from ..errors import TooLarge
 from ..polyhedra.cones import cone_facets, gordan_multipliers, open_cone_point
 
 __all__ = ["TropicalClassifier", "ClassificationCone", "RealizablePartition"]
@@ -183,24 +184,30 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
     return out, lps
 
 
-def _predicted_seconds(sizes, lps_per_partition: float, seconds_per_lp: float, left: int,
-                       max_exponent: int) -> float:
-    """Extrapolated time for the remaining ``left`` points of the partition enumeration.
+LPS_PER_SECOND = 1000
+"""The fixed rate at which the deprecated ``max_seconds=`` budget is converted to LPs."""
+
+DEFAULT_MAX_LPS = 10_000_000
+"""Default LP budget of :meth:`TropicalClassifier.realizable_partitions` (hours of exact LPs)."""
+
+
+def _predicted_lps(sizes, lps_per_partition: float, left: int, max_exponent: int) -> float:
+    """Extrapolated number of LPs for the remaining ``left`` points of the partition enumeration.
 
     ``sizes[i]`` is the number of realizable partitions of the first ``i + 1`` points.  The
     count is a number of maximal cones of a fan in dimension D = (K - 1)(d + 1) (lineality
     removed), the normal fan of a Minkowski sum of N polytopes with N·C(K, 2) edge directions,
     so it grows at most like N^(D - 1) (Gritzmann and Sturmfels, 1993).  The growth is modelled
     as ``c N^e`` with e read off the last two counts and capped at D - 1; each partition costs
-    ``lps_per_partition`` LPs at ``seconds_per_lp``, the last point's rates (both grow with the
-    number of points, so this errs low).  ``0.0`` while fewer than five counts are known.  A
-    heuristic: callers refuse only far beyond their budget.
+    ``lps_per_partition`` LPs, the last point's rate (it grows with the number of points, so this
+    errs low).  ``0.0`` while fewer than five counts are known.  A heuristic: callers refuse
+    only far beyond their budget.  Everything here is counted, nothing is timed.
 
     Examples
     --------
-    >>> round(_predicted_seconds([1, 2, 4, 8, 16], 1.0, 1.0, 2, 10), 2)  # e = log 2 / log(5/4) = 3.1
+    >>> round(_predicted_lps([1, 2, 4, 8, 16], 1.0, 2, 10), 2)  # e = log 2 / log(5/4) = 3.1
     44.19
-    >>> _predicted_seconds([1, 2, 4, 8, 16], 1.0, 1.0, 2, 1)    # e capped at 1: 16, then 16 * 6/5
+    >>> _predicted_lps([1, 2, 4, 8, 16], 1.0, 2, 1)    # e capped at 1: 16, then 16 * 6/5
     35.2
     """
     if len(sizes) < 5:
@@ -208,7 +215,7 @@ def _predicted_seconds(sizes, lps_per_partition: float, seconds_per_lp: float, l
     N = len(sizes)
     exponent = min(max_exponent, math.log(sizes[-1] / sizes[-2]) / math.log(N / (N - 1)))
     total = sum(sizes[-1] * (M / N) ** exponent for M in range(N, N + left))
-    return total * lps_per_partition * seconds_per_lp
+    return total * lps_per_partition
 
 
 class TropicalClassifier:
@@ -284,7 +291,7 @@ class TropicalClassifier:
     # -- enumeration ----------------------------------------------------------------------
     def realizable_partitions(
         self, *, progress: bool = False, executor=None, max_partitions: int = 10**6,
-        max_seconds: float | None = 3600.0,
+        max_lps: int | None = DEFAULT_MAX_LPS, max_seconds: float | None = None,
     ) -> list[RealizablePartition]:
         """All realizable partitions of the points into at most ``n + m`` blocks, with witnesses.
 
@@ -297,27 +304,39 @@ class TropicalClassifier:
         max_partitions : int
             Stop with an estimate of the remaining work when a prefix of the points
             already has more realizable partitions than this.
+        max_lps : int or None
+            Budget in exact LPs (default :data:`DEFAULT_MAX_LPS`, ten million).  Stop, after
+            any point, when the remaining work clearly exceeds it: either provably (every
+            realizable partition of the first N points needs at least one LP for each later
+            point, and the partitions only multiply, so ``partitions x remaining points`` LPs
+            is a lower bound), or by more than four times on a polynomial extrapolation of the
+            growth so far (see :func:`_predicted_lps`).  ``None`` lets the enumeration run
+            however long it takes.  The decision uses counted LPs only, so it is the same on
+            every machine, however fast or loaded.
         max_seconds : float or None
-            Stop, after any point, when the remaining work clearly exceeds this many
-            seconds: either provably (every realizable partition of the first N points
-            needs at least one LP for each later point, and the partitions only multiply,
-            so ``partitions x remaining points x seconds per LP`` is a lower bound), or
-            by more than four times on a polynomial extrapolation of the growth so far
-            (see :func:`_predicted_seconds`).  ``None`` lets the enumeration run however long
-            it takes.
+            Deprecated alias: converted to ``max_lps = max_seconds * LPS_PER_SECOND`` at the
+            fixed rate :data:`LPS_PER_SECOND` (1,000 LPs per second); no clock is read.
 
         Raises
         ------
-        ValueError
-            When ``max_partitions`` or ``max_seconds`` is exceeded (the message gives the
-            count so far and a time estimate).
+        exactgeom.errors.TooLarge
+            When ``max_partitions`` or ``max_lps`` is exceeded (a ``ValueError``; the message
+            gives the counts so far and the LP estimate, also in ``estimate``/``limit``).
 
         Examples
         --------
         >>> T = TropicalClassifier([(0,), (1,), (2,)], n_terms=(1, 1))
         >>> [p.blocks for p in T.realizable_partitions()]
         [(0, 0, 0), (0, 0, 1), (0, 1, 1)]
+        >>> TropicalClassifier([(t,) for t in range(6)], (2, 2)).realizable_partitions(max_lps=10)
+        Traceback (most recent call last):
+            ...
+        exactgeom.errors.TooLarge: the first 3 of 6 points ... (max_lps=10; at least 12 LPs); ...
         """
+        if max_seconds is not None:
+            warnings.warn("max_seconds is deprecated: pass max_lps (the budget is converted at "
+                          f"{LPS_PER_SECOND} LPs per second)", DeprecationWarning, stacklevel=2)
+            max_lps = math.floor(max_seconds * LPS_PER_SECOND)
         if self._partitions is not None:
             return self._partitions
         K = self.num_terms
@@ -329,7 +348,7 @@ class TropicalClassifier:
             sizes = [1]
             try:
                 for N in range(1, len(self.points)):
-                    level_start, before = time.perf_counter(), self.linear_programs
+                    before = self.linear_programs
                     if executor is None or len(states) < 64:
                         states, lps = _extend(states, self._lifted, K)
                         self.linear_programs += lps
@@ -349,24 +368,27 @@ class TropicalClassifier:
                     if not left:
                         continue
                     lps = max(1, self.linear_programs - before)
-                    per_lp = (time.perf_counter() - level_start) / lps
-                    at_least = len(states) * left * per_lp if K > 1 else 0.0
-                    predicted = _predicted_seconds(sizes, lps / sizes[-2], per_lp, left,
-                                                   (K - 1) * (self.dimension + 1) - 1)
+                    at_least = len(states) * left if K > 1 else 0
+                    predicted = _predicted_lps(sizes, lps / sizes[-2], left,
+                                               (K - 1) * (self.dimension + 1) - 1)
                     if len(states) > max_partitions:
                         reason = f"max_partitions={max_partitions}"
-                    elif max_seconds is not None and at_least > max_seconds:
-                        reason = f"max_seconds={max_seconds:g}; at least {at_least:.2g} s"
-                    elif max_seconds is not None and predicted > 4 * max_seconds:
-                        reason = f"max_seconds={max_seconds:g}; about {predicted:.2g} s extrapolated"
+                        estimate, limit, unit = len(states), max_partitions, "partitions"
+                    elif max_lps is not None and at_least > max_lps:
+                        reason = f"max_lps={max_lps}; at least {at_least} LPs"
+                        estimate, limit, unit = at_least, max_lps, "LPs"
+                    elif max_lps is not None and predicted > 4 * max_lps:
+                        reason = f"max_lps={max_lps}; about {predicted:.2g} LPs extrapolated"
+                        estimate, limit, unit = round(predicted), max_lps, "LPs"
                     else:
                         continue
-                    raise ValueError(
+                    raise TooLarge(
                         f"the first {N + 1} of {len(self.points)} points already have {len(states)} "
                         f"realizable partitions, {sizes} so far ({reason}); the remaining {left} points "
-                        f"would take at least {at_least:.2g} s at {per_lp * 1e3:.2g} ms per LP (each "
-                        "partition needs an LP per later point, and the count never decreases). Use fewer "
-                        "points or terms, or raise the limit"
+                        f"would take at least {at_least} more LPs (each partition needs an LP per later "
+                        "point, and the count never decreases). Use fewer points or terms, or raise the "
+                        "limit",
+                        estimate=estimate, limit=limit, unit=unit,
                     )
             finally:
                 for future in futures:
@@ -408,6 +430,7 @@ class TropicalClassifier:
         (244, True)
         """
         from ..certificates import envelope
+        from ..certificates.check_tropical import STATEMENT
 
         K, width = self.num_terms, self.dimension + 1
         states = [((0,), 1, ())]
@@ -422,6 +445,7 @@ class TropicalClassifier:
             witnesses.append([[_exact.fraction_str(v) for v in f] for f in functions])
         count = sum(math.perm(K, j) for _, j, _ in states)
         claim = {
+            "statement": STATEMENT,
             "points": [[_exact.fraction_str(v) for v in p] for p in self.points],
             "n_terms": list(self.n_terms),
             "num_maximal_cones": count,

@@ -9,7 +9,7 @@ are transversal) gives a slice meeting each symmetry orbit of the fibre in
 finitely many points; their number is counted by a polynomial-system engine.
 For σ = x^r networks the hidden-neuron permutations account for
 ∏ d_l! of these points: equality means the network is identifiable up to
-permutation and scaling, the description of seeds 003/004.
+permutation and scaling, the description of Kohn's lectures.
 
 Examples
 --------

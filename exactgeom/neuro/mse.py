@@ -6,7 +6,7 @@ coordinates) and data (a_i, b_i),
     Σ_i ||f_c(a_i) − b_i||² = (c − u)ᵀ Q (c − u) + const,   Q = AᵀA,  Q u = AᵀB,
 
 where A stacks the feature values φ_k(a_i) (Veronese/Vandermonde rows; AᵀA is
-a Hankel moment matrix for one input) and B the outputs (seeds 003/004).  Q is
+a Hankel moment matrix for one input) and B the outputs (Kohn's lectures).  Q is
 singular when there are fewer samples than coordinates; then u is one
 solution of the normal equations and any other gives the same loss.
 

@@ -1,4 +1,4 @@
-"""Real images of the shallow network x ↦ e(ax+by)^r + f(cx+dy)^r on binary forms (seeds 003/004).
+"""Real images of the shallow network x ↦ e(ax+by)^r + f(cx+dy)^r on binary forms (Kohn's lectures).
 
 Widths (2, 2, 1), no bias, σ = x^r.  Over C both r = 2 and r = 3 give a dense
 image (dimension = ambient dimension); over R the answers differ:

@@ -3,8 +3,8 @@
 Both kinds carry the system itself in their claim, so the verifier
 (:mod:`exactgeom.certificates.check_polyhedra`) needs nothing else::
 
-    claim = {"statement": ..., "system": {"dimension": d, "variables": [...] or None,
-                                          "rows": [[...], ...], "kinds": [...], "rhs": [...]}}
+    claim = {"statement": STATEMENTS[kind], "system": {"dimension": d, "variables": [...] or None,
+                                                        "rows": [[...], ...], "kinds": [...], "rhs": [...]}}
 
 ``"nnc-emptiness"`` data: the rows normalised to ``<=``, ``<``, ``==`` (rows
 with ``>=``/``>`` negated, flagged in ``negated``), one multiplier per row,
@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from .. import _exact
 from ..certificates import envelope
+from ..certificates.check_polyhedra import STATEMENTS
 from . import lp
 
 __all__ = ["emptiness_certificate", "witness_certificate", "lp_certificate", "system_claim"]
@@ -110,7 +111,7 @@ def emptiness_certificate(polyhedron) -> dict:
         "weight": _exact.fraction_str(sum((abs(y) for y in multipliers), Fraction(0))),
     }
     claim = {
-        "statement": f"no point of Q^{d} satisfies every row of the system",
+        "statement": STATEMENTS["nnc-emptiness"],
         "system": system_claim(polyhedron),
     }
     return envelope("nnc-emptiness", claim, data, dict(_META))
@@ -148,7 +149,7 @@ def witness_certificate(polyhedron, point=None) -> dict:
         if not _satisfies(_exact.dot(row, x), kind, rhs):
             raise ValueError(f"the point violates row {i} ({format_row(row, kind, rhs, names)})")
     claim = {
-        "statement": "the point satisfies every row of the system (strict rows strictly)",
+        "statement": STATEMENTS["nnc-witness"],
         "system": system_claim(polyhedron),
     }
     return envelope("nnc-witness", claim, {"point": _strs(x)}, dict(_META))
@@ -185,7 +186,6 @@ def lp_certificate(polyhedron, objective, sense: str = "minimize") -> dict:
         (row, {"<": "<=", ">": ">="}.get(kind, kind), rhs) for row, kind, rhs in polyhedron.constraints
     ]
     claim = {"system": system_claim(polyhedron), "objective": _strs(c), "sense": sense}
-    where = "over the system with its strict rows read as closed"
     if result.status == "unbounded":
         direction = lp.improving_direction(d, relaxed, c, sense)
         point = lp.point_of(d, relaxed)
@@ -193,7 +193,7 @@ def lp_certificate(polyhedron, objective, sense: str = "minimize") -> dict:
             raise RuntimeError(
                 "the LP is unbounded but no improving direction was found; please report this system"
             )
-        claim["statement"] = f"objective.x is unbounded {'below' if sense == 'minimize' else 'above'} {where}"
+        claim["statement"] = STATEMENTS["lp-unbounded", sense]
         data = {"point": _strs(point), "direction": _strs(direction)}
         return envelope("lp-unbounded", claim, data, dict(_META))
     multipliers = lp.dual_multipliers(d, relaxed, c, sense)
@@ -206,7 +206,7 @@ def lp_certificate(polyhedron, objective, sense: str = "minimize") -> dict:
     multipliers = [
         Fraction(0) if not any(row) and not rhs else y for y, (row, _, rhs) in zip(multipliers, relaxed)
     ]
-    claim["statement"] = f"the {sense[:3]}imum of objective.x {where} is value"
+    claim["statement"] = STATEMENTS["lp-optimum", sense]
     claim["value"] = _exact.fraction_str(result.value)
     data = {"point": _strs(result.point), "multipliers": _strs(multipliers)}
     return envelope("lp-optimum", claim, data, dict(_META))

@@ -154,7 +154,9 @@ class Polyhedron:
     >>> Polyhedron([[1, 0.5]], [0], ["<"])
     Traceback (most recent call last):
         ...
-    TypeError: A[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value
+    TypeError: A[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value, or convert
+    floats explicitly with exactgeom.numeric.exact (their binary value) or
+    exactgeom.numeric.rationalize (nearby small fractions, error reported)
     """
 
     ambient_dimension: int

@@ -227,13 +227,13 @@ def test_malformed_certificates_are_rejected_with_reasons():
         assert not verify(bad)
     bad = copy.deepcopy(cert)
     bad["data"]["multipliers"] = bad["data"]["multipliers"][:-1]
-    assert_fails(bad, "one entry per row")
+    assert_fails(bad, "data.multipliers must have 4 entries, found 3")
     bad = copy.deepcopy(cert)
     bad["data"]["multipliers"][0] = 0.5
-    assert_fails(bad, "malformed")
+    assert_fails(bad, "data.multipliers[0] must be an integer or a string")
     bad = copy.deepcopy(cert)
     bad["claim"]["system"]["dimension"] = 2
-    assert_fails(bad, "has 3 entries, not 2")
+    assert_fails(bad, "claim.system.rows[0] must have 2 entries, found 3")
 
 
 # --------------------------------------------------------------------------- witnesses
@@ -279,7 +279,7 @@ def test_verifier_imports_only_the_standard_library_and_certificate_helpers():
             imported |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
             imported.add("." * node.level + (node.module or ""))
-    assert imported <= {"__future__", "fractions", "json", ".", "._rational"}, imported
+    assert imported <= {"__future__", "fractions", "json", ".", "._rational", "._schema"}, imported
 
 
 def test_every_non_threshold_function_of_three_inputs_is_certified():
@@ -364,3 +364,151 @@ def test_lp_certificate_messages():
     bad["data"]["direction"] = ["0", "0"]
     assert_fails(bad, "changes at rate 0 along the direction")
     assert P.intersection(Polyhedron([[1, 1]], [2], ["<"])).lp_certificate([1, 0])["kind"] == "nnc-emptiness"
+
+
+# --------------------------------------------------------------------------- the claim is the theorem
+def _renormalise(cert):
+    """Recompute every derived field of an emptiness certificate from its (altered) claim."""
+    system, data = cert["claim"]["system"], cert["data"]
+    flip = {">=": "<=", ">": "<"}
+    sign = [-1 if k in flip else 1 for k in system["kinds"]]
+    data["normalised_rows"] = [[str(s * Fraction(v)) for v in row] for s, row in zip(sign, system["rows"])]
+    data["normalised_kinds"] = [flip.get(k, k) for k in system["kinds"]]
+    data["normalised_rhs"] = [str(s * Fraction(v)) for s, v in zip(sign, system["rhs"])]
+    data["negated"] = [s < 0 for s in sign]
+    y = [Fraction(v) for v in data["multipliers"]]
+    constant = sum((v * Fraction(b) for v, b in zip(y, data["normalised_rhs"])), Fraction(0))
+    strict = any(v > 0 and k == "<" for v, k in zip(y, data["normalised_kinds"]))
+    data["constant"], data["relation"] = str(constant), "<" if strict else "<="
+    data["contradiction"] = f"0 {data['relation']} {constant}"
+    data["weight"] = str(sum((abs(v) for v in y), Fraction(0)))
+
+
+@SETTINGS
+@given(st.sampled_from(EMPTY_SYSTEMS), st.data())
+def test_changed_system_with_consistent_evidence_proved_only_when_empty(P, data):
+    cert = P.emptiness_certificate()
+    system = cert["claim"]["system"]
+    assume(system["rows"])
+    i = data.draw(st.integers(0, len(system["rows"]) - 1))
+    what = data.draw(st.sampled_from(["rhs", "kind", "entry"]))
+    if what == "rhs":
+        system["rhs"][i] = str(Fraction(system["rhs"][i]) + data.draw(st.sampled_from([1, -1, 5])))
+    elif what == "kind":
+        system["kinds"][i] = data.draw(st.sampled_from(["<=", "<", "==", ">=", ">"]))
+    else:
+        assume(system["dimension"])
+        j = data.draw(st.integers(0, system["dimension"] - 1))
+        system["rows"][i][j] = str(Fraction(system["rows"][i][j]) + 1)
+    _renormalise(cert)
+    altered = Polyhedron([[Fraction(v) for v in r] for r in system["rows"]],
+                         [Fraction(v) for v in system["rhs"]], system["kinds"], dimension=system["dimension"])
+    if verify(cert).status == "proved":
+        assert altered.is_empty()  # a proof of emptiness of a non-empty system would be a false theorem
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lp_problems(), st.data())
+def test_changed_objective_and_value_with_consistent_point_never_proves_a_false_optimum(problem, data):
+    P, objective, sense = problem
+    cert = P.lp_certificate(objective, sense)
+    assume(cert["kind"] == "lp-optimum")
+    j = data.draw(st.integers(0, P.ambient_dimension - 1))
+    objective = [Fraction(v) for v in cert["claim"]["objective"]]
+    objective[j] += data.draw(st.sampled_from([Fraction(1), Fraction(-1, 2)]))
+    cert["claim"]["objective"] = [str(v) for v in objective]
+    point = [Fraction(v) for v in cert["data"]["point"]]
+    cert["claim"]["value"] = str(sum((c * x for c, x in zip(objective, point)), Fraction(0)))
+    if verify(cert).status == "proved":
+        truth = P.minimize(objective) if sense == "minimize" else P.maximize(objective)
+        assert truth.status == "optimal" and truth.value == Fraction(cert["claim"]["value"])
+
+
+def test_flipped_sense_is_rejected():
+    P = Polyhedron.from_expressions(["x >= 0", "y >= 0", "x + y >= 2"])
+    cert = P.lp_certificate([1, 2])
+    cert["claim"]["sense"] = "maximize"
+    cert["claim"]["statement"] = check_polyhedra.STATEMENTS["lp-optimum", "maximize"]
+    assert verify(cert).status == "rejected"
+    cert["claim"]["statement"] = check_polyhedra.STATEMENTS["lp-optimum", "minimize"]
+    assert "claim.statement must be exactly" in verify(cert).message
+
+
+@pytest.mark.parametrize(
+    "path, value, fragment",
+    [
+        (("data", "negated", 0), "false", "data.negated[0] must be a JSON boolean"),
+        (("data", "negated", 0), 0, "data.negated[0] must be a JSON boolean"),
+        (("claim", "system", "dimension"), True, "claim.system.dimension must be an integer"),
+        (("claim", "system", "kinds", 0), "=<", "claim.system.kinds[0] must be one of"),
+        (("claim", "system", "rhs", 0), "1e99999999", "claim.system.rhs[0] must be an integer or a string"),
+        (("claim", "system", "extra"), 1, "claim.system has an unknown field 'extra'"),
+        (("claim", "extra"), 1, "claim has an unknown field 'extra'"),
+        (("data", "extra"), 1, "data has an unknown field 'extra'"),
+        (("data", "relation"), "<<", "data.relation must be one of"),
+    ],
+)
+def test_strict_schema(path, value, fragment):
+    cert = XOR.emptiness_certificate()
+    target = cert
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    assert fragment in verify(cert).message
+
+
+def test_missing_fields_named():
+    cert = XOR.emptiness_certificate()
+    del cert["claim"]["system"]["kinds"]
+    assert verify(cert).message == "claim.system is missing the field 'kinds'"
+    cert = Polyhedron.from_expressions(["x >= 0"]).lp_certificate([1])
+    del cert["claim"]["value"]
+    assert verify(cert).message == "claim is missing the field 'value'"
+
+
+def _quickly(cert):
+    import time
+
+    start = time.process_time()
+    v = verify(cert)
+    assert time.process_time() - start < 2, v.message
+    assert v.status == "rejected"
+    return v.message
+
+
+def test_hostile_dimension_and_row_counts_decided_quickly():
+    from exactgeom.certificates import envelope
+
+    system = {"dimension": 10**9, "rows": [], "kinds": [], "rhs": []}
+    assert "claim.system.dimension" in _quickly(envelope("nnc-witness", {"system": system}, {"point": []}))
+    # 10^5 rows of one entry: refused by the row limit; 20000 rows: read and checked
+    for m, fragment in ((10**5, "at most 20000 are checked"), (20_000, "fails at the point")):
+        system = {"dimension": 1, "rows": [["1"]] * m, "kinds": ["<="] * m, "rhs": ["0"] * (m - 1) + ["-1"]}
+        assert fragment in _quickly(envelope("nnc-witness", {"system": system}, {"point": ["0"]}))
+
+
+def test_hostile_sums_of_rationals_refused_quickly():
+    from exactgeom.certificates import envelope
+
+    # multipliers with unrelated denominators: the sums would grow to megabytes; the budget refuses
+    m = 20_000
+    system = {"dimension": 1, "rows": [["1"]] * m, "kinds": ["<="] * m, "rhs": ["1"] * m}
+    data = {"normalised_rows": system["rows"], "normalised_kinds": system["kinds"],
+            "normalised_rhs": system["rhs"], "negated": [False] * m,
+            "multipliers": [f"1/{k + 2}{'9' * 40}" for k in range(m)], "constant": "0",
+            "relation": "<=", "contradiction": "0 <= -1", "weight": "1"}
+    assert "counted steps" in _quickly(envelope("nnc-emptiness", {"system": system}, data))
+
+
+def test_hostile_huge_rationals_and_deep_lists_decided_quickly():
+    from exactgeom.certificates import envelope
+
+    big = "7" * 2000 + "/" + "3" * 2000
+    system = {"dimension": 1, "rows": [[big]] * 5000, "kinds": ["<="] * 5000, "rhs": [big] * 5000}
+    _quickly(envelope("lp-optimum", {"system": system, "objective": [big], "sense": "minimize", "value": "0"},
+                      {"point": [big], "multipliers": [big] * 5000}))
+    deep = []
+    for _ in range(5000):
+        deep = [deep]
+    _quickly(envelope("nnc-witness", {"system": {"dimension": 1, "rows": [deep], "kinds": ["<="],
+                                                  "rhs": ["0"]}}, {"point": ["0"]}))
