@@ -14,6 +14,16 @@ taken with respect to x only; a Lagrange formulation that adds the multipliers
 as unknowns is equivalent only if the multipliers are kept out of the Jacobian
 (REFERENCE.md §5 warns about this pitfall).
 
+Preconditions.  The count is only right for generators of a radical ideal: for
+non-reduced equations such as (x² + y² − 1)² the Jacobian vanishes on all of X
+and no point would survive the saturation.  One equation is replaced by its
+squarefree part (the radical of a principal ideal).  For several equations,
+reducedness is tested where it matters, at generic points of X: the slice of
+X by n − c random affine hyperplanes must consist of simple points (multiplicity
+count = number of distinct points); otherwise the input is refused.  Edge cases
+have their exact answers: no equations (X = C^n) give 1, the critical point u;
+an empty X (a non-zero constant equation, or the unit ideal) gives 0.
+
 Examples
 --------
 >>> import sympy as sp
@@ -26,13 +36,18 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
+import flint
+import sympy as sp
 
 from .._exact import exact_matrix, exact_vector, fraction_str, to_fmpq
-from .engines import PRIMES, _resolve, count_solutions
+from ..errors import Inconclusive
+from .engines import PRIMES, _resolve, count_solutions, rational_parametrization
 from .systems import as_dicts, jacobian, minors, random_affine_forms, rational_polynomials, symbols_of
 
 __all__ = ["ed_degree", "EDDegree", "CriticalSet", "CriticalPart", "variety_dimension"]
@@ -47,6 +62,7 @@ class EDDegree:
     value : int
         Number of complex critical points (each checked to be simple).
     codimension : int
+        c; 0 when X = C^n, n + 1 when X is empty.
     Q, u : tuple
         The form and the data point used (exact rationals).
     seed : int
@@ -60,6 +76,10 @@ class EDDegree:
         What was checked, and what remains probabilistic.
     counts : tuple of (prime, multiplicity count, distinct count)
         The engine's count modulo each prime.
+    equations : tuple of sympy expressions
+        The equations of X actually used: the input without zero polynomials, a single equation
+        replaced by its squarefree part (these go into the certificate's claim).
+    variables : tuple of sympy Symbols
 
     Examples
     --------
@@ -84,20 +104,40 @@ class EDDegree:
     formulation: str
     verification: str
     counts: tuple = ()
+    equations: tuple = ()
+    variables: tuple = ()
+    _input: tuple = field(default=(), repr=False, compare=False)
 
     def __int__(self) -> int:
         return self.value
 
-    def certificate(self, equations, variables) -> dict:
-        """An ``ed-degree`` record: the input, Q, u and the per-prime counts as plain JSON data.
+    def certificate(self, equations=None, variables=None, *, primes: int = 2) -> dict:
+        """An ``ed-degree`` certificate: the theorem in the claim, modular critical points as evidence.
 
-        The verifier re-checks what rational arithmetic can cheaply: Q
-        symmetric positive definite, the codimension possible, u off X,
-        distinct primes dividing no denominator, every per-prime count equal
-        to the value and made of simple points, and the value within the
-        Bézout-type bound of Draisma et al. (Prop. 2.6).  The counts
-        themselves are a record of the engine's work, not re-derived (see
-        :mod:`exactgeom.certificates.check_algebra`).
+        The claim holds the equations of X actually used (after the radical step of
+        :func:`ed_degree`), Q, u, the codimension and the value; the evidence, for each of
+        ``primes`` primes derived from the claim (see
+        :func:`exactgeom.certificates.check_algebra.certificate_primes`), is a rational
+        univariate representation of the critical points modulo p — w(T) squarefree of degree
+        the value, x_i = g_i(T), and the Lagrange multipliers mu_k(T) with
+        Q(x − u) = Σ mu_k ∇f_k — computed from an F4 Gröbner basis of the Lagrange system with
+        a seeded random linear form.  The verifier checks it in F_p[T]/(w) and answers
+        "consistent": at least that many distinct smooth critical points modulo each prime
+        (see :mod:`exactgeom.certificates.check_algebra`).  X = C^n and a visibly empty X are
+        proved outright; an empty X without a constant equation is proved by cofactors a_k with
+        Σ a_k f_k = 1 when linear algebra over Q finds small ones.
+
+        Parameters
+        ----------
+        equations, variables : optional
+            Accepted for compatibility; when given they must be the input of :func:`ed_degree`.
+        primes : int
+            Number of primes of evidence (1 to 8).
+
+        Raises
+        ------
+        Inconclusive
+            If the count modulo a certificate prime differs from the value (an unlucky prime).
 
         Examples
         --------
@@ -105,29 +145,139 @@ class EDDegree:
         >>> from exactgeom.certificates import verify
         >>> x, y = sp.symbols("x y")
         >>> r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[4, 0], [0, 1]], engine="f4")
-        >>> bool(verify(r.certificate([x**2 + y**2 - 1], [x, y])))
-        True
+        >>> cert = r.certificate()
+        >>> evidence = cert["data"]["parametrizations"]
+        >>> cert["claim"]["ed_degree"], [len(e["eliminating_polynomial"]) - 1 for e in evidence]
+        (4, [4, 4])
+        >>> verify(cert).status
+        'consistent'
+        >>> verify(ed_degree([], [x, y], Q=[[1, 0], [0, 1]]).certificate()).status
+        'proved'
         """
         from ..certificates import envelope
 
-        variables = symbols_of(variables)
-        _, polys = rational_polynomials(equations, variables)
-        encoded = [[[list(m), fraction_str(c)] for m, c in d.items()] for d in as_dicts(polys)]
+        if equations is not None or variables is not None:
+            given_vars = symbols_of(variables if variables is not None else self.variables)
+            _, given = rational_polynomials(list(equations or ()), given_vars)
+            same = tuple(_frozen(d) for d in as_dicts(given)) == self._input
+            if given_vars != tuple(self.variables) or not same:
+                raise ValueError("certificate(): these are not the equations and variables of this result")
+        if not 1 <= primes <= 8:
+            raise ValueError("primes must be between 1 and 8")
+        variables = tuple(self.variables)
+        n = len(variables)
+        _, polys = rational_polynomials(list(self.equations), variables)
+        dicts = as_dicts(polys)
         claim = {
-            "ed_degree": self.value,
-            "num_variables": len(variables),
-            "codimension": self.codimension,
-            "probabilistic": True,
-        }
-        data = {
-            "equations": encoded,
+            "variables": [str(v) for v in variables],
+            "equations": [[[list(m), fraction_str(c)] for m, c in d.items()] for d in dicts],
             "Q": [[fraction_str(v) for v in row] for row in self.Q],
             "u": [fraction_str(v) for v in self.u],
-            "formulation": self.formulation,
-            "counts": [{"prime": p, "multiplicity": m, "distinct": d} for p, m, d in self.counts],
+            "codimension": self.codimension,
+            "ed_degree": self.value,
         }
-        meta = {"engine": self.engine, "seed": self.seed, "verification": self.verification}
-        return envelope("ed-degree", claim, data, meta)
+        meta = {"producer": "exactgeom.algebra.ed_degree", "engine": self.engine, "seed": self.seed,
+                "formulation": self.formulation, "verification": self.verification,
+                "counts": [{"prime": p, "multiplicity": m, "distinct": d} for p, m, d in self.counts]}
+        evidence, data = [], {}
+        if dicts and self.codimension == n + 1 and any(sum(m) for d in dicts for m in d):
+            cofactors = _nullstellensatz(dicts, n)
+            if cofactors is not None:
+                data["cofactors"] = [[[list(m), fraction_str(c)] for m, c in a.items()] for a in cofactors]
+        if dicts and 1 <= self.codimension <= n:
+            rng = random.Random(f"ed-degree certificate {self.seed}")
+            system, nvars, combination = _lagrange_system(list(self.equations), variables, self.codimension,
+                                                          self.Q, self.u, rng)
+            for p in _certificate_primes(claim, primes):
+                rur = rational_parametrization(system, nvars, prime=p, rng=rng, project=n)
+                degree = len(rur.eliminating) - 1
+                if degree != self.value:
+                    raise Inconclusive(f"modulo the certificate prime {p} the critical system has {degree} "
+                                       f"points, not {self.value}: an unlucky prime or u; try another seed")
+                lam = rur.coordinates[n:n + self.codimension]
+                multipliers = [[sum(R_kj * l[r] for R_kj, l in zip(row, lam)) % p for r in range(degree)]
+                               for row in combination]
+                evidence.append({"prime": p, "linear_form": list(rur.linear_form),
+                                 "eliminating_polynomial": list(rur.eliminating),
+                                 "coordinates": [list(g) for g in rur.coordinates[:n]],
+                                 "multipliers": multipliers})
+            meta["certificate_seed"] = f"ed-degree certificate {self.seed}"
+        return envelope("ed-degree", claim, {"parametrizations": evidence, **data}, meta)
+
+
+def _nullstellensatz(polys: list[dict], n: int, max_unknowns: int = 3000) -> list[dict] | None:
+    """Cofactors a_k over Q with Σ a_k f_k = 1, of the lowest degree d ≤ what ``max_unknowns`` allows.
+
+    Solves the linear system on the coefficients of a_k (all monomials of degree ≤ d) degree by
+    degree; None if no solution is found within the size limit (the certificate is then
+    "consistent" instead of proved).
+    """
+    import itertools
+
+    def monomials(d):
+        combos = (c for k in range(d + 1) for c in itertools.combinations_with_replacement(range(n), k))
+        return [tuple(c.count(i) for i in range(n)) for c in combos]
+
+    for d in itertools.count():
+        basis = monomials(d)
+        unknowns = [(k, m) for k in range(len(polys)) for m in basis]
+        if len(unknowns) > max_unknowns:
+            return None
+        rows: dict = {}
+        for col, (k, m) in enumerate(unknowns):
+            for e, c in polys[k].items():
+                key = tuple(a + b for a, b in zip(m, e))
+                rows.setdefault(key, {})[col] = c
+        keys = sorted(rows | {(0,) * n: {}})
+        ncols = len(unknowns) + 1
+        entries = []
+        for key in keys:
+            row = [flint.fmpq(0)] * ncols
+            for col, c in rows.get(key, {}).items():
+                row[col] = to_fmpq(c)
+            row[-1] = flint.fmpq(int(key == (0,) * n))
+            entries += row
+        R, rank = flint.fmpq_mat(len(keys), ncols, entries).rref()
+        pivots = [next(j for j in range(ncols) if R[i, j] != 0) for i in range(rank)]
+        if ncols - 1 in pivots:
+            continue
+        out = [{} for _ in polys]
+        for i, j in enumerate(pivots):
+            value = Fraction(int(R[i, ncols - 1].p), int(R[i, ncols - 1].q))
+            if value:
+                k, m = unknowns[j]
+                out[k][m] = value
+        return out
+
+
+def _frozen(d: dict) -> tuple:
+    return tuple(sorted(d.items()))
+
+
+def _certificate_primes(claim: dict, count: int) -> list[int]:
+    """The primes the verifier derives from the claim (SHA-256 of its canonical JSON, as the checker does)."""
+    text = json.dumps(json.loads(json.dumps(claim)), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    out: list[int] = []
+    for k in range(count):
+        digest = hashlib.sha256(f"exactgeom ed-degree prime {k}\n{text}".encode()).digest()
+        candidate = 2**60 + (int.from_bytes(digest[:8], "big") >> 4)
+        while candidate in out or not flint.fmpz(candidate).is_prime():
+            candidate += 1
+        out.append(candidate)
+    return out
+
+
+def _lagrange_system(equations, variables, c: int, Q, u, rng):
+    """The Lagrange critical system in (x, lambda[, t]) as dicts, its number of variables, and the s×c
+    combination R with Q(x − u) = Σ_j lambda_j (J R)_j, i.e. multipliers mu = R lambda for the gradients."""
+    n = len(variables)
+    hypersurface = len(equations) == 1 and c == 1
+    extra = tuple(f"lambda{j}" for j in range(c)) + (() if hypersurface else ("t",))
+    ctx, polys = rational_polynomials(equations, variables, extra)
+    eqs, h, _, combination = _critical_system(polys, ctx, n, c, Q, u, rng, "lagrange")
+    if not hypersurface:
+        eqs.append(1 - ctx.gens()[-1] * h)
+    return as_dicts(eqs), ctx.nvars(), combination
 
 
 @dataclass(frozen=True)
@@ -227,14 +377,14 @@ def _dimension_degree(system, ctx, nx: int, engine: str, primes, rng):
             raise RuntimeError(f"the primes {primes} disagree ({statuses}); rerun with another seed")
         status = statuses.pop()
         if status == "empty":
-            return -1, 0
+            return -1, 0, counts
         if status == "finite":
             degrees = {c.multiplicity_count for c in counts}
             if len(degrees) != 1:
                 raise RuntimeError(
                     f"the primes {primes} give different degrees {degrees}; rerun with another seed"
                 )
-            return k, degrees.pop()
+            return k, degrees.pop(), counts
     raise RuntimeError("slicing did not terminate; the system is inconsistent")
 
 
@@ -257,6 +407,23 @@ def variety_dimension(equations, variables, *, seed: int = 0, engine: str = "aut
     return _dimension_degree(as_dicts(polys), ctx, len(variables), _resolve(engine), PRIMES[:1], rng)[0]
 
 
+def _require_reduced(counts, c: int) -> None:
+    """Refuse equations whose slice of X (n − c random hyperplanes) has a multiple point: not radical."""
+    for r in counts:
+        if r.status != "finite":
+            raise ValueError(
+                f"X does not have codimension {c}: its slice by random hyperplanes of complementary "
+                f"dimension is {r.status}; pass the right codimension (or codimension=None)"
+            )
+        if r.multiplicity_count != r.distinct_count:
+            raise ValueError(
+                "the equations do not generate a radical ideal: at generic points of X the scheme they "
+                f"define is not reduced (a slice has {r.multiplicity_count} points counted with "
+                f"multiplicity but {r.distinct_count} distinct); pass generators of the radical ideal, "
+                "e.g. from sympy or Macaulay2's radical()"
+            )
+
+
 def _critical_system(polys, ctx, n: int, c: int, Q, u, rng, formulation: str):
     """The critical equations in ctx (x_0..x_{n-1}, then extra variables) and the saturating factor."""
     gens = ctx.gens()
@@ -274,6 +441,7 @@ def _critical_system(polys, ctx, n: int, c: int, Q, u, rng, formulation: str):
             for i in range(n)
         ]
     else:
+        R = [[int(k == j) for j in range(c)] for k in range(s)]
         columns = [[J[k][i] for k in range(s)] for i in range(n)]
     sing = minors(columns, c)
     h = sum((rng.choice([v for v in range(-20, 21) if v]) * m for m in sing), ctx.from_dict({}))
@@ -284,7 +452,7 @@ def _critical_system(polys, ctx, n: int, c: int, Q, u, rng, formulation: str):
         ]
     else:
         eqs = list(polys) + minors([[residual[i]] + columns[i] for i in range(n)], c + 1)
-    return eqs, h, residual
+    return eqs, h, residual, R
 
 
 def ed_degree(
@@ -304,7 +472,10 @@ def ed_degree(
     Parameters
     ----------
     equations : sequence of sympy expressions
-        Generators of the ideal of X (radical, X of pure codimension c), rational coefficients.
+        Generators of a radical ideal of X (X of pure codimension c), rational coefficients.  A
+        single equation is replaced by its squarefree part; several equations must be reduced at
+        generic points of X (tested on a random slice, see the module docstring).  No equations
+        (X = C^n) give 1; a non-zero constant, or no common zero, give 0.
     variables : sequence of sympy Symbols (or names)
     Q : n×n symmetric rational matrix, optional
         Positive definite: the ED degree is returned.  Positive semidefinite and
@@ -336,8 +507,10 @@ def ed_degree(
     Raises
     ------
     ValueError
-        Q not symmetric or not positive semidefinite, wrong sizes, or a
-        positive-dimensional critical set for definite Q (u not generic).
+        Q not symmetric or not positive semidefinite, wrong sizes, a
+        positive-dimensional critical set for definite Q (u not generic), u on X,
+        a codimension that does not match X, or several equations that do not
+        generate a radical ideal (a random slice of X has a multiple point).
 
     Examples
     --------
@@ -348,6 +521,12 @@ def ed_degree(
     2
     >>> ed_degree([a*d - b*c], [a, b, c, d], engine="f4", seed=1).value
     6
+    >>> ed_degree([(a*d - b*c)**2], [a, b, c, d], engine="f4", seed=1).value  # the radical is used
+    6
+    >>> ed_degree([a**2, b - c], [a, b, c, d], engine="f4")
+    Traceback (most recent call last):
+        ...
+    ValueError: the equations do not generate a radical ideal: ...
 
     Notes
     -----
@@ -366,9 +545,8 @@ def ed_degree(
     """
     variables = symbols_of(variables)
     n = len(variables)
-    equations = list(equations)
-    if not equations:
-        raise ValueError("equations is empty; X = C^n has ED degree 1 (its only critical point is u)")
+    if not n:
+        raise ValueError("variables is empty; X lives in C^n with n >= 1")
     rng = random.Random(seed)
     Q = _random_positive_definite(n, rng) if Q is None else exact_matrix(Q, "Q", ncols=n)
     if len(Q) != n or any(Q[i][j] != Q[j][i] for i in range(n) for j in range(n)):
@@ -385,39 +563,80 @@ def ed_degree(
     if primes < 1:
         raise ValueError("primes must be at least 1")
     chosen = PRIMES[:primes]
-    _, base = rational_polynomials(equations, variables)
+    ctx0, given = rational_polynomials(list(equations), variables)
+    source = tuple(_frozen(d) for d in as_dicts(given))
+    base = [f for f in given if not f.is_zero()]
+    notes = []
+    if not base or any(f.total_degree() == 0 for f in base):
+        # X = C^n (no non-zero equation): u is the only critical point; X empty: none.
+        empty = bool(base)
+        c = n + 1 if empty else 0
+        if codimension is not None and codimension != c:
+            raise ValueError(f"codimension {codimension} is wrong: X is {'empty' if empty else 'C^n'}")
+        kept = (sp.Integer(1),) if empty else ()
+        if rank_Q < n:
+            parts = (CriticalPart("zero-loss", -1 if empty else n - rank_Q, 0 if empty else 1),
+                     CriticalPart("rest", -1, 0))
+            return CriticalSet(parts, n - rank_Q, c, Q, u, seed, name, chosen,
+                               "exact: X is " + ("empty" if empty else "C^n, critical set u + ker Q"))
+        note = ("exact: an equation is a non-zero constant, so X is empty" if empty
+                else "exact: X = C^n, whose only critical point is u")
+        return EDDegree(0 if empty else 1, c, Q, u, seed, name, (), "none", note, (), kept, variables, source)
+    if len(base) == 1:
+        _, factors = base[0].factor_squarefree()
+        radical = ctx0.from_dict({(0,) * n: 1})
+        for g, _ in factors:
+            radical *= g
+        if any(e > 1 for _, e in factors):
+            notes.append("the equation was replaced by its squarefree part (the radical of the ideal)")
+        base = [radical]
+    used = tuple(_expression(f, variables) for f in base)
+    dicts = as_dicts(base)
     if codimension is None:
-        codimension = (
-            1
-            if len(equations) == 1
-            else n - _dimension_degree(as_dicts(base), base[0].context(), n, name, chosen[:1], rng)[0]
-        )
+        if len(base) == 1:
+            codimension = 1
+        else:
+            dim, _, slice_counts = _dimension_degree(dicts, ctx0, n, name, chosen[:1], rng)
+            if dim == -1:
+                note = (f"the equations have no common zero modulo {chosen[0]}, so X is empty "
+                        "(probabilistic: an unlucky prime could hide points)")
+                if rank_Q < n:
+                    parts = (CriticalPart("zero-loss", -1, 0), CriticalPart("rest", -1, 0))
+                    return CriticalSet(parts, n - rank_Q, n + 1, Q, u, seed, name, chosen[:1], note)
+                return EDDegree(0, n + 1, Q, u, seed, name, chosen[:1], "none", note, (), used, variables,
+                                source)
+            codimension = n - dim
+            _require_reduced(slice_counts, codimension)
+    elif len(base) > 1 and 1 <= codimension <= n:
+        _require_reduced(_counts(dicts + as_dicts(random_affine_forms(ctx0, n - codimension, n, rng)),
+                                 n, name, chosen[:1]), codimension)
     c = codimension
-    if not 1 <= c <= n:
+    if not 1 <= c <= min(n, len(base)):
         raise ValueError(
-            f"codimension {c} is out of range for a variety in C^{n} defined by {len(equations)} "
-            "equation(s); X must be non-empty and proper"
+            f"codimension {c} is out of range for a variety in C^{n} defined by {len(base)} "
+            "non-zero equation(s); X must be non-empty and proper"
         )
     if rank_Q < n:
-        return _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng)
+        return _critical_set(list(used), variables, c, Q, u, rank_Q, seed, name, chosen, rng)
+    if all(_evaluate(d, u) == 0 for d in dicts):
+        raise ValueError("u lies on X, so u itself is a critical point: u is not generic; choose another u "
+                         "(or u=None)")
+    if len(base) > 1:
+        notes.append(f"reducedness tested on a slice of X by {n - c} random hyperplanes (simple points)")
     if formulation == "auto":
-        formulation = "lagrange" if len(equations) == 1 else "minors"
+        formulation = "lagrange" if len(base) == 1 else "minors"
     if formulation not in ("minors", "lagrange"):
         raise ValueError(f"formulation must be 'auto', 'minors' or 'lagrange', not {formulation!r}")
-    if formulation == "lagrange" and len(equations) != c:
-        raise ValueError(f"the Lagrange formulation needs exactly c = {c} equations; got {len(equations)}")
+    if formulation == "lagrange" and len(base) != c:
+        raise ValueError(f"the Lagrange formulation needs exactly c = {c} equations; got {len(base)}")
     hypersurface_lagrange = formulation == "lagrange" and c == 1
     if formulation == "lagrange":
         extra = tuple(f"lambda{j}" for j in range(c)) + (() if hypersurface_lagrange else ("t",))
     else:
         extra = ("t",)
-    ctx, polys = rational_polynomials(equations, variables, extra)
-    eqs, h, _ = _critical_system(polys, ctx, n, c, Q, u, rng, formulation)
-    notes = []
+    ctx, polys = rational_polynomials(list(used), variables, extra)
+    eqs, h, _, _ = _critical_system(polys, ctx, n, c, Q, u, rng, formulation)
     if hypersurface_lagrange:
-        value_at_u = polys[0](*[to_fmpq(v) for v in u], 0)
-        if value_at_u == 0:
-            raise ValueError("u lies on the hypersurface; choose another u (or u=None)")
         notes.append(
             "no saturation needed: at a singular point Q(x-u) = 0 forces x = u, and f(u) != 0 was checked"
         )
@@ -447,21 +666,38 @@ def ed_degree(
     )
     per_prime = tuple((r.prime, r.multiplicity_count, r.distinct_count) for r in counts)
     return EDDegree(
-        counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes), per_prime
+        counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes), per_prime,
+        used, variables, source,
     )
+
+
+def _expression(f, variables):
+    """An fmpq_mpoly over ``variables`` as a sympy expression."""
+    return sp.Add(*[sp.Rational(c.numerator, c.denominator) * sp.Mul(*[v**e for v, e in zip(variables, m)])
+                    for m, c in as_dicts([f])[0].items()])
+
+
+def _evaluate(poly: dict, point) -> Fraction:
+    total = Fraction(0)
+    for m, c in poly.items():
+        term = c
+        for v, e in zip(point, m):
+            term *= v**e
+        total += term
+    return total
 
 
 def _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng) -> CriticalSet:
     n = len(variables)
     ctx, polys = rational_polynomials(equations, variables, ("t",))
-    eqs, h, residual = _critical_system(polys, ctx, n, c, Q, u, rng, "minors")
+    eqs, h, residual, _ = _critical_system(polys, ctx, n, c, Q, u, rng, "minors")
     t = ctx.gens()[-1]
     ell = sum((rng.choice([v for v in range(-20, 21) if v]) * r for r in residual), ctx.from_dict({}))
     zero_loss = list(polys) + [r for r in residual if r != 0] + [1 - t * h]
     rest = eqs + [1 - t * h * ell]
     parts = []
     for label, system in (("zero-loss", zero_loss), ("rest", rest)):
-        dim, deg = _dimension_degree(as_dicts(system), ctx, n, name, chosen, rng)
+        dim, deg, _ = _dimension_degree(as_dicts(system), ctx, n, name, chosen, rng)
         parts.append(CriticalPart(label, dim, deg))
     note = (
         f"dimension and degree by slicing with random hyperplanes; counts modulo {list(chosen)} agree; "

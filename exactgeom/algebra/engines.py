@@ -34,6 +34,10 @@ Engines
 
 ``"auto"`` picks msolve when present, else f4.
 
+:func:`rational_parametrization` describes the points of a radical zero-dimensional system
+modulo a prime (any word-size prime) as x_i = g_i(T) with w(T) = 0, from an F4 Gröbner basis,
+whatever engine made the count; ED-degree certificates ship it as evidence.
+
 Examples
 --------
 >>> from fractions import Fraction
@@ -61,9 +65,11 @@ from pathlib import Path
 import flint
 
 from .._exact import exact_scalar
+from ..errors import Inconclusive
 from .f4 import grevlex_key, groebner_basis, leading_monomial, normal_form
 
-__all__ = ["SolutionCount", "count_solutions", "available_engines", "msolve_path", "PRIMES", "reduce_mod"]
+__all__ = ["SolutionCount", "count_solutions", "available_engines", "msolve_path", "PRIMES", "reduce_mod",
+           "RationalParametrization", "rational_parametrization"]
 
 # Primes below 2**30: msolve's FGLM step accepts primes of at most 30 bits.
 PRIMES = (1073741789, 1073741783, 1073741741, 1073741723)
@@ -258,6 +264,20 @@ def _standard_monomials(leading, nvars: int, limit: int = 200000):
     return out
 
 
+def _multiplication_matrix(standard, index, normal_form_of, weights, p: int):
+    """The matrix of multiplication by the linear form Σ weights[i] x_i on A (columns: standard)."""
+    D = len(standard)
+    entries = [0] * (D * D)
+    for col, m in enumerate(standard):
+        product = {}
+        for i, w in enumerate(weights):
+            if w:
+                product[m[:i] + (m[i] + 1,) + m[i + 1 :]] = w
+        for exps, c in normal_form_of(product).items():
+            entries[index[exps] * D + col] = int(c) % p
+    return flint.nmod_mat(D, D, entries, p)
+
+
 def _finite_count(standard, normal_form_of, nvars: int, p: int, engine: str) -> SolutionCount:
     """Quotient dimension and number of distinct points from the standard monomials.
 
@@ -269,14 +289,7 @@ def _finite_count(standard, normal_form_of, nvars: int, p: int, engine: str) -> 
     index = {m: i for i, m in enumerate(standard)}
     rng = random.Random(D * 7919 + nvars)
     weights = [rng.randrange(1, p) for _ in range(nvars)]
-    entries = [0] * (D * D)
-    for col, m in enumerate(standard):
-        product = {}
-        for i, w in enumerate(weights):
-            product[m[:i] + (m[i] + 1,) + m[i + 1 :]] = w
-        for exps, c in normal_form_of(product).items():
-            entries[index[exps] * D + col] = int(c) % p
-    charpoly = flint.nmod_mat(D, D, entries, p).charpoly()
+    charpoly = _multiplication_matrix(standard, index, normal_form_of, weights, p).charpoly()
     square_free = charpoly // charpoly.gcd(charpoly.derivative())
     return SolutionCount("finite", D, square_free.degree(), p, engine)
 
@@ -312,6 +325,125 @@ def _sympy_count(reduced, nvars: int, p: int) -> SolutionCount:
         return {m: int(c) for m, c in sp.Poly(r, *gens, modulus=p).terms()} if r != 0 else {}
 
     return _finite_count(standard, remainder, nvars, p, "sympy")
+
+
+# --------------------------------------------------------------------------- parametrizations
+
+
+@dataclass(frozen=True)
+class RationalParametrization:
+    """The points of a zero-dimensional radical system over F_p-bar, as x_i = g_i(T) where w(T) = 0.
+
+    Attributes
+    ----------
+    prime : int
+    linear_form : tuple of int
+        ℓ = Σ linear_form[i] x_i (mod p); T stands for ℓ, so Σ linear_form[i] g_i(T) ≡ T mod w.
+    eliminating : tuple of int
+        w_0, …, w_D (w monic and squarefree of degree D = the number of points).
+    coordinates : tuple of tuple of int
+        For each variable of the system, g_i's D coefficients (lowest degree first).
+
+    Examples
+    --------
+    >>> import random
+    >>> r = rational_parametrization([{(2,): Fraction(1), (0,): Fraction(-2)}], 1, prime=101,
+    ...                              rng=random.Random(0))
+    >>> len(r.eliminating) - 1, r.eliminating[0] == (-2 * r.linear_form[0] ** 2) % 101
+    (2, True)
+    """
+
+    prime: int
+    linear_form: tuple
+    eliminating: tuple
+    coordinates: tuple
+
+
+def rational_parametrization(polys, nvars: int, *, prime: int, rng: random.Random, project: int | None = None,
+                             attempts: int = 8) -> RationalParametrization:
+    """A rational univariate representation of the points of a radical zero-dimensional system modulo p.
+
+    Computed from an F4 Gröbner basis (:mod:`exactgeom.algebra.f4`, whatever engine made the
+    count): the matrix M of multiplication by a random linear form ℓ in the first ``project``
+    variables acts on the quotient A = F_p[x]/I of dimension D.  When the Krylov vectors
+    1, ℓ, …, ℓ^{D−1} are a basis of A, the minimal polynomial w of ℓ has degree D, and each x_i is
+    a polynomial g_i(ℓ) of degree < D, found by one linear solve.  For a radical ideal this
+    happens exactly when ℓ separates the points; w is then squarefree.
+
+    Parameters
+    ----------
+    polys : list of dict
+        Polynomials over Q, ``{exponent tuple: Fraction}``.
+    nvars : int
+    prime : int
+        Any prime below 2**63 (python-flint word-size arithmetic).
+    rng : random.Random
+        Source of the linear forms (a seeded generator; the form used is in the result).
+    project : int, optional
+        ℓ uses only the first ``project`` variables (default: all).
+    attempts : int
+        Linear forms tried before giving up.
+
+    Returns
+    -------
+    RationalParametrization
+        ``eliminating == (1,)`` (no points) for the unit ideal.
+
+    Raises
+    ------
+    ValueError
+        If the system has infinitely many solutions, or the ideal is not radical.
+    Inconclusive
+        If no tried linear form separates the points.
+    """
+    project = nvars if project is None else project
+    reduced = [q for q in reduce_mod(polys, prime) if q]
+    if not reduced:
+        raise ValueError("the system has infinitely many solutions (every polynomial vanishes mod p)")
+    G = groebner_basis(reduced, prime)
+    leading = [leading_monomial(g) for g in G]
+    if leading == [(0,) * nvars]:
+        return RationalParametrization(prime, (0,) * project, (1,), tuple(() for _ in range(nvars)))
+    standard = _standard_monomials(leading, nvars)
+    if standard is None:
+        raise ValueError("the system has infinitely many solutions")
+    D = len(standard)
+    index = {m: i for i, m in enumerate(standard)}
+
+    def normal_form_of(f):
+        return normal_form(f, G, prime)
+
+    def vector(f) -> list[int]:
+        out = [0] * D
+        for exps, c in normal_form_of(f).items():
+            out[index[exps]] = int(c) % prime
+        return out
+
+    variable_columns = [vector({tuple(int(i == j) for j in range(nvars)): 1}) for i in range(nvars)]
+    for _ in range(attempts):
+        weights = [rng.randrange(1, prime) for _ in range(project)] + [0] * (nvars - project)
+        M = _multiplication_matrix(standard, index, normal_form_of, weights, prime)
+        krylov = [[int(k == index[(0,) * nvars]) for k in range(D)]]
+        for _ in range(D):
+            v = M * flint.nmod_mat(D, 1, krylov[-1], prime)
+            krylov.append([int(v[k, 0]) for k in range(D)])
+        K = flint.nmod_mat(D, D, [krylov[j][r] for r in range(D) for j in range(D)], prime)
+        if K.rank() < D:
+            continue
+        rhs = [krylov[D]] + variable_columns
+        B = flint.nmod_mat(D, len(rhs), [col[r] for r in range(D) for col in rhs], prime)
+        X = K.solve(B)
+        power = [int(X[r, 0]) for r in range(D)]  # ℓ^D = Σ power[r] ℓ^r in A
+        w = [(-c) % prime for c in power] + [1]
+        poly = flint.nmod_poly(w, prime)
+        if poly.gcd(poly.derivative()).degree() != 0:
+            raise ValueError("the ideal is not radical: the minimal polynomial of ℓ is not squarefree")
+        coordinates = tuple(tuple(int(X[r, 1 + i]) for r in range(D)) for i in range(nvars))
+        return RationalParametrization(prime, tuple(weights[:project]), tuple(w), coordinates)
+    raise Inconclusive(
+        f"none of {attempts} random linear forms separates the {D} points modulo {prime}; "
+        "the ideal may not be radical, or try another seed"
+    )
 
 
 # --------------------------------------------------------------------------- msolve

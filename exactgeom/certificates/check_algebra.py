@@ -1,165 +1,525 @@
-"""Verifier for the neuromanifold / ED-degree certificate kinds (standard library only).
+"""Verifier for the ``implicit-equations`` and ``ed-degree`` certificate kinds (standard library only).
 
-Kinds
------
+Polynomials
+-----------
+A polynomial in k named variables is a list of terms ``[exponents, coefficient]``: ``exponents``
+a list of k JSON integers (each at most :data:`MAX_DEGREE`, total degree at most
+:data:`MAX_DEGREE`), ``coefficient`` a non-zero certificate rational; no monomial twice, at most
+:data:`MAX_TERMS` terms.  ``[]`` is the zero polynomial.  Names of variables are distinct
+non-empty strings; at most :data:`MAX_VARIABLES` of them.
+
 ``implicit-equations``
-    data: ``parametrization`` (one polynomial per coordinate, in the
-    parameters) and ``equations`` (polynomials in the coordinates); a
-    polynomial is a list of ``[exponent list, rational]`` terms.  Checked by
-    substituting the parametrization into every equation and expanding with
-    exact rational arithmetic: every result must be the zero polynomial.
+----------------------
+claim (the whole theorem)::
+
+    {"parameters": ["t"], "coordinates": ["y1", "y2"],
+     "parametrization": [poly in the parameters, one per coordinate],   # the map phi
+     "equations": [poly in the coordinates, ...],                       # non-zero
+     "statement": "each equation vanishes identically on the image of the parametrization"}
+
+data: ``{}`` (the claim is its own evidence).
+
+The checker substitutes the parametrization *of the claim* into every equation and expands the
+result with exact integer arithmetic (denominators cleared, counted work): every equation must
+become the zero polynomial.  Proved: each listed equation lies in the kernel of the ring map
+y ↦ phi, i.e. vanishes on the image of phi.  Not claimed: that the equations generate that kernel
+(the producer's interpolation argument); a certificate whose map differs from a model's map is
+a theorem about a different map, which a reader sees in the claim.
+
 ``ed-degree``
-    A record of a modular ED-degree count: the equations of X ⊂ C^n, the
-    form Q, the data point u, the formulation, and for each prime p the
-    number of critical points modulo p with and without multiplicity.
+-------------
+claim (the whole theorem)::
 
-    What the checker establishes, with rational arithmetic of its own:
+    {"variables": ["x", "y"], "equations": [poly, ...],   # X = V(equations) in C^n
+     "Q": [[rational]*n]*n, "u": [rational]*n,           # the form and the data point
+     "codimension": c, "ed_degree": D}
 
-    1. *The question is well posed.*  Q is symmetric positive definite
-       (exact LDLᵀ), so ‖x − u‖_Q² is a distance; no equation is a non-zero
-       constant (X is not empty); the claimed codimension c satisfies
-       1 ≤ c ≤ min(n, number of non-zero equations) (Krull: s equations
-       cut out components of codimension ≤ s); the Lagrange formulation has
-       exactly c equations.
-    2. *u is not visibly special.*  Some equation is non-zero at u, i.e.
-       u ∉ X.  A data point on X is itself a critical point (distance 0),
-       which a generic u never is.
-    3. *The counts are consistent with each other.*  At least one count;
-       the moduli are distinct primes; no prime divides a denominator of
-       the equations, Q or u (otherwise the system has no reduction
-       modulo p and the count means nothing); every count equals the
-       claimed value and counts only simple points (multiplicity count =
-       number of distinct points), as a generic u predicts.
-    4. *The value is within the Bézout-type bound* of Draisma, Horobeț,
-       Ottaviani, Sturmfels, Thomas (FoCM 2016, Prop. 2.6): if X has
-       codimension c and is cut out by polynomials of degrees
-       d_1 ≥ d_2 ≥ … then EDdegree(X) ≤ d_1⋯d_c Σ_{i_1+…+i_c ≤ n−c}
-       (d_1 − 1)^{i_1}⋯(d_c − 1)^{i_c}.  (For a positive definite Q write
-       Q = BᵀB: the Q-distance to X is the Euclidean distance to BX, which
-       is cut out by polynomials of the same degrees.)
+*The ED degree of X for Q is D*: for generic u, ‖x − u‖²_Q has D critical points on the smooth
+part of X, where X has pure codimension c (c = 0: X = C^n; c = n + 1: X is empty).  The data
+point u of the claim is the one the evidence is about.
 
-    What it does not establish: that the counts modulo p are right (they
-    are the engine's record, not re-derived: redoing the Gröbner basis
-    computation is the work the certificate summarises), that the primes
-    are lucky (a prime dividing a leading coefficient met over Q can
-    change the count), that u and the random choices of the computation
-    are generic beyond point 2, or that the equations generate a radical
-    ideal of pure codimension c.  The claim must therefore be flagged
-    ``probabilistic``; a certificate that says otherwise is rejected.
+data::
+
+    {"parametrizations": [
+        {"prime": p,                       # the k-th prime derived from the claim, see below
+         "linear_form": [l_1, ..., l_n],   # ints mod p
+         "eliminating_polynomial": [w_0, ..., w_D],   # w(T) = sum w_i T^i, monic (w_D = 1)
+         "coordinates": [[g_i0, ..., g_i(D-1)] for each variable],   # x_i = g_i(T) mod w
+         "multipliers": [[m_k0, ..., m_k(D-1)] for each equation]},  # mu_k(T) mod w
+        ...],
+     "cofactors": [poly, ...]}    # optional, for an empty X only: sum_k a_k f_k = 1
+
+``parametrizations`` is empty exactly when X = C^n or X is empty.
+
+The primes are not chosen by the certificate: entry k must use the smallest prime p ≥ 2^60 + s_k
+(s_k from the SHA-256 digest of the canonical JSON of the claim and k, see
+:func:`certificate_primes`), so a certificate cannot pick primes that are unlucky for its input.
+
+What the checker establishes, with its own arithmetic:
+
+1. *The question is well posed.*  Q is symmetric positive definite (exact fraction-free
+   elimination, Sylvester's criterion).  No equation is the zero polynomial.
+2. *Edge cases are decided outright* (status "proved"): no equations means X = C^n, whose only
+   critical point is u (Q is non-singular), so c must be 0 and D = 1; an equation that is a
+   non-zero constant means X is empty, so c must be n + 1 and D = 0.
+3. *Otherwise* 1 ≤ c ≤ min(n, number of equations) (Krull), D is at most the Bézout-type bound of
+   Draisma, Horobeț, Ottaviani, Sturmfels, Thomas (FoCM 2016, Prop. 2.6), and for every prime p
+   of the evidence, in F_p[T]/(w): w is monic of degree D and squarefree (gcd(w, w') = 1), so it
+   has D distinct roots; ℓ(x(T)) ≡ T, so distinct roots give distinct points x; every equation
+   vanishes at x(T); Q(x − u) ≡ Σ_k mu_k ∇f_k (the gradient of the distance is normal to X); the
+   c×c minors of the Jacobian J have no common root with w (each point is a smooth point of X
+   where J has rank ≥ c), and when there are more than c equations the (c+1)×(c+1) minors vanish
+   (rank exactly c); when there are exactly c equations, the Jacobian of the square system
+   (f, Q(x − u) − Σ mu_k ∇f_k) in (x, mu) is invertible mod w, so each point is an isolated,
+   simple solution for this u (this rules out a u, such as the centre of a circle, whose
+   critical set is positive-dimensional).  Some equation is non-zero at u modulo p (u is not on X).
+
+   Re-derived: *at least D distinct smooth critical points of ‖x − u‖²_Q on X over the algebraic
+   closure of F_p, for each listed p*.  Not re-derived: that there are no further critical points
+   (the upper bound is only the Bézout-type bound), that the primes are lucky (counts over F_p
+   equal counts over Q — only made improbable to arrange by deriving the primes from the claim),
+   that u is generic, and that the equations generate a radical ideal of pure codimension c.
+   The verdict is therefore "consistent", never "proved", with a message that says so.
+   A claimed empty X (c = n + 1) without a constant equation is proved by ``data.cofactors``
+   (optional; one polynomial a_k per equation with Σ a_k f_k = 1 exactly, the weak
+   Nullstellensatz), and is "consistent" without them (emptiness not re-derived).
+
+Limits: :data:`MAX_VARIABLES` variables, :data:`MAX_DEGREE` for exponents and degrees,
+:data:`MAX_TERMS` terms per polynomial, :data:`MAX_EQUATIONS` equations, :data:`MAX_PRIMES`
+primes; every polynomial loop is counted with :func:`exactgeom.certificates._schema.spend`.
+
+Examples
+--------
+>>> from exactgeom.certificates import envelope, verify
+>>> claim = {"parameters": ["t"], "coordinates": ["y1", "y2"],
+...          "parametrization": [[[[1], 1]], [[[2], 1]]],
+...          "equations": [[[[2, 0], 1], [[0, 1], -1]]], "statement": STATEMENT}
+>>> verify(envelope("implicit-equations", claim, {})).status
+'proved'
+>>> claim["equations"] = [[[[1, 0], 1]]]
+>>> print(verify(envelope("implicit-equations", claim, {})).message)
+claim.equations[0] does not vanish on the image: after substituting the parametrization the term t^1 has
+coefficient 1
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from fractions import Fraction
+from itertools import combinations
+from math import comb, lcm
 
-from . import CertificateError
-from ._rational import q, qmat, qvec
+from . import CertificateError, Consistent
+from . import _schema as S
+
+__all__ = ["CHECKS", "check_implicit_equations", "check_ed_degree", "certificate_primes", "STATEMENT"]
+
+MAX_VARIABLES = 64
+"""Most variables (parameters, coordinates) a polynomial of these kinds may have."""
+MAX_DEGREE = 100
+"""Largest exponent and largest total degree of one polynomial."""
+MAX_TERMS = 100_000
+"""Most terms of one polynomial."""
+MAX_EQUATIONS = 1_000
+"""Most equations in one claim."""
+MAX_PRIMES = 8
+"""Most primes in one ``ed-degree`` certificate."""
+MAX_ED_DEGREE = 100_000
+"""Largest ED degree a certificate may claim."""
+PRIME_FLOOR = 2**60
+"""The certificate primes lie just above this."""
+CALL = 60
+"""Counted steps charged for the fixed cost of one polynomial operation (beyond its coefficient work)."""
+
+STATEMENT = "each equation vanishes identically on the image of the parametrization"
 
 
-def _poly(terms, nvars: int, where: str) -> dict:
-    if not isinstance(terms, list):
-        raise CertificateError(f"{where} must be a list of [exponents, coefficient] terms")
+# --------------------------------------------------------------------------- reading
+
+
+def _names(value, where: str, minimum: int = 0) -> list[str]:
+    names = S.array(value, where, max_length=MAX_VARIABLES)
+    if len(names) < minimum:
+        raise CertificateError(f"{where} must name at least {minimum} variable(s)")
+    out = [S.string(v, f"{where}[{i}]") for i, v in enumerate(names)]
+    if any(not v or len(v) > 100 for v in out):
+        raise CertificateError(f"{where}: every name is a non-empty string of at most 100 characters")
+    if len(set(out)) != len(out):
+        raise CertificateError(f"{where} repeats a name")
+    return out
+
+
+def _polynomial(value, nvars: int, where: str) -> dict:
+    """A polynomial as ``{exponent tuple: Fraction}`` (strict: no repeated monomial, no zero coefficient)."""
+    terms = S.array(value, where, max_length=MAX_TERMS)
     out: dict = {}
-    for term in terms:
-        exps, coeff = term
-        if (
-            not isinstance(exps, list)
-            or len(exps) != nvars
-            or any(isinstance(e, bool) or not isinstance(e, int) or e < 0 for e in exps)
-        ):
-            raise CertificateError(f"{where}: exponent vector {exps!r} is not {nvars} non-negative ints")
-        key = tuple(exps)
-        out[key] = out.get(key, Fraction(0)) + q(coeff)
-    return {k: v for k, v in out.items() if v}
-
-
-def _mul(f: dict, g: dict) -> dict:
-    out: dict = {}
-    for m1, c1 in f.items():
-        for m2, c2 in g.items():
-            key = tuple(a + b for a, b in zip(m1, m2))
-            out[key] = out.get(key, Fraction(0)) + c1 * c2
-    return {k: v for k, v in out.items() if v}
-
-
-def _add_into(acc: dict, f: dict, scale: Fraction) -> None:
-    for m, c in f.items():
-        acc[m] = acc.get(m, Fraction(0)) + scale * c
-        if not acc[m]:
-            del acc[m]
-
-
-def check_implicit_equations(cert: dict) -> None:
-    claim, data = cert["claim"], cert["data"]
-    P, N = claim["num_params"], claim["num_coordinates"]
-    param = [_poly(f, P, f"parametrization[{i}]") for i, f in enumerate(data["parametrization"])]
-    if len(param) != N:
-        raise CertificateError(f"{len(param)} coordinate polynomials but num_coordinates = {N}")
-    one = {(0,) * P: Fraction(1)}
-    powers = [[one] for _ in range(N)]
-
-    def power(i: int, e: int) -> dict:
-        while len(powers[i]) <= e:
-            powers[i].append(_mul(powers[i][-1], param[i]))
-        return powers[i][e]
-
-    if not data["equations"]:
-        raise CertificateError("no equations to check")
-    for k, terms in enumerate(data["equations"]):
-        eq = _poly(terms, N, f"equations[{k}]")
-        if not eq:
-            raise CertificateError(f"equations[{k}] is the zero polynomial, which proves nothing")
-        total: dict = {}
-        for m, c in eq.items():
-            prod = one
-            for i, e in enumerate(m):
-                if e:
-                    prod = _mul(prod, power(i, e))
-            _add_into(total, prod, c)
-        if total:
-            some = next(iter(total.items()))
-            raise CertificateError(
-                f"equations[{k}] does not vanish on the parametrization: the term with "
-                f"exponents {list(some[0])} has coefficient {some[1]}"
-            )
-
-
-def _is_prime(p: int) -> bool:
-    if p < 2:
-        return False
-    d = 2
-    while d * d <= p:
-        if p % d == 0:
-            return False
-        d += 1
-    return True
-
-
-def _positive_definite(Q) -> bool:
-    A = [list(r) for r in Q]
-    n = len(A)
-    for i in range(n):
-        if A[i][i] <= 0:
-            return False
-        for r in range(i + 1, n):
-            factor = A[r][i] / A[i][i]
-            for c in range(i, n):
-                A[r][c] -= factor * A[i][c]
-    return True
-
-
-def _evaluate(poly: dict, point) -> Fraction:
-    total = Fraction(0)
-    for m, c in poly.items():
-        term = c
-        for v, e in zip(point, m):
-            term *= v**e
-        total += term
-    return total
+    for k, term in enumerate(terms):
+        here = f"{where}[{k}]"
+        S.array(term, here, length=2)
+        exps = tuple(S.integer(e, f"{here}[0][{i}]", 0, MAX_DEGREE)
+                     for i, e in enumerate(S.array(term[0], f"{here}[0]", length=nvars)))
+        if sum(exps) > MAX_DEGREE:
+            raise CertificateError(f"{here} has total degree {sum(exps)}; at most {MAX_DEGREE} is checked")
+        coeff = S.rational(term[1], f"{here}[1]")
+        if not coeff:
+            raise CertificateError(f"{here} has coefficient 0; leave the term out")
+        if exps in out:
+            raise CertificateError(f"{here} repeats the monomial {list(exps)}")
+        out[exps] = coeff
+    return out
 
 
 def _degree(poly: dict) -> int:
-    return max(sum(m) for m in poly)
+    return max((sum(m) for m in poly), default=-1)
+
+
+def _monomial_text(exps, names) -> str:
+    return "*".join(f"{v}^{e}" for v, e in zip(names, exps) if e) or "1"
+
+
+# --------------------------------------------------------------------------- implicit equations
+
+
+def _bits(poly: dict) -> int:
+    return max((abs(c).bit_length() for c in poly.values()), default=0)
+
+
+def _int_mul(f: dict, g: dict, what: str, key_words: int = 1) -> dict:
+    """Product of integer polynomials with packed monomial keys (key addition = monomial product)."""
+    words = (_bits(f) + _bits(g)) // 64 + 1
+    S.spend(CALL + len(f) * len(g) * (64 + words * words + key_words), what)
+    out: dict = {}
+    for k1, c1 in f.items():
+        for k2, c2 in g.items():
+            k = k1 + k2
+            out[k] = out.get(k, 0) + c1 * c2
+    return {k: v for k, v in out.items() if v}
+
+
+def check_implicit_equations(cert: dict) -> str:
+    """Substitute the claim's parametrization into each equation of the claim; all must vanish.
+
+    Raises
+    ------
+    CertificateError
+        A malformed or oversized field, a zero equation, or an equation that does not vanish.
+    """
+    claim = S.record(cert["claim"], "claim",
+                     required=("parameters", "coordinates", "parametrization", "equations", "statement"))
+    S.record(cert["data"], "data")
+    S.string(claim["statement"], "claim.statement", choices=(STATEMENT,))
+    params = _names(claim["parameters"], "claim.parameters")
+    coords = _names(claim["coordinates"], "claim.coordinates", minimum=1)
+    phi_terms = S.array(claim["parametrization"], "claim.parametrization", length=len(coords))
+    phi = [_polynomial(f, len(params), f"claim.parametrization[{k}]") for k, f in enumerate(phi_terms)]
+    equation_terms = S.array(claim["equations"], "claim.equations", max_length=MAX_EQUATIONS)
+    equations = [_polynomial(f, len(coords), f"claim.equations[{k}]") for k, f in enumerate(equation_terms)]
+    for k, eq in enumerate(equations):
+        if not eq:
+            raise CertificateError(f"claim.equations[{k}] is the zero polynomial, which says nothing")
+    if not equations:
+        return "no equations: nothing to prove"
+    # Clear denominators: phi_k = P_k / d_k with P_k integral; pack exponent vectors into ints so
+    # that a product of monomials is one integer addition (slots wide enough for any result).
+    top = max((_degree(f) for f in phi), default=0)
+    slot = (max(top, 0) * MAX_DEGREE).bit_length() + 1
+    key_words = slot * len(params) // 64 + 1
+
+    def pack(exps) -> int:
+        key = 0
+        for i, e in enumerate(exps):
+            key |= e << (slot * i)
+        return key
+
+    denominators = [lcm(*(c.denominator for c in f.values())) if f else 1 for f in phi]
+    integral = [{pack(m): int(c * d) for m, c in f.items()} for f, d in zip(phi, denominators)]
+    powers = [[{0: 1}] for _ in phi]
+    for k, eq in enumerate(equations):
+        top_exp = [max(m[i] for m in eq) for i in range(len(coords))]
+        scale = lcm(*(c.denominator for c in eq.values()))
+        total: dict = {}
+        for m, c in eq.items():
+            # c * prod (P_i/d_i)^m_i, times scale * prod d_i^top_i: an integer polynomial
+            coeff = int(c * scale)
+            for i, e in enumerate(m):
+                coeff *= denominators[i] ** (top_exp[i] - e)
+            S.spend(CALL + abs(coeff).bit_length() // 64, "the substitution")
+            product = {0: coeff}
+            for i, e in enumerate(m):
+                if e:
+                    while len(powers[i]) <= e:
+                        powers[i].append(_int_mul(powers[i][-1], integral[i], "the substitution", key_words))
+                    product = _int_mul(product, powers[i][e], "the substitution", key_words)
+            S.spend(len(product) * (32 + key_words), "the substitution")
+            for key, v in product.items():
+                total[key] = total.get(key, 0) + v
+        left = {key: v for key, v in total.items() if v}
+        if left:
+            key = min(left)
+            exps = [(key >> (slot * i)) & ((1 << slot) - 1) for i in range(len(params))]
+            value = Fraction(left[key], scale)
+            for i, e in enumerate(top_exp):
+                value /= denominators[i] ** e
+            raise CertificateError(
+                f"claim.equations[{k}] does not vanish on the image: after substituting the "
+                f"parametrization the term {_monomial_text(exps, params)} has coefficient {value}")
+    return (f"each of the {len(equations)} equation(s) vanishes identically after substituting the "
+            f"parametrization of the claim (exact expansion)")
+
+
+# --------------------------------------------------------------------------- arithmetic in F_p[T]/(w)
+
+
+def _pack(a: list[int], width: int) -> int:
+    return int.from_bytes(b"".join(c.to_bytes(width, "little") for c in a), "little")
+
+
+def _kronecker(a: list[int], b: list[int], p: int) -> list[int]:
+    """The product of two coefficient lists over F_p (entries in [0, p)) by one integer product.
+
+    Each list is packed into an integer with slots wide enough for any coefficient of the product
+    (at most min(len a, len b)·(p − 1)² < 2^(8·width)), so no slot overflows into the next.
+    """
+    if not a or not b:
+        return []
+    count = len(a) + len(b) - 1
+    if len(a) * len(b) <= 1024:  # schoolbook is faster for short lists
+        S.spend(CALL + 4 * len(a) * len(b), "arithmetic modulo w")
+        out = [0] * count
+        for i, x in enumerate(a):
+            if x:
+                for j, y in enumerate(b):
+                    out[i + j] += x * y
+        return [v % p for v in out]
+    width = (2 * p.bit_length() + min(len(a), len(b)).bit_length() + 7) // 8
+    words = width // 8 + 1
+    S.spend(CALL + 24 * (len(a) + len(b)) + (len(a) * words) * (len(b) * words) // 8, "arithmetic modulo w")
+    data = (_pack(a, width) * _pack(b, width)).to_bytes(count * width, "little")
+    return [int.from_bytes(data[i * width:(i + 1) * width], "little") % p for i in range(count)]
+
+
+class _Quotient:
+    """The ring F_p[T]/(w) for a monic w; elements are coefficient lists (low degree first), reduced.
+
+    Products are Kronecker products; reduction modulo w is Barrett's: with v = rev(w)^(-1) mod
+    T^(D-1), the quotient of a (deg a ≤ 2D − 2) by w is rev(rev(a)·v mod T^m), m = deg a − D + 1.
+    """
+
+    def __init__(self, w: list[int], p: int):
+        self.w, self.p, self.D = w, p, len(w) - 1
+        reverse = w[::-1]
+        inverse, k = [1], 1
+        while k < self.D - 1:  # Newton: v <- v (2 - rev(w) v) mod T^(2k)
+            k = min(2 * k, self.D - 1)
+            error = [(-c) % p for c in _kronecker(reverse[:k], inverse, p)[:k]]
+            error[0] = (error[0] + 2) % p
+            inverse = _kronecker(inverse, error, p)[:k]
+        self.inverse = inverse
+
+    def reduce(self, a: list[int]) -> list[int]:
+        p, D = self.p, self.D
+        if D <= 1:  # F_p[T]/(T + w_0) is F_p, by T -> -w_0 (and D = 0 is the zero ring)
+            S.spend(CALL + 2 * len(a), "arithmetic modulo w")
+            value = 0
+            for c in reversed(a):
+                value = (value * -self.w[0] + c) % p if D else 0
+            return [value] if value else []
+        a = [v % p for v in a]
+        while len(a) > D:
+            top = len(a) - (2 * D - 1)
+            if top > 0:  # reduce the highest 2D − 1 coefficients (T^top times a block) first
+                a = a[:top] + self.reduce(a[top:])
+                continue
+            m = len(a) - D
+            quotient = _kronecker(a[::-1][:m], self.inverse[:m], p)[:m][::-1]
+            product = _kronecker(quotient, self.w, p)
+            a = [(x - y) % p for x, y in zip(a[:D], product[:D])]
+        while a and not a[-1]:
+            a.pop()
+        return a
+
+    def mul(self, a: list[int], b: list[int]) -> list[int]:
+        return self.reduce(_kronecker(a, b, self.p))
+
+    def add(self, a: list[int], b: list[int], scale: int = 1) -> list[int]:
+        S.spend(CALL + 2 * max(len(a), len(b)), "arithmetic modulo w")
+        out = list(a) + [0] * (len(b) - len(a))
+        for j, y in enumerate(b):
+            out[j] += scale * y
+        return self.reduce(out)
+
+    def constant(self, c: int) -> list[int]:
+        return self.reduce([c])
+
+
+def _poly_gcd(a: list[int], b: list[int], p: int) -> list[int]:
+    """Monic gcd in F_p[T] (Euclid, counted)."""
+
+    def strip(v):
+        v = [x % p for x in v]
+        while v and not v[-1]:
+            v.pop()
+        return v
+
+    a, b = strip(a), strip(b)
+    while b:
+        S.spend(3 * (len(a) + 1) * (len(b) + 1), "a gcd modulo p")
+        inv = pow(b[-1], -1, p)
+        while len(a) >= len(b):
+            c = a[-1] * inv % p
+            shift = len(a) - len(b)
+            for j, y in enumerate(b):
+                a[shift + j] = (a[shift + j] - c * y) % p
+            a = strip(a)
+        a, b = b, a
+    if not a:
+        return []
+    inv = pow(a[-1], -1, p)
+    return [x * inv % p for x in a]
+
+
+def _coprime(a: list[int], w: list[int], p: int) -> bool:
+    return len(_poly_gcd(w, a, p)) == 1
+
+
+def _modp(c: Fraction, p: int, where: str) -> int:
+    if c.denominator % p == 0:
+        raise CertificateError(f"the prime {p} divides a denominator of {where}: no reduction modulo {p}")
+    return c.numerator * pow(c.denominator, -1, p) % p
+
+
+def _derivative(poly: dict, i: int) -> dict:
+    out = {}
+    for m, c in poly.items():
+        if m[i]:
+            out[m[:i] + (m[i] - 1,) + m[i + 1:]] = c * m[i]
+    return out
+
+
+class _Evaluator:
+    """Values of polynomials over Q at the point x(T) of F_p[T]/(w), sharing the powers of the x_i."""
+
+    def __init__(self, ring: _Quotient, xs: list[list[int]], where: str):
+        self.ring, self.xs, self.where = ring, xs, where
+        self.powers = [[ring.constant(1)] for _ in xs]
+
+    def power(self, i: int, e: int) -> list[int]:
+        table = self.powers[i]
+        while len(table) <= e:
+            table.append(self.ring.mul(table[-1], self.xs[i]))
+        return table[e]
+
+    def __call__(self, poly: dict) -> list[int]:
+        ring, p = self.ring, self.ring.p
+        total: list[int] = []
+        for m, c in poly.items():
+            S.spend(CALL, "evaluating the equations")
+            term = ring.constant(_modp(c, p, self.where))
+            for i, e in enumerate(m):
+                if e and term:
+                    term = ring.mul(term, self.power(i, e))
+            total = ring.add(total, term)
+        return total
+
+
+def _minors(M: list[list[list[int]]], k: int, ring: _Quotient):
+    """All k×k minors of a matrix over the ring (Laplace expansion along the first row, memoised)."""
+    rows, cols = len(M), len(M[0]) if M else 0
+    memo: dict = {}
+
+    def det(rs: tuple, cs: tuple) -> list[int]:
+        if len(rs) == 1:
+            return M[rs[0]][cs[0]]
+        key = (rs, cs)
+        if key not in memo:
+            S.spend(CALL + len(cs), "the minors")
+            total: list[int] = []
+            for j, col in enumerate(cs):
+                entry = M[rs[0]][col]
+                if entry:
+                    sub = det(rs[1:], cs[:j] + cs[j + 1:])
+                    total = ring.add(total, ring.mul(entry, sub), 1 if j % 2 == 0 else -1)
+            memo[key] = total
+        return memo[key]
+
+    S.spend(CALL * comb(rows, k) * comb(cols, k), "the minors")
+    for rs in combinations(range(rows), k):
+        for cs in combinations(range(cols), k):
+            yield det(rs, cs)
+
+
+def _determinant(A: list[list[list[int]]], ring: _Quotient) -> list[int]:
+    """Division-free determinant over a commutative ring (Bird, Inform. Process. Lett. 111, 2011)."""
+    n = len(A)
+    S.spend(n**4, "the determinant")
+    X = [row[:] for row in A]
+    for _ in range(n - 1):
+        mu = [[[] for _ in range(n)] for _ in range(n)]
+        running: list[int] = []
+        for i in range(n - 1, -1, -1):
+            mu[i][i] = ring.add([], running, -1)
+            running = ring.add(running, X[i][i])
+            for j in range(i + 1, n):
+                mu[i][j] = X[i][j]
+        X = [[_dot([mu[i][k] for k in range(i, n)], [A[k][j] for k in range(i, n)], ring)
+              for j in range(n)] for i in range(n)]
+    return X[0][0] if n % 2 == 1 else ring.add([], X[0][0], -1)
+
+
+def _dot(a, b, ring: _Quotient) -> list[int]:
+    S.spend(len(a), "the determinant")
+    total: list[int] = []
+    for x, y in zip(a, b):
+        if x and y:
+            total = ring.add(total, ring.mul(x, y))
+    return total
+
+
+# --------------------------------------------------------------------------- ED degree
+
+
+def certificate_primes(claim: dict, count: int) -> list[int]:
+    """The primes an ``ed-degree`` certificate with this claim must use, derived from the claim.
+
+    Entry k uses the smallest prime ≥ 2^60 + s_k, where s_k < 2^60 is read from the SHA-256
+    digest of ``"exactgeom ed-degree prime {k}\\n"`` followed by the claim as canonical JSON
+    (``sort_keys=True``, separators ``(",", ":")``, ASCII).  Changing the claim changes the primes.
+
+    Examples
+    --------
+    >>> p, q = certificate_primes({"ed_degree": 2}, 2)
+    >>> 2**60 < p < 2**61 and 2**60 < q < 2**61 and p != q
+    True
+    """
+    text = json.dumps(claim, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    out: list[int] = []
+    for k in range(count):
+        digest = hashlib.sha256(f"exactgeom ed-degree prime {k}\n{text}".encode()).digest()
+        candidate = PRIME_FLOOR + (int.from_bytes(digest[:8], "big") >> 4)
+        while candidate in out or not S.is_prime(candidate):  # bounded: prime gaps near 2^60 are small
+            candidate += 1
+        out.append(candidate)
+    return out
+
+
+def _positive_definite(Q: list[list[Fraction]]) -> bool:
+    """Sylvester's criterion with fraction-free (Bareiss) elimination of the integer matrix L·Q."""
+    n = len(Q)
+    scale = lcm(*(v.denominator for row in Q for v in row)) if n else 1
+    A = [[int(v * scale) for v in row] for row in Q]
+    previous = 1
+    for k in range(n):
+        pivot = A[k][k]
+        if pivot <= 0:
+            return False
+        words = 2 * pivot.bit_length() // 64 + 1
+        S.spend((n - k) ** 2 * (4 + words * words), "the positive-definiteness test")
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                A[i][j] = (pivot * A[i][j] - A[i][k] * A[k][j]) // previous
+        previous = pivot
+    return True
 
 
 def _ed_degree_bound(degrees: list[int], n: int, c: int) -> int:
@@ -167,6 +527,7 @@ def _ed_degree_bound(degrees: list[int], n: int, c: int) -> int:
     top = sorted(degrees, reverse=True)[:c]
     series = [1] + [0] * (n - c)  # coefficients of Π_j 1/(1 − (d_j − 1) t), up to t^(n−c)
     for d in top:
+        S.spend((n - c + 1) ** 2, "the Bézout-type bound")
         series = [sum(series[k - i] * (d - 1) ** i for i in range(k + 1)) for k in range(n - c + 1)]
     product = 1
     for d in top:
@@ -174,59 +535,199 @@ def _ed_degree_bound(degrees: list[int], n: int, c: int) -> int:
     return product * sum(series)
 
 
-def check_ed_degree(cert: dict) -> None:
-    claim, data = cert["claim"], cert["data"]
-    n, value, c = claim["num_variables"], claim["ed_degree"], claim["codimension"]
-    if claim.get("probabilistic") is not True:
-        raise CertificateError("an ED-degree count modulo primes must be flagged probabilistic")
-    Q, u = qmat(data["Q"]), qvec(data["u"])
-    if len(Q) != n or any(len(r) != n for r in Q) or len(u) != n:
-        raise CertificateError(f"Q must be {n}×{n} and u of length {n}")
-    if any(Q[i][j] != Q[j][i] for i in range(n) for j in range(n)):
-        raise CertificateError("Q is not symmetric")
+def _residues(value, where: str, length: int, p: int) -> list[int]:
+    entries = S.array(value, where, length=length)
+    return [S.integer(v, f"{where}[{i}]", 0, p - 1) for i, v in enumerate(entries)]
+
+
+def _check_parametrization(entry, where: str, p: int, n: int, equations, Q, u, c: int, D: int) -> None:
+    """The evidence modulo p: D distinct smooth critical points x(T), T a root of w (module docstring)."""
+    s = len(equations)
+    entry = S.record(entry, where, required=("prime", "linear_form", "eliminating_polynomial",
+                                              "coordinates", "multipliers"))
+    if S.integer(entry["prime"], f"{where}.prime", 2) != p:
+        raise CertificateError(f"{where}.prime must be {p}, the prime derived from the claim "
+                               f"(found {S._short(entry['prime'])})")
+    ell = _residues(entry["linear_form"], f"{where}.linear_form", n, p)
+    w = _residues(entry["eliminating_polynomial"], f"{where}.eliminating_polynomial", D + 1, p)
+    if w[-1] != 1:
+        raise CertificateError(f"{where}.eliminating_polynomial must be monic of degree {D}, the claimed "
+                               "ED degree")
+    xs = [_residues(g, f"{where}.coordinates[{i}]", D, p)
+          for i, g in enumerate(S.array(entry["coordinates"], f"{where}.coordinates", length=n))]
+    mus = [_residues(g, f"{where}.multipliers[{k}]", D, p)
+           for k, g in enumerate(S.array(entry["multipliers"], f"{where}.multipliers", length=s))]
+    S.spend(sum(len(f) for f in equations) * (CALL + n), "the equations at u")
+    at_u = [sum((_modp(coeff, p, "claim.equations") * _power_product(u, m, p, "claim.u")
+                 for m, coeff in f.items()), 0) % p for f in equations]
+    if not any(at_u):
+        raise CertificateError(f"every equation vanishes at u modulo {p}: u lies on X (or is special modulo "
+                               "the certificate prime), so u is not a generic data point")
+    if D == 0:
+        return
+    ring = _Quotient(w, p)
+    xs = [ring.reduce(g) for g in xs]
+    mus = [ring.reduce(g) for g in mus]
+    derivative = [(k * w[k]) % p for k in range(1, D + 1)]
+    if not _coprime(derivative, w, p):
+        raise CertificateError(f"modulo {p} the eliminating polynomial is not squarefree: it does not have "
+                               f"{D} distinct roots")
+    form: list[int] = []
+    for i in range(n):
+        form = ring.add(form, xs[i], ell[i])
+    if form != ring.reduce([0, 1]):
+        raise CertificateError(f"modulo {p}: the linear form of the coordinates is not T modulo w, so the "
+                               "roots of w do not name the points")
+    value = _Evaluator(ring, xs, "claim.equations")
+    for k, f in enumerate(equations):
+        if value(f):
+            raise CertificateError(f"modulo {p}: claim.equations[{k}] does not vanish at the points x(T), "
+                                   "so they are not points of X")
+    gradients = [[value(_derivative(f, i)) for i in range(n)] for f in equations]
+    for i in range(n):
+        residual: list[int] = []
+        for j in range(n):
+            if Q[i][j]:
+                qij = _modp(Q[i][j], p, "claim.Q")
+                residual = ring.add(residual, ring.add(xs[j], ring.constant(-_modp(u[j], p, "claim.u"))), qij)
+        for k in range(s):
+            residual = ring.add(residual, ring.mul(mus[k], gradients[k][i]), -1)
+        if residual:
+            raise CertificateError(f"modulo {p}: coordinate {i} of Q(x - u) - sum mu_k grad f_k is not zero "
+                                   "at the points: they are not critical points of the distance")
+    common = list(w)
+    for minor in _minors(gradients, c, ring):
+        common = _poly_gcd(common, minor, p)
+        if len(common) == 1:
+            break
+    if len(common) != 1:
+        raise CertificateError(f"modulo {p}: at some root of w every {c}×{c} minor of the Jacobian vanishes, "
+                               "so that point is not on the smooth part of X")
+    if s > c:
+        for minor in _minors(gradients, c + 1, ring):
+            if minor:
+                raise CertificateError(f"modulo {p}: a {c + 1}×{c + 1} minor of the Jacobian is non-zero at "
+                                       f"the points, so X does not have codimension {c} there")
+        return
+    # s == c: the square system G(x, mu) = (f, Q(x - u) - sum mu_k grad f_k) has an invertible Jacobian
+    hessians = [[[value(_derivative(_derivative(f, i), j)) if j >= i else None for j in range(n)]
+                 for i in range(n)] for f in equations]
+    jac = [[gradients[k][j] for j in range(n)] + [[] for _ in range(s)] for k in range(s)]
+    for i in range(n):
+        row = []
+        for j in range(n):
+            entry_ij = ring.constant(_modp(Q[i][j], p, "claim.Q"))
+            for k in range(s):
+                h = hessians[k][min(i, j)][max(i, j)]
+                entry_ij = ring.add(entry_ij, ring.mul(mus[k], h), -1)
+            row.append(entry_ij)
+        row += [ring.add([], gradients[k][i], -1) for k in range(s)]
+        jac.append(row)
+    if not _coprime(_determinant(jac, ring), w, p):
+        raise CertificateError(f"modulo {p}: the Jacobian of the critical equations is singular at some root "
+                               "of w, so that critical point is not isolated and simple for this u")
+
+
+def _check_cofactors(value, equations, n: int) -> None:
+    """Σ a_k f_k = 1 exactly, for cofactors a_k read from the evidence (one per equation)."""
+    cofactors = [_polynomial(a, n, f"data.cofactors[{k}]")
+                 for k, a in enumerate(S.array(value, "data.cofactors", length=len(equations)))]
+    total: dict = {}
+    for a, f in zip(cofactors, equations):
+        S.spend(CALL + 64 * len(a) * len(f), "the cofactor identity")
+        for m1, c1 in a.items():
+            for m2, c2 in f.items():
+                key = tuple(x + y for x, y in zip(m1, m2))
+                total[key] = total.get(key, 0) + c1 * c2
+    total = {m: v for m, v in total.items() if v}
+    if total != {(0,) * n: 1}:
+        raise CertificateError("data.cofactors: sum_k a_k f_k is not the constant 1, so it does not show "
+                               "that X is empty")
+
+
+def _power_product(point, m, p: int, where: str) -> int:
+    out = 1
+    for v, e in zip(point, m):
+        if e:
+            out = out * pow(_modp(v, p, where), e, p) % p
+    return out
+
+
+def check_ed_degree(cert: dict):
+    """Check an ``ed-degree`` certificate (module docstring): proved edge cases, else consistent or rejected.
+
+    Raises
+    ------
+    CertificateError
+        A malformed or oversized field, an ill-posed question, or evidence that does not check.
+    """
+    raw = cert["claim"]
+    claim = S.record(raw, "claim", required=("variables", "equations", "Q", "u", "codimension", "ed_degree"))
+    data = S.record(cert["data"], "data", required=("parametrizations",), optional=("cofactors",))
+    names = _names(claim["variables"], "claim.variables", minimum=1)
+    n = len(names)
+    Q = S.rmat(claim["Q"], "claim.Q", rows=n, cols=n)
+    u = S.rvec(claim["u"], "claim.u", length=n)
+    equation_terms = S.array(claim["equations"], "claim.equations", max_length=MAX_EQUATIONS)
+    equations = [_polynomial(f, n, f"claim.equations[{k}]") for k, f in enumerate(equation_terms)]
+    c = S.integer(claim["codimension"], "claim.codimension", 0, n + 1)
+    D = S.integer(claim["ed_degree"], "claim.ed_degree", 0, MAX_ED_DEGREE)
+    entries = S.array(data["parametrizations"], "data.parametrizations", max_length=MAX_PRIMES)
+    if any(Q[i][j] != Q[j][i] for i in range(n) for j in range(i)):
+        raise CertificateError("claim.Q is not symmetric")
     if not _positive_definite(Q):
-        raise CertificateError("Q is not positive definite")
-    equations = [_poly(f, n, f"equations[{i}]") for i, f in enumerate(data["equations"])]
-    nonzero = [f for f in equations if f]
-    if not nonzero:
-        raise CertificateError("no non-zero equations")
-    for i, f in enumerate(equations):
-        if f and _degree(f) == 0:
-            raise CertificateError(f"equations[{i}] is a non-zero constant: X is empty")
-    if not 1 <= c <= min(n, len(nonzero)):
-        raise CertificateError(
-            f"codimension {c} is impossible for X in C^{n} cut out by {len(nonzero)} non-zero equation(s)"
-        )
-    if data.get("formulation") == "lagrange" and len(equations) != c:
-        raise CertificateError(
-            f"the Lagrange formulation needs exactly c = {c} equations, not {len(equations)}"
-        )
-    if all(_evaluate(f, u) == 0 for f in nonzero):
-        raise CertificateError("u lies on X, so u itself is a critical point: u is not generic")
-    counts = data["counts"]
-    if not counts:
-        raise CertificateError("no per-prime counts recorded")
-    primes = [entry["prime"] for entry in counts]
-    if len(set(primes)) != len(primes):
-        raise CertificateError(f"the moduli {primes} repeat a prime; agreement needs distinct primes")
-    denominators = [v.denominator for f in nonzero for v in f.values()]
-    denominators += [v.denominator for row in Q for v in row] + [v.denominator for v in u]
-    for entry in counts:
-        p = entry["prime"]
-        if not _is_prime(p):
-            raise CertificateError(f"the modulus {p} is not prime")
-        if any(d % p == 0 for d in denominators):
-            raise CertificateError(f"the prime {p} divides a denominator of the input: no reduction mod {p}")
-        if entry["multiplicity"] != value:
-            raise CertificateError(f"modulo {p} the count is {entry['multiplicity']}, not {value}")
-        if entry["distinct"] != entry["multiplicity"]:
-            raise CertificateError(f"modulo {p} the critical points are not all simple")
-    bound = _ed_degree_bound([_degree(f) for f in nonzero], n, c)
-    if value > bound:
-        raise CertificateError(
-            f"ED degree {value} exceeds the bound {bound} for codimension {c} and these degrees "
-            "(Draisma et al., FoCM 2016, Prop. 2.6)"
-        )
+        raise CertificateError("claim.Q is not positive definite, so ||x - u||_Q is not a distance")
+    for k, f in enumerate(equations):
+        if not f:
+            raise CertificateError(f"claim.equations[{k}] is the zero polynomial; leave it out")
+    constants = [k for k, f in enumerate(equations) if _degree(f) == 0]
+    if not equations or constants:
+        what = ("there are no equations, so X = C^n, whose only critical point is u (Q is non-singular)"
+                if not equations else
+                f"claim.equations[{constants[0]}] is a non-zero constant, so X is empty")
+        expected = (0, 1) if not equations else (n + 1, 0)
+        if (c, D) != expected:
+            raise CertificateError(f"{what}: the codimension must be {expected[0]} and the ED degree "
+                                   f"{expected[1]}, not {c} and {D}")
+        if entries:
+            raise CertificateError(f"{what}; data.parametrizations must be empty")
+        return f"{what}: ED degree {D} (codimension {c})"
+    if c == 0:
+        raise CertificateError("codimension 0 means X = C^n, but a non-zero equation does not vanish on C^n")
+    if "cofactors" in data and c != n + 1:
+        raise CertificateError("data.cofactors is evidence for an empty X only (codimension n + 1)")
+    if c == n + 1:
+        if D != 0:
+            raise CertificateError(f"codimension {n + 1} means X is empty, whose ED degree is 0, not {D}")
+        if entries:
+            raise CertificateError("X is claimed empty; data.parametrizations must be empty")
+        if "cofactors" in data:
+            _check_cofactors(data["cofactors"], equations, n)
+            return (f"X is empty: sum_k a_k f_k = 1 for the {len(equations)} cofactor(s) of the evidence "
+                    "(weak Nullstellensatz), so the ED degree is 0")
+        return Consistent("X is claimed empty (ED degree 0); the emptiness of X is not re-derived "
+                          "(no equation is a non-zero constant and no cofactors are given)")
+    if c > len(equations):
+        raise CertificateError(f"codimension {c} is impossible for X in C^{n} cut out by {len(equations)} "
+                               "equation(s) (Krull)")
+    bound = _ed_degree_bound([_degree(f) for f in equations], n, c)
+    if D > bound:
+        raise CertificateError(f"ED degree {D} exceeds the bound {bound} for codimension {c} and these "
+                               "degrees (Draisma et al., FoCM 2016, Prop. 2.6)")
+    if not entries:
+        raise CertificateError("data.parametrizations is empty: an ED-degree count needs evidence modulo "
+                               "a prime")
+    primes = certificate_primes(raw, len(entries))
+    for k, (entry, p) in enumerate(zip(entries, primes)):
+        _check_parametrization(entry, f"data.parametrizations[{k}]", p, n, equations, Q, u, c, D)
+    isolated = ("each an isolated simple solution for this u" if len(equations) == c
+                else "isolation not checked (more equations than the codimension)")
+    return Consistent(
+        f"re-derived: at least {D} distinct smooth critical points of ||x - u||_Q^2 on X over the algebraic "
+        f"closure of F_p for each of the {len(primes)} prime(s) derived from the claim ({isolated}), and "
+        f"{D} <= {bound} (Bezout-type bound); not re-derived: that there are no further critical points, "
+        "that the primes are lucky, that u is generic, that the equations generate a radical ideal of pure "
+        f"codimension {c}")
 
 
 CHECKS = {"implicit-equations": check_implicit_equations, "ed-degree": check_ed_degree}

@@ -37,11 +37,13 @@ import itertools
 import random
 from dataclasses import dataclass
 from fractions import Fraction
+from math import comb
 
 import flint
 import sympy as sp
 
 from .._exact import from_fmpq, primitive_integer_vector, to_fmpq
+from ..errors import TooLarge
 
 __all__ = ["implicit_equations", "ImplicitEquations", "equation_jacobian_rank"]
 
@@ -89,28 +91,53 @@ class ImplicitEquations:
     method: str = "interpolation"
 
     def certificate(self, model) -> dict:
-        """An ``implicit-equations`` certificate: the parametrization and the equations as exact data."""
+        """An ``implicit-equations`` certificate whose claim is the whole theorem.
+
+        The claim holds the parameters and coordinates by name, the parametrization φ (one
+        polynomial in the parameters per coordinate), the equations, and the statement that each
+        equation vanishes identically after substituting φ; the verifier expands the
+        substitution itself (see :mod:`exactgeom.certificates.check_algebra`).  Completeness of
+        the list up to ``max_degree`` is the interpolation argument of this module, recorded in
+        ``meta``, not part of the checked claim.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> from exactgeom.certificates import verify
+        >>> from exactgeom.neuro import Parametrization
+        >>> t = sp.Symbol("t")
+        >>> cubic = Parametrization([t], [t, t**2, t**3])
+        >>> cert = cubic.implicit_equations(2).certificate(cubic)
+        >>> cert["claim"]["parameters"], cert["claim"]["parametrization"][1]
+        (['t'], [[[2], '1']])
+        >>> verify(cert).status
+        'proved'
+        """
         from ..certificates import envelope
         from .._exact import fraction_str
 
+        if tuple(model.coordinates) != tuple(self.coordinates):
+            raise ValueError("certificate(model): the model's coordinates are not those of these equations")
+
         def encode(poly, gens):
             p = sp.Poly(poly, *gens, domain="QQ")
+            if p.is_zero:
+                return []
             return [
                 [list(m), fraction_str(Fraction(int(c.numerator), int(c.denominator)))] for m, c in p.terms()
             ]
 
         claim = {
-            "statement": "each equation vanishes identically after substituting the parametrization",
-            "num_params": len(model.params),
-            "num_coordinates": len(self.coordinates),
-        }
-        data = {
+            "parameters": [str(v) for v in model.params],
+            "coordinates": [str(v) for v in self.coordinates],
             "parametrization": [encode(f, model.params) for f in model.polys],
             "equations": [encode(e, self.coordinates) for e in self.equations],
+            "statement": "each equation vanishes identically on the image of the parametrization",
         }
-        return envelope(
-            "implicit-equations", claim, data, {"producer": "exactgeom.neuro.implicit", "seed": self.seed}
-        )
+        meta = {"producer": "exactgeom.neuro.implicit", "seed": self.seed, "method": self.method,
+                "max_degree": self.max_degree, "ideal_dimensions": list(self.ideal_dimensions),
+                "complete_up_to_max_degree": bool(self.proved)}
+        return envelope("implicit-equations", claim, {}, meta)
 
 
 def _homogeneous_degree(model):
@@ -224,12 +251,15 @@ def implicit_equations(
     homogeneous = hom_degree is not None and hom_degree > 0
     if method == "elimination":
         return _by_elimination(model, max_degree, homogeneous, seed)
-    count = len(_monomials(N, max_degree, homogeneous))
+    count = comb(N + max_degree - 1, max_degree) if homogeneous else comb(N + max_degree, max_degree)
     if count > MAX_MONOMIALS:
-        raise ValueError(
+        raise TooLarge(
             f"{count} monomials of degree {'=' if homogeneous else '<='} {max_degree} in {N} "
             f"coordinates: the interpolation matrix would be {count + 8}×{count}; "
-            f"lower max_degree (limit {MAX_MONOMIALS} monomials)"
+            f"lower max_degree (limit {MAX_MONOMIALS} monomials)",
+            estimate=count,
+            limit=MAX_MONOMIALS,
+            unit="monomials",
         )
     rng = random.Random(seed)
     ctx_y = flint.fmpq_mpoly_ctx.get(tuple(str(c) for c in model.coordinates), "degrevlex")

@@ -72,7 +72,7 @@ def test_every_equation_vanishes_and_certificate_checks():
         assert sp.expand(eq.subs(dict(zip(M.coordinates, M.polys)))) == 0
     cert = E.certificate(M)
     assert verify(cert)
-    cert["data"]["equations"][0][0][1] = "5"
+    cert["claim"]["equations"][0][0][1] = "5"
     assert "does not vanish" in verify(cert).message
 
 
