@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -27,6 +26,8 @@ from exactgeom.expressions import (
     parse_relation,
     parse_relations,
 )
+
+import timing
 
 x, y, z = sympy.symbols("x y z")
 R = sympy.Rational
@@ -249,12 +250,12 @@ def test_entry_points_still_read_strings():
     ids=lambda t: t[:24],
 )
 def test_hostile_sizes_are_refused_quickly(text):
-    start = time.perf_counter()
+    start = timing.clock()
     with pytest.raises(ExpressionTooLarge) as info:
         parse_expression(text)
     assert isinstance(info.value, TooLarge) and isinstance(info.value, ValueError)
     assert info.value.limit is not None
-    assert time.perf_counter() - start < 2
+    assert timing.clock() - start < timing.LIMIT
 
 
 def test_long_but_harmless_texts_are_read():

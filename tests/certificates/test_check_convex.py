@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import itertools
-import time
 from fractions import Fraction
 
 import pytest
@@ -14,6 +13,8 @@ from hypothesis import strategies as st
 
 from exactgeom.certificates import check_convex, envelope, verify
 from exactgeom.convex import min_l1_interpolant
+
+import timing
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PROBLEMS = {
@@ -179,9 +180,9 @@ def test_missing_field_rejected(section, key):
 
 
 def _quickly(cert):
-    start = time.process_time()
+    start = timing.clock()
     v = verify(cert)
-    assert time.process_time() - start < 2, v.message
+    assert timing.clock() - start < timing.LIMIT, v.message
     assert v.status == "rejected"
     return v.message
 

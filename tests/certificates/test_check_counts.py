@@ -18,6 +18,8 @@ from exactgeom.arrangements.certify import (
 )
 from exactgeom.certificates import check_counts, verify
 
+import timing
+
 
 @functools.cache
 def _base(name: str) -> dict:
@@ -405,11 +407,10 @@ def test_region_count_message_says_what_was_rederived():
 
 
 def _quickly(cert) -> str:
-    import time
 
-    start = time.process_time()
+    start = timing.clock()
     v = verify(cert)
-    assert time.process_time() - start < 2, v.message
+    assert timing.clock() - start < timing.LIMIT, v.message
     assert v.status == "rejected"
     return v.message
 
@@ -461,10 +462,9 @@ def test_hostile_deep_and_long_lists():
 
 @pytest.mark.slow
 def test_threshold5_is_decided_within_the_budget():
-    import time
 
     cert = characteristic_polynomial_certificate(library.threshold(5))
-    start = time.process_time()
+    start = timing.clock()
     v = verify(json.loads(json.dumps(cert)))
     assert v.status == "proved" and cert["claim"]["regions"] == 94572  # A000609
-    assert time.process_time() - start < 2.5
+    assert timing.clock() - start < timing.LIMIT

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import itertools
 import random
-import time
 from collections import defaultdict
 
 import pytest
@@ -15,6 +14,8 @@ from exactgeom.certificates import CertificateError, _schema, envelope, verify
 from exactgeom.certificates.check_networks import kth_roots as checker_roots
 from exactgeom.networks import HopfieldNetwork, ThresholdNetwork
 from exactgeom.networks.hopfield import kth_roots as library_roots
+
+import timing
 
 POINTS2 = list(itertools.product((0, 1), repeat=2))
 INDEX2 = {x: k for k, x in enumerate(POINTS2)}
@@ -41,9 +42,9 @@ def one_step_realizable(h):
 
 
 def timed_verify(cert):
-    start = time.perf_counter()
+    start = timing.clock()
     v = verify(cert)
-    assert time.perf_counter() - start < 2, "a hostile certificate took more than 2 s"
+    assert timing.clock() - start < timing.LIMIT, "a hostile certificate took too long"
     return v
 
 

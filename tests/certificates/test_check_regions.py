@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +11,8 @@ from hypothesis import strategies as st
 from exactgeom import library
 from exactgeom.arrangements.regions import region_certificate
 from exactgeom.certificates import check_regions, envelope, verify
+
+import timing
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 BASES = {"braid3": library.braid(3), "shi3": library.shi(3), "generic": library.generic(5, 2, seed=2)}
@@ -23,9 +24,9 @@ def _fresh(name):
 
 
 def _quickly(cert):
-    start = time.process_time()
+    start = timing.clock()
     v = verify(cert)
-    assert time.process_time() - start < 2, v.message
+    assert timing.clock() - start < timing.LIMIT, v.message
     assert v.status == "rejected"
     return v.message
 

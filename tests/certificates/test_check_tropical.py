@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import math
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +12,8 @@ from hypothesis import strategies as st
 
 from exactgeom.certificates import check_tropical, envelope, verify
 from exactgeom.networks.tropical_classifier import TropicalClassifier
+
+import timing
 
 POINTS = [(0, 0), (3, 1), (1, 4), (-2, 2), (5, -1), (2, -3)]
 SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -110,9 +111,9 @@ def test_missing_field_rejected(section, key):
 
 
 def _quickly(cert):
-    start = time.process_time()
+    start = timing.clock()
     v = verify(cert)
-    assert time.process_time() - start < 2, v.message
+    assert timing.clock() - start < timing.LIMIT, v.message
     assert v.status == "rejected"
     return v.message
 
