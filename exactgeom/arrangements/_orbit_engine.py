@@ -37,11 +37,11 @@ p, so every rank, and hence the equality of two traces (a rank condition on two 
 together with the rows of S) and the vanishing of a trace, is the same mod p as over Q.
 The basis of X mod p is the null space of the rows of S, of dimension D − |S| because
 those rows are independent over Q, hence mod p.  Residues are held in int32 when
-D (p − 1)² < 2^31 (then no product and no sum of D products overflows), else in int64.  Grouping equal traces uses a 64-bit
-hash whose classes are then compared entry by entry (exact fallback on a collision).  The
-counts are integers; they are held in int64 only when Buck's bound 2 Σ_{k<r} C(n − 1, k)
-on the number of regions, which bounds every multiplicity and every partial sum, is below
-2^62.
+D (p − 1)² < 2^31 (then no product and no sum of D products overflows), else in int64.
+Grouping equal traces uses a 64-bit hash whose classes are then compared entry by entry
+(exact fallback on a collision).  The counts are integers; they are held in int64 only
+when Buck's bound 2 Σ_{k<r} C(n − 1, k) on the number of regions, which bounds every
+multiplicity and every partial sum, is below 2^62.
 """
 
 from __future__ import annotations
@@ -207,13 +207,16 @@ def _canonicalize(S, Xp, G, n, rounds: int = 3):
         member = np.zeros((len(S[part]), nb + 1), bool)
         member[:, :nb] = _unpack(Xp[part])
         Sa = S[part]
-        for _ in range(rounds):
-            Y = member[:, Ginv]                                   # b × e × nb
+        active = np.arange(len(Sa))
+        for _ in range(rounds):                 # later rounds only for the nodes that moved
+            Y = member[active][:, Ginv]                           # b × e × nb
             choice = _best(_pack(Y).view(">u8"))
-            if not choice.any():
+            moved = choice > 0
+            if not moved.any():
                 break
-            member[:, :nb] = Y[np.arange(len(choice)), choice]
-            Sa = G[choice[:, None], Sa]
+            active, choice = active[moved], choice[moved]
+            member[active, :nb] = Y[np.flatnonzero(moved), choice]
+            Sa[active] = G[choice[:, None], Sa[active]]
         S[part] = Sa
         Xp[part] = _pack(member[:, :nb])
     return S, Xp

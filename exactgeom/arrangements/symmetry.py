@@ -420,7 +420,7 @@ def _search_generators(arrangement, rows, excluded):
     return gens
 
 
-def _stabilizer_elements(group: PermutationGroup, per_depth: int, budget: int = 1 << 22):
+def _stabilizer_elements(group: PermutationGroup, per_depth: int, budget: int = 1 << 23):
     """For each depth i up to ``per_depth`` group elements fixing {i, …, n − 1} setwise.
 
     The group is scanned in a fixed pseudo-random order (an affine bijection of the element

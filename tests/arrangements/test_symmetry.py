@@ -14,8 +14,9 @@ from exactgeom.arrangements import Arrangement
 from exactgeom.arrangements.symmetry import characteristic_polynomial_with_symmetry, symmetry_group
 
 THRESHOLD = {2: (1, 4, 6, 3), 3: (1, 8, 28, 44, 23), 4: (1, 16, 120, 460, 820, 465),
-             5: (1, 32, 496, 4240, 19660, 43014, 27129)}
-RESONANCE_REGIONS = {1: 2, 2: 6, 3: 32, 4: 370, 5: 11292}
+             5: (1, 32, 496, 4240, 19660, 43014, 27129),
+             6: (1, 64, 2016, 36848, 400400, 2453248, 7111650, 5023907)}
+RESONANCE_REGIONS = {1: 2, 2: 6, 3: 32, 4: 370, 5: 11292, 6: 1066044}
 
 
 @pytest.mark.parametrize("A", [library.braid(4), library.shi(3), library.catalan(3), library.linial(4),
@@ -35,11 +36,28 @@ def test_resonance_regions_literature(n):
     assert library.resonance(n).num_regions(symmetry="auto") == RESONANCE_REGIONS[n]
 
 
+def test_resonance_betti_literature():
+    assert characteristic_polynomial_with_symmetry(library.resonance(2)).betti == (1, 3, 2)
+    assert characteristic_polynomial_with_symmetry(library.resonance(3)).betti == (1, 7, 15, 9)
+
+
+def test_stabilizer_elements_fix_the_remaining_hyperplanes():
+    from exactgeom.arrangements.symmetry import _stabilizer_elements
+
+    G = symmetry_group(library.threshold(4))
+    elements = _stabilizer_elements(G, 8)
+    assert elements
+    for depth, rows in elements.items():
+        for g in rows:
+            assert sorted(g[:depth]) == list(range(depth)) and g[-1] == len(g) - 1
+
+
 def test_family_group_orders():
     assert symmetry_group(library.threshold(4)).order() == 2**4 * math.factorial(4)
     assert symmetry_group(library.resonance(4)).order() == math.factorial(5)
     assert symmetry_group(library.braid(5)).order() == math.factorial(5)
     assert symmetry_group(library.catalan(3)).order() == 2 * math.factorial(3)
+    assert symmetry_group(library.threshold(7)).order() == 2**7 * math.factorial(7)
 
 
 def test_non_automorphism_refused():
