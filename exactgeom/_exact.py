@@ -264,7 +264,7 @@ def from_fmpq_mat(M: flint.fmpq_mat) -> Matrix:
 
 
 def rank(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> int:
-    """Rank over Q.
+    """Rank over Q (``rows`` may also be a flint ``fmpq_mat``).
 
     Examples
     --------
@@ -273,13 +273,37 @@ def rank(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> int:
     >>> rank([], ncols=3)
     0
     """
+    if isinstance(rows, flint.fmpq_mat):
+        return rows.rank()
     if not rows:
         return 0
     return to_fmpq_mat([[Fraction(v) for v in r] for r in rows], ncols).rank()
 
 
+def _as_fmpq_mat(rows, ncols: int | None) -> flint.fmpq_mat:
+    if isinstance(rows, flint.fmpq_mat):
+        return rows
+    if ncols is None:
+        ncols = len(rows[0]) if rows else 0
+    return to_fmpq_mat([[Fraction(v) for v in row] for row in rows], ncols)
+
+
+def _rref_fmpq(M: flint.fmpq_mat) -> tuple[flint.fmpq_mat, list[int]]:
+    """flint's reduced row echelon form and its pivot columns (one scan of the columns)."""
+    R, r = M.rref()
+    pivots = []
+    for j in range(M.ncols()):
+        if len(pivots) == r:
+            break
+        if R[len(pivots), j] != 0:
+            pivots.append(j)
+    return R, pivots
+
+
 def rref(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> tuple[Matrix, tuple[int, ...]]:
     """Reduced row echelon form over Q: the non-zero rows and the pivot columns.
+
+    ``rows`` may also be a flint ``fmpq_mat``.
 
     Examples
     --------
@@ -287,36 +311,51 @@ def rref(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> tuple[
     >>> R, pivots
     (((Fraction(1, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(1, 1))), (0, 1))
     """
-    if not rows:
+    if not isinstance(rows, flint.fmpq_mat) and not rows:
         return (), ()
-    M, r = to_fmpq_mat([[Fraction(v) for v in row] for row in rows], ncols).rref()
-    R = from_fmpq_mat(M)[:r]
-    pivots = tuple(next(j for j, v in enumerate(row) if v) for row in R)
-    return R, pivots
+    R, pivots = _rref_fmpq(_as_fmpq_mat(rows, ncols))
+    return from_fmpq_mat(R)[: len(pivots)], tuple(pivots)
 
 
-def nullspace(rows: Sequence[Sequence[Fraction]], ncols: int | None = None) -> list[Vector]:
+def nullspace(rows, ncols: int | None = None, *, as_flint: bool = False) -> list:
     """A basis of the right kernel {x : M x = 0} over Q, one vector per free column.
 
     The basis is the standard one read off the reduced row echelon form:
     vector k has a 1 in the k-th free column and 0 in the other free columns.
 
+    Parameters
+    ----------
+    rows : sequence of rows of exact scalars, or a flint ``fmpq_mat``
+        The matrix M (a flint matrix is used as is, without conversion).
+    ncols : int, optional
+        Number of columns, needed when ``rows`` is an empty sequence.
+    as_flint : bool, optional
+        Return each vector as a list of flint ``fmpq`` (for callers that go on
+        computing in flint) instead of a tuple of Fractions.
+
     Examples
     --------
     >>> nullspace([[1, 1, 1]])
     [(Fraction(-1, 1), Fraction(1, 1), Fraction(0, 1)), (Fraction(-1, 1), Fraction(0, 1), Fraction(1, 1))]
+    >>> nullspace(flint.fmpq_mat(1, 2, [1, 2]), as_flint=True)
+    [[-2, 1]]
     """
-    if ncols is None:
-        ncols = len(rows[0]) if rows else 0
-    R, pivots = rref(rows, ncols)
-    free = [j for j in range(ncols) if j not in set(pivots)]
+    if isinstance(rows, flint.fmpq_mat):
+        M = rows
+    elif rows:
+        M = _as_fmpq_mat(rows, ncols)
+    else:
+        M = flint.fmpq_mat(0, ncols or 0)
+    n = M.ncols()
+    R, pivots = _rref_fmpq(M) if M.nrows() else (M, [])
+    pivot_set = set(pivots)
     basis = []
-    for f in free:
-        x = [Fraction(0)] * ncols
-        x[f] = Fraction(1)
-        for row, p in zip(R, pivots):
-            x[p] = -row[f]
-        basis.append(tuple(x))
+    for f in (j for j in range(n) if j not in pivot_set):
+        x = [flint.fmpq(0)] * n
+        x[f] = flint.fmpq(1)
+        for i, p in enumerate(pivots):
+            x[p] = -R[i, f]
+        basis.append(x if as_flint else tuple(_q(v) for v in x))
     return basis
 
 

@@ -78,19 +78,13 @@ def cover_certificates():
 # networks
 
 
-def boolean_inputs(n: int) -> list[tuple[int, ...]]:
-    from itertools import product
-
-    return list(product((0, 1), repeat=n))
-
-
 def hopfield_2x2(collect: list | None = None) -> dict:
     from itertools import product
 
     from .networks import ThresholdNetwork
 
     net = ThresholdNetwork(n_inputs=2, n_outputs=2)
-    inputs = boolean_inputs(2)
+    inputs = list(product((0, 1), repeat=2))
     realizable = not_realizable = 0
     for outputs in product(product((0, 1), repeat=2), repeat=4):
         f = dict(zip(inputs, outputs))
@@ -111,16 +105,15 @@ def hopfield_certificates():
     hopfield_2x2(collect=found)
     out = []
     for k, (_, result) in enumerate(found):
-        certs = result.certificates
-        for j, cert in enumerate(certs() if callable(certs) else certs):
+        for j, cert in enumerate(result.certificates):
             out.append((f"nonrealizable-{k:02d}-{j}", cert))
     return out
 
 
 def threshold_functions(n: int) -> int:
-    from .networks import ThresholdNetwork
+    from .networks.threshold import threshold_functions as listing
 
-    return ThresholdNetwork(n_inputs=n, n_outputs=1).count_realizable()
+    return sum(1 for _ in listing(n))
 
 
 def dichotomies() -> list[int]:

@@ -433,9 +433,8 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
     >>> check.verdict, check.conserved
     ('refuted', (True, True, False))
     """
+    from .algebra.polynomial_map import rank_at
     from .dynamics.laws import conservation_laws, is_conserved
-    from .dynamics.lie import _rank_at
-    from .dynamics.models import _gradient
 
     laws: tuple = ()
     if isinstance(claimed, (list, tuple)):
@@ -453,10 +452,8 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
     conserved = tuple(is_conserved(model, h) for h in laws)
     independent = None
     if laws:
-        grads = [_gradient(model, model.from_sympy(h, f"claimed[{i}]")) for i, h in enumerate(laws)]
-        independent = max(
-            _rank_at(grads, tuple(_exact.to_fmpq(c) for c in point)) for point in result.points
-        )
+        grads = [model.gradient(model.from_sympy(h, f"claimed[{i}]")) for i, h in enumerate(laws)]
+        independent = max(rank_at(grads, point) for point in result.points)
         lower = max(lower, independent if all(conserved) else 0)
     if not all(conserved):
         bad = conserved.index(False)

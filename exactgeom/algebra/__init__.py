@@ -12,8 +12,10 @@ True
 
 from __future__ import annotations
 
+from .certify import CertifiedBox, CertifiedCriticalPoints, certify_critical_points
 from .ed_degree import CriticalPart, CriticalSet, EDDegree, ed_degree, variety_dimension
 from .engines import SolutionCount, available_engines, count_solutions, msolve_path
+from .polynomial_map import PolynomialMap
 
 __all__ = [
     "ed_degree",
@@ -25,4 +27,8 @@ __all__ = [
     "SolutionCount",
     "available_engines",
     "msolve_path",
+    "PolynomialMap",
+    "certify_critical_points",
+    "CertifiedCriticalPoints",
+    "CertifiedBox",
 ]

@@ -14,6 +14,7 @@ import time
 
 from .._exact import fraction_str
 from ..certificates import envelope
+from .lattice import zaslavsky_counts
 
 __all__ = ["characteristic_polynomial_certificate", "region_count_certificate", "poset_of_flats"]
 
@@ -56,13 +57,10 @@ def poset_of_flats(arrangement, lattice=None) -> tuple[list[tuple[int, ...]], li
         from .lattice import intersection_lattice
 
         lattice = intersection_lattice(arrangement)
-    coned = len(lattice.arrangement) == n + 1
     flats, ranks, mobius = [], [], []
     for rank, level in enumerate(lattice.flats_by_rank):
         for flat in level:
             indices = _index_set(flat)
-            if coned and n in indices:
-                continue
             flats.append(indices)
             ranks.append(rank)
             mobius.append(int(lattice.mobius(flat)))
@@ -114,12 +112,12 @@ def characteristic_polynomial_certificate(arrangement, *, lattice=None, name: st
     chi = [0] * (d + 1)
     for r, m in zip(ranks, mobius):
         chi[r] += m
-    rank = max(ranks)
+    regions, bounded = zaslavsky_counts(chi)
     claim = {
         **_arrangement_data(arrangement),
         "characteristic_polynomial": chi,
-        "regions": (-1) ** d * sum(c * (-1) ** (d - k) for k, c in enumerate(chi)),
-        "bounded_regions": (-1) ** rank * sum(chi),
+        "regions": regions,
+        "bounded_regions": bounded,
     }
     data = {"flats": [list(f) for f in flats], "mobius": mobius}
     meta = {"producer": "exactgeom.arrangements.certify", "seconds": round(time.perf_counter() - start, 3)}

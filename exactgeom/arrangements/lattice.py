@@ -86,6 +86,7 @@ __all__ = [
     "whitney_numbers",
     "num_regions",
     "num_bounded_regions",
+    "zaslavsky_counts",
 ]
 
 
@@ -441,6 +442,33 @@ def whitney_numbers(arrangement, kind: int = 1) -> tuple[int, ...]:
     raise ValueError(f"kind must be 1 or 2, not {kind!r}")
 
 
+def zaslavsky_counts(whitney) -> tuple[int, int]:
+    """The numbers of regions and of relatively bounded regions from χ_A (Zaslavsky).
+
+    regions = (−1)^d χ_A(−1) = Σ_k (−1)^k w_k and bounded = (−1)^{rank} χ_A(1) =
+    (−1)^{rank} Σ_k w_k, where χ_A(t) = Σ_k w_k t^{d−k}.
+
+    Parameters
+    ----------
+    whitney : sequence of int
+        The Whitney numbers of the first kind w_0 = 1, w_1, …, the coefficients of χ_A
+        from the highest degree down; trailing zeros (ranks above rank(A)) are allowed.
+        The rank is the last k with w_k ≠ 0 (w_k ≠ 0 exactly when there is a flat of
+        rank k, as μ(0̂, X) has the sign (−1)^{rk X}).
+
+    Examples
+    --------
+    >>> from exactgeom.library import braid
+    >>> zaslavsky_counts(whitney_numbers(braid(3)))
+    (6, 0)
+    >>> zaslavsky_counts([1, -3, 3, 0])   # three generic lines in the plane, listed in degree 3
+    (7, 1)
+    """
+    w = [int(v) for v in whitney]
+    rank = max((k for k, v in enumerate(w) if v), default=0)
+    return sum((-1) ** k * v for k, v in enumerate(w)), (-1) ** rank * sum(w)
+
+
 def num_regions(arrangement, *, progress: bool = False, executor=None) -> int:
     """Number of regions, (−1)^d χ_A(−1) = Σ_k |w_k| (Zaslavsky).
 
@@ -453,7 +481,7 @@ def num_regions(arrangement, *, progress: bool = False, executor=None) -> int:
     >>> num_regions(threshold(4))
     1882
     """
-    return sum(abs(w) for w in _whitney_first_kind(arrangement, executor, progress))
+    return zaslavsky_counts(_whitney_first_kind(arrangement, executor, progress))[0]
 
 
 def num_bounded_regions(arrangement, *, progress: bool = False, executor=None) -> int:
@@ -471,5 +499,4 @@ def num_bounded_regions(arrangement, *, progress: bool = False, executor=None) -
     >>> num_bounded_regions(shi(3))
     4
     """
-    w = _whitney_first_kind(arrangement, executor, progress)
-    return (-1) ** (len(w) - 1) * sum(w)
+    return zaslavsky_counts(_whitney_first_kind(arrangement, executor, progress))[1]

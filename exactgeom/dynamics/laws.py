@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from fractions import Fraction
-from itertools import combinations_with_replacement
 from math import comb
 
 import flint
 
-from .._exact import fmpq_mat_bytes, from_fmpq, random_rational_vector, refuse_above_memory, to_fmpq
+from .._exact import fmpq_mat_bytes, nullspace, random_rational_vector, refuse_above_memory, to_fmpq
+from ..algebra.polynomial_map import monomials as list_monomials
+from ..algebra.polynomial_map import rank_at
 from ..errors import TooLarge
-from .lie import _rank_at, lie_algebra_trace
-from .models import PolynomialModel, _gradient
+from .lie import lie_algebra_trace
+from .models import PolynomialModel
 
 __all__ = ["conserved_polynomials", "is_conserved", "conservation_laws", "ConservationLaws"]
 
@@ -32,16 +32,7 @@ MAX_UNKNOWNS = 20_000
 """Most unknown coefficients (monomials of degree 1..D in p parameters) a law search takes on."""
 
 
-def _monomials(p: int, degree: int):
-    for total in range(1, degree + 1):
-        for combo in combinations_with_replacement(range(p), total):
-            exps = [0] * p
-            for i in combo:
-                exps[i] += 1
-            yield tuple(exps)
-
-
-def _nullspace(columns: list[dict], ncols: int) -> list[list[Fraction]]:
+def _kernel_of_columns(columns: list[dict], ncols: int) -> list:
     """Kernel of the matrix whose j-th column has the sparse entries columns[j] (row key -> fmpq)."""
     row_index: dict = {}
     for col in columns:
@@ -56,19 +47,7 @@ def _nullspace(columns: list[dict], ncols: int) -> list[list[Fraction]]:
     for j, col in enumerate(columns):
         for key, value in col.items():
             M[row_index[key], j] = value
-    R, rank = M.rref()
-    pivots = []
-    for i in range(rank):
-        pivots.append(next(j for j in range(ncols) if R[i, j] != 0))
-    pivot_set = set(pivots)
-    basis = []
-    for free in (j for j in range(ncols) if j not in pivot_set):
-        x = [Fraction(0)] * ncols
-        x[free] = Fraction(1)
-        for i, p in enumerate(pivots):
-            x[p] = -from_fmpq(R[i, free])
-        basis.append(x)
-    return basis
+    return nullspace(M, as_flint=True)
 
 
 def _law_polys(model: PolynomialModel, degree: int) -> list:
@@ -84,25 +63,22 @@ def _law_polys(model: PolynomialModel, degree: int) -> list:
             limit=MAX_UNKNOWNS,
             unit="unknown coefficients",
         )
-    ctx = model._context
-    feature_grads = [_gradient(model, f) for f in model._polys]
-    monomials = list(_monomials(p, degree))
+    feature_grads = [model.gradient(f) for f in model.polynomials]
+    monomials = list_monomials(p, degree, 1)
     columns = []
     for exps in monomials:
-        mono = ctx.from_dict({exps: 1})
+        mono = model.monomial(exps)
         column: dict = {}
         for k, grad in enumerate(feature_grads):
-            total = ctx.from_dict({})
+            total = model.zero()
             for i, e in enumerate(exps):
                 if e and not grad[i].is_zero():
                     total += mono.derivative(i) * grad[i]
             for key, value in total.to_dict().items():
                 column[(k, key)] = value
         columns.append(column)
-    laws = []
-    for vector in _nullspace(columns, len(monomials)):
-        laws.append(ctx.from_dict({exps: to_fmpq(c) for exps, c in zip(monomials, vector) if c}))
-    return laws
+    kernel = _kernel_of_columns(columns, len(monomials))
+    return [model.ring.from_dict({e: c for e, c in zip(monomials, vector) if c != 0}) for vector in kernel]
 
 
 def conserved_polynomials(model: PolynomialModel, degree: int = 2) -> tuple:
@@ -154,10 +130,10 @@ def is_conserved(model: PolynomialModel, h) -> bool:
     (True, False)
     """
     poly = model.from_sympy(h, "h")
-    grad_h = _gradient(model, poly)
-    for f in model._polys:
-        total = model._context.from_dict({})
-        for a, b in zip(grad_h, _gradient(model, f)):
+    grad_h = model.gradient(poly)
+    for f in model.polynomials:
+        total = model.zero()
+        for a, b in zip(grad_h, model.gradient(f)):
             total += a * b
         if not total.is_zero():
             return False
@@ -275,8 +251,8 @@ def conservation_laws(
     rng = random.Random(seed)
     pts = [random_rational_vector(p, rng, bound) for _ in range(points)]
     laws = _law_polys(model, degree)
-    grads = [_gradient(model, h) for h in laws]
-    jac = tuple(_rank_at(grads, tuple(to_fmpq(c) for c in pt)) for pt in pts)
+    grads = [model.gradient(h) for h in laws]
+    jac = tuple(rank_at(grads, tuple(to_fmpq(c) for c in pt)) for pt in pts)
     lower = max(jac)
     trace = lie_algebra_trace(model, pts, max_depth=max_depth, target=None if full_lie_algebra else p - lower)
     upper = p - max(trace.dimensions)

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import flint
-
 from .._exact import exact_vector, from_fmpq, refuse_above_memory, to_fmpq
-from .models import PolynomialModel, _gradient
+from ..algebra.polynomial_map import rank_at
+from .models import PolynomialModel
 
 __all__ = ["lie_algebra_trace", "LieTrace"]
 
@@ -82,18 +81,6 @@ def _bracket(X: tuple, Y: tuple, zero) -> tuple:
                     total = total - Y[j] * dX[i][j]
         out.append(total)
     return tuple(out)
-
-
-def _rank_at(fields: list, point: tuple) -> int:
-    if not fields:
-        return 0
-    p = len(point)
-    M = flint.fmpq_mat(len(fields), p)
-    for r, F in enumerate(fields):
-        for i, poly in enumerate(F):
-            if not poly.is_zero():
-                M[r, i] = poly(*point)
-    return M.rank()
 
 
 @dataclass(frozen=True)
@@ -162,7 +149,7 @@ def lie_algebra_trace(
         tuple(to_fmpq(c) for c in exact_vector(pt, name=f"points[{i}]", length=p))
         for i, pt in enumerate(points)
     )
-    zero = model._context.from_dict({})
+    zero = model.zero()
     echelon = _Echelon()
     generators = []
     held = 0
@@ -183,15 +170,15 @@ def lie_algebra_trace(
 
     fields: list = []
     depth = 1
-    for f in model._polys:
-        grad = _gradient(model, f)
+    for f in model.polynomials:
+        grad = model.gradient(f)
         if keep(grad):
             generators.append(grad)
     fields = list(generators)
     frontier = list(generators)
 
     def ranks():
-        return tuple(_rank_at(fields, pt) for pt in pts)
+        return tuple(rank_at(fields, pt) for pt in pts)
 
     dims = ranks()
     while frontier and depth < max_depth and not (target is not None and all(d >= target for d in dims)):

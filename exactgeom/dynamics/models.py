@@ -1,8 +1,9 @@
 """Polynomially parametrized models: parameters θ and features φ_k(θ) with rational coefficients.
 
-The features are kept both as sympy expressions (for the user) and as
-python-flint ``fmpq_mpoly`` polynomials (for the exact computations of
-:mod:`exactgeom.dynamics.laws` and :mod:`exactgeom.dynamics.lie`).
+A model is a :class:`~exactgeom.algebra.PolynomialMap`: the features are kept both as
+given (sympy expressions, for the user) and as python-flint ``fmpq_mpoly`` polynomials
+(``model.polynomials``, for the exact computations of :mod:`exactgeom.dynamics.laws` and
+:mod:`exactgeom.dynamics.lie`).
 
 Examples
 --------
@@ -12,21 +13,23 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import flint
 import sympy
 
-from ..expressions import NotPolynomial, as_expression
+from ..algebra.polynomial_map import PolynomialMap
+from ..expressions import as_expression
 
 __all__ = ["PolynomialModel", "polynomial_model", "linear_network", "relu_network"]
 
 
 @dataclass(frozen=True)
-class PolynomialModel:
+class PolynomialModel(PolynomialMap):
     """Parameters θ (sympy symbols) and features φ_k(θ) (polynomials with rational coefficients).
 
-    Build with :func:`polynomial_model`, :func:`linear_network` or :func:`relu_network`.
+    A :class:`~exactgeom.algebra.PolynomialMap` θ ↦ (φ_1(θ), …, φ_K(θ)) in the lex
+    order, with the features as given.  Build with :func:`polynomial_model`,
+    :func:`linear_network` or :func:`relu_network`.
 
     Examples
     --------
@@ -35,46 +38,21 @@ class PolynomialModel:
     ((U_1_1, V_1_1), (U_1_1*V_1_1,), 2)
     >>> model.to_sympy(model.from_sympy(model.features[0] ** 2))
     U_1_1**2*V_1_1**2
+    >>> [str(g) for g in model.gradient(model.polynomials[0])]
+    ['V_1_1', 'U_1_1']
     """
 
     parameters: tuple
     features: tuple
     name: str = "model"
-    _context: object = field(default=None, repr=False, compare=False)
-    _polys: tuple = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self):
+        self._set_map(self.parameters, self.features, order="lex", where="features")
 
     @property
     def dimension(self) -> int:
         """Number of parameters p."""
         return len(self.parameters)
-
-    def to_sympy(self, poly) -> sympy.Expr:
-        """A flint polynomial of this model's ring as a sympy expression in the parameters."""
-        expr = sympy.Integer(0)
-        for exps, c in poly.to_dict().items():
-            term = sympy.Rational(int(c.p), int(c.q))
-            for s, e in zip(self.parameters, exps):
-                if e:
-                    term *= s**e
-            expr += term
-        return expr
-
-    def from_sympy(self, expr, name: str = "expression"):
-        """A sympy polynomial (or a string) in the parameters as a flint polynomial over Q."""
-        try:
-            poly = sympy.Poly(as_expression(expr, self.parameters, where=name), *self.parameters)
-        except NotPolynomial as exc:
-            raise TypeError(f"{name} is not a polynomial in the parameters: {exc.reason}") from None
-        except sympy.PolynomialError as exc:
-            raise TypeError(f"{name} is not a polynomial in the parameters: {exc}") from None
-        terms = {}
-        for exps, c in poly.as_dict().items():
-            if not getattr(c, "is_Rational", False):
-                raise TypeError(
-                    f"{name} has the coefficient {c!r}, which is not rational; use exact rationals"
-                )
-            terms[tuple(int(e) for e in exps)] = flint.fmpq(int(c.p), int(c.q))
-        return self._context.from_dict(terms) if terms else self._context.from_dict({})
 
 
 def polynomial_model(parameters, features, name: str = "model") -> PolynomialModel:
@@ -106,12 +84,8 @@ def polynomial_model(parameters, features, name: str = "model") -> PolynomialMod
         raise ValueError("a model needs at least one parameter")
     if len(set(params)) != len(params):
         raise ValueError("parameter names must be distinct")
-    ctx = flint.fmpq_mpoly_ctx.get(tuple(str(p) for p in params), "lex")
     features = tuple(as_expression(f, params, where=f"features[{i}]") for i, f in enumerate(features))
-    model = PolynomialModel(params, features, name, ctx, ())
-    polys = tuple(model.from_sympy(f, f"features[{i}]") for i, f in enumerate(model.features))
-    object.__setattr__(model, "_polys", polys)
-    return model
+    return PolynomialModel(params, features, name)
 
 
 def _check_widths(**widths) -> None:
@@ -160,7 +134,3 @@ def relu_network(n: int, r: int, m: int) -> PolynomialModel:
     params = [s for j in range(r) for s in u[j] + v[j]]
     features = [u[j][a] * v[j][b] for j in range(r) for a in range(n) for b in range(m)]
     return polynomial_model(params, features, name=f"ReLU network (n, r, m) = ({n}, {r}, {m})")
-
-
-def _gradient(model: PolynomialModel, poly) -> tuple:
-    return tuple(poly.derivative(i) for i in range(model.dimension))

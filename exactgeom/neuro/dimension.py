@@ -28,9 +28,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-import flint
-
-from .._exact import to_fmpq
+from ..algebra.polynomial_map import rank_at
 
 __all__ = ["dimension", "DimensionResult"]
 
@@ -75,30 +73,20 @@ class DimensionResult:
         return self.value
 
 
-def _rank(rows) -> int:
-    if not rows:
-        return 0
-    M = flint.fmpq_mat(len(rows), len(rows[0]), [v for row in rows for v in row])
-    return M.rank()
-
-
 def _symmetry_rank(model, point) -> int:
     fields = model.symmetries()
     if not fields:
         return 0
-    P = len(model.params)
-    ctx = model._ctx
-    jac = [[f.derivative(j) for j in range(P)] for f in model._fpolys]
+    P = model.num_variables
     for v in fields:
-        for row in jac:
-            total = ctx.from_dict({})
+        for row in model.jacobian_polynomials():
+            total = model.zero()
             for j in range(P):
                 if not row[j].is_zero() and not v[j].is_zero():
                     total += row[j] * v[j]
             if not total.is_zero():
                 raise ArithmeticError(f"{model.name}: a declared symmetry is not tangent to the fibres")
-    vals = [to_fmpq(x) for x in point]
-    return _rank([[v[j](*vals) if not v[j].is_zero() else flint.fmpq(0) for j in range(P)] for v in fields])
+    return rank_at(fields, point)
 
 
 def dimension(model, *, seed: int = 0, equations=None, trials: int = 2) -> DimensionResult:
@@ -131,7 +119,7 @@ def dimension(model, *, seed: int = 0, equations=None, trials: int = 2) -> Dimen
     best, best_point = -1, None
     for _ in range(max(1, trials)):
         point = model.random_point(rng)
-        r = _rank(model._jacobian_fmpq(point))
+        r = model.jacobian_rank_at(point)
         if r > best:
             best, best_point = r, point
     upper, how_upper = min(P, N), ("number of parameters" if P <= N else "ambient dimension")

@@ -118,7 +118,7 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     """
     name = _resolve(engine)
     rng = random.Random(seed)
-    P = len(model.params)
+    P = model.num_variables
     theta = tuple(Fraction(rng.choice([v for v in range(-9, 10) if v])) for _ in range(P))
     dim = dimension(model, seed=seed).value
     fibre_dim = P - dim
@@ -141,9 +141,8 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
         )
         return GenericFiber(fibre_dim, k, None, perms, text, seed, name)
     y0 = model.evaluate(theta)
-    ctx = model._ctx
-    gens = ctx.gens()
-    eqs = [f - to_fmpq(y) for f, y in zip(model._fpolys, y0)]
+    gens = model.ring.gens()
+    eqs = [f - to_fmpq(y) for f, y in zip(model.polynomials, y0)]
     eqs += [gens[j] - vals[j] for j in chosen]
     system = as_dicts(eqs)
     counts = [count_solutions(system, P, engine=name, prime=p) for p in PRIMES[:2]]

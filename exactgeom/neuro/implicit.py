@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import random
 from dataclasses import dataclass
 from fractions import Fraction
@@ -42,7 +41,9 @@ from math import comb
 import flint
 import sympy as sp
 
-from .._exact import from_fmpq, primitive_integer_vector, to_fmpq
+from .._exact import from_fmpq, nullspace, primitive_integer_vector, to_fmpq
+from ..algebra.polynomial_map import PolynomialMap
+from ..algebra.polynomial_map import monomials as list_monomials
 from ..errors import TooLarge
 
 __all__ = ["implicit_equations", "ImplicitEquations", "equation_jacobian_rank"]
@@ -140,25 +141,8 @@ class ImplicitEquations:
         return envelope("implicit-equations", claim, {}, meta)
 
 
-def _homogeneous_degree(model):
-    degrees = set()
-    for f in model._fpolys:
-        if f.is_zero():
-            continue
-        degrees |= {sum(m) for m in f.monoms()}
-    return degrees.pop() if len(degrees) == 1 else None
-
-
 def _monomials(n: int, degree: int, homogeneous: bool):
-    degrees = [degree] if homogeneous else range(degree + 1)
-    out = []
-    for d in degrees:
-        for c in itertools.combinations_with_replacement(range(n), d):
-            e = [0] * n
-            for i in c:
-                e[i] += 1
-            out.append(tuple(e))
-    return out
+    return list_monomials(n, degree, degree if homogeneous else 0)
 
 
 def _monomial_value(values, exps):
@@ -173,23 +157,7 @@ def _kernel(samples, monomials):
     M = flint.fmpq_mat(
         len(samples), len(monomials), [_monomial_value(s, m) for s in samples for m in monomials]
     )
-    R, rank = M.rref()
-    ncols = len(monomials)
-    pivots = []
-    row = 0
-    for j in range(ncols):
-        if row < rank and R[row, j] != 0:
-            pivots.append(j)
-            row += 1
-    free = [j for j in range(ncols) if j not in set(pivots)]
-    basis = []
-    for f in free:
-        v = [flint.fmpq(0)] * ncols
-        v[f] = flint.fmpq(1)
-        for i, p in enumerate(pivots):
-            v[p] = -R[i, f]
-        basis.append(v)
-    return basis
+    return nullspace(M, as_flint=True)
 
 
 def _in_span_extend(rows, vector):
@@ -202,7 +170,7 @@ def _in_span_extend(rows, vector):
 
 def _proves(ctx_y, model, vector, monomials) -> bool:
     g = ctx_y.from_dict({m: c for m, c in zip(monomials, vector) if c != 0})
-    return g.compose(*model._fpolys).is_zero()
+    return model.compose(g).is_zero()
 
 
 def implicit_equations(
@@ -247,7 +215,7 @@ def implicit_equations(
     if method not in ("interpolation", "elimination"):
         raise ValueError(f"method must be 'interpolation' or 'elimination', not {method!r}")
     N = model.ambient_dimension()
-    hom_degree = _homogeneous_degree(model)
+    hom_degree = model.homogeneous_degree()
     homogeneous = hom_degree is not None and hom_degree > 0
     if method == "elimination":
         return _by_elimination(model, max_degree, homogeneous, seed)
@@ -358,14 +326,8 @@ def equation_jacobian_rank(model, equations, point_values) -> int:
     ...
     ValueError: equations[0] does not vanish on the neuromanifold
     """
-    from ..algebra.systems import rational_polynomials
-
-    ctx_y, polys = rational_polynomials(equations, model.coordinates, name="equations")
-    for i, g in enumerate(polys):
-        if not g.compose(*[f for f in model._fpolys]).is_zero() if ctx_y.nvars() else False:
+    equations = PolynomialMap(model.coordinates, list(equations), where="equations")
+    for i, g in enumerate(equations.polynomials):
+        if not model.compose(g).is_zero() if equations.num_variables else False:
             raise ValueError(f"equations[{i}] does not vanish on the neuromanifold")
-    vals = [to_fmpq(v) for v in point_values]
-    rows = [[g.derivative(j)(*vals) for j in range(len(vals))] for g in polys]
-    if not rows:
-        return 0
-    return flint.fmpq_mat(len(rows), len(vals), [v for r in rows for v in r]).rank()
+    return equations.jacobian_rank_at(point_values)

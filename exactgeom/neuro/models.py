@@ -29,6 +29,7 @@ import flint
 import sympy as sp
 
 from .._exact import mpoly_bytes, refuse_above_memory, to_fmpq
+from ..algebra.polynomial_map import monomials as list_monomials
 from ..expressions import as_expression
 from .parametrization import Parametrization
 
@@ -58,20 +59,9 @@ def _activation_coefficients(activation) -> dict[int, Fraction]:
     return out
 
 
-def _monomials_of_degree(n: int, d: int):
-    """Exponent tuples of degree d in n variables, lexicographically descending."""
-    out = []
-    for c in itertools.combinations_with_replacement(range(n), d):
-        e = [0] * n
-        for i in c:
-            e[i] += 1
-        out.append(tuple(e))
-    return sorted(out, reverse=True)
-
-
 def _split_by_inputs(outputs, n_params: int, n_inputs: int, degrees, params_ctx):
     """Coefficients of polynomial outputs (in params + inputs) on the monomial basis of the inputs."""
-    monomials = [m for d in sorted(degrees) for m in _monomials_of_degree(n_inputs, d)]
+    monomials = [m for d in sorted(degrees) for m in list_monomials(n_inputs, d, d)]
     polys = []
     basis_index = []
     for o, f in enumerate(outputs):
@@ -179,13 +169,14 @@ class _Model(Parametrization):
         inputs = sp.symbols(list(input_names))
         params = sp.symbols(list(param_names))
         basis = _basis_expressions(basis_index, inputs, len(combined_outputs))
-        self._init(params, params_ctx, polys, basis, tuple(inputs), None, name)
+        self._set_map(params, polys, ring=params_ctx)
+        self._describe(basis, tuple(inputs), None, name)
         self._fields = ()
 
     def _field(self, entries):
         """A vector field from {param index: polynomial in params}."""
-        zero = self._ctx.from_dict({})
-        return tuple(entries.get(j, zero) for j in range(len(self._params)))
+        zero = self.zero()
+        return tuple(entries.get(j, zero) for j in range(self.num_variables))
 
     def symmetries(self) -> tuple:
         return self._fields
@@ -272,13 +263,13 @@ class PolynomialMLP(_Model):
                     entries = {}
                     for j in range(widths[l - 1]):
                         k = position[f"w{l}_{i + 1}_{j + 1}"]
-                        entries[k] = self._ctx.gens()[k]
+                        entries[k] = self.ring.gens()[k]
                     if bias:
                         k = position[f"b{l}_{i + 1}"]
-                        entries[k] = self._ctx.gens()[k]
+                        entries[k] = self.ring.gens()[k]
                     for o in range(widths[l + 1]):
                         k = position[f"w{l + 1}_{o + 1}_{i + 1}"]
-                        entries[k] = -r * self._ctx.gens()[k]
+                        entries[k] = -r * self.ring.gens()[k]
                     fields.append(self._field(entries))
         self._fields = tuple(fields)
 
@@ -330,7 +321,7 @@ class LinearNetwork(_Model):
             ]
         self.widths = widths
         self._build(names, h, widths[0], {1}, input_names, f"LinearNetwork{widths}")
-        g = self._ctx.gens()
+        g = self.ring.gens()
         fields = []
         for l in range(1, L):
             for a in range(widths[l]):
@@ -411,7 +402,7 @@ class _Convolutional(_Model):
                 h = [z**degree for z in h]
         self.kernel_sizes, self.strides, self.lengths = kernel_sizes, strides, tuple(lengths)
         self._build(names, h, lengths[0], {degree ** (L - 1)}, input_names, label)
-        g = self._ctx.gens()
+        g = self.ring.gens()
         fields, offset = [], 0
         for l in range(L - 1):
             entries = {offset + a: g[offset + a] for a in range(kernel_sizes[l])}
@@ -554,10 +545,8 @@ class LightningAttention(_Model):
         self.token_dim, self.tokens, self.attention_dim, self.out_dim = d, t, a, dout
         self.labels = tuple(labels)
         inputs = tuple(x for row in X for x in row)
-        self._init(
-            tuple(sp.symbols(names)),
-            ctx,
-            polys,
+        self._set_map(tuple(sp.symbols(names)), polys, ring=ctx)
+        self._describe(
             tuple(basis),
             inputs,
             None,

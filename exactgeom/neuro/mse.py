@@ -26,9 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-import flint
-
-from .._exact import exact_scalar, exact_vector, from_fmpq, solve, to_fmpq
+from .._exact import exact_scalar, exact_vector, solve
+from ..algebra.polynomial_map import PolynomialMap
 
 __all__ = ["mse_quadric", "MSEQuadric"]
 
@@ -107,13 +106,7 @@ def mse_quadric(model, data) -> MSEQuadric:
         )
     inputs = model.inputs
     components = len(model.basis[0])
-    ctx = flint.fmpq_mpoly_ctx.get(tuple(str(x) for x in inputs) or ("_",), "degrevlex")
-    from ..algebra.systems import rational_polynomials
-
-    table = []
-    for k, b in enumerate(model.basis):
-        _, polys = rational_polynomials(list(b), inputs, name=f"basis[{k}]") if inputs else (ctx, None)
-        table.append(polys)
+    table = [PolynomialMap(inputs, list(b), where=f"basis[{k}]") for k, b in enumerate(model.basis)]
     design, response = [], []
     for i, pair in enumerate(data):
         try:
@@ -130,13 +123,9 @@ def mse_quadric(model, data) -> MSEQuadric:
             raise ValueError(
                 f"data[{i}] output has {len(bvec)} entries; the model has {components} output components"
             )
-        vals = [to_fmpq(v) for v in a]
+        values = [functions.evaluate(a) for functions in table]
         for o in range(components):
-            row = []
-            for polys in table:
-                r = polys[o](*vals) if vals else polys[o]
-                row.append(from_fmpq(r))
-            design.append(tuple(row))
+            design.append(tuple(v[o] for v in values))
             response.append(bvec[o])
     if not design:
         raise ValueError("data is empty")

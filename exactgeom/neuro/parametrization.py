@@ -5,9 +5,10 @@ polynomials in its inputs; writing these in a fixed basis of the output space
 gives coefficients φ_k(θ), polynomials in θ.  The *neuromanifold* is the image
 of φ (its Zariski closure, over C, for the algebraic questions).
 
-:class:`Parametrization` holds the map exactly (python-flint ``fmpq_mpoly``)
-and answers the questions of :mod:`exactgeom.neuro`; the network models in
-:mod:`exactgeom.neuro.models` are Parametrizations built from architectures.
+:class:`Parametrization` is a :class:`~exactgeom.algebra.PolynomialMap` (the map
+held exactly as python-flint ``fmpq_mpoly``) and answers the questions of
+:mod:`exactgeom.neuro`; the network models in :mod:`exactgeom.neuro.models` are
+Parametrizations built from architectures.
 
 Examples
 --------
@@ -25,18 +26,20 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
-import flint
 import sympy as sp
 
-from .._exact import exact_vector, from_fmpq, to_fmpq
-from ..algebra.systems import rational_polynomials, symbols_of
+from ..algebra.polynomial_map import PolynomialMap
+from ..algebra.systems import symbols_of
 from ..expressions import as_expression
 
 __all__ = ["Parametrization"]
 
 
-class Parametrization:
+class Parametrization(PolynomialMap):
     """A polynomial map from parameters to coefficients, with the basis it is written in.
+
+    A :class:`~exactgeom.algebra.PolynomialMap` (ring in the parameters, degrevlex order)
+    with the output basis, input variables and coordinate names of a model.
 
     Parameters
     ----------
@@ -61,6 +64,8 @@ class Parametrization:
     Traceback (most recent call last):
         ...
     TypeError: polys[1] contains the float 0.5...; write rationals exactly, e.g. sympy.Rational(1, 2)
+    >>> Parametrization([a, b], [a**2, a*b]).jacobian_at([1, 2])
+    ((Fraction(2, 1), Fraction(0, 1)), (Fraction(2, 1), Fraction(1, 1)))
     """
 
     def __init__(self, params, polys, *, basis=None, inputs=(), coordinates=None, name: str | None = None):
@@ -68,18 +73,17 @@ class Parametrization:
         polys = list(polys)
         if not polys:
             raise ValueError("polys is empty; a parametrization needs at least one coordinate")
-        ctx, fpolys = rational_polynomials(polys, params, name="polys")
-        self._init(params, ctx, fpolys, basis, symbols_of(inputs, "inputs"), coordinates, name)
+        self._set_map(params, polys, where="polys")
+        self._describe(basis, symbols_of(inputs, "inputs"), coordinates, name)
 
-    def _init(self, params, ctx, fpolys, basis, inputs, coordinates, name):
-        self._params = tuple(params)
-        self._ctx = ctx
-        self._fpolys = tuple(fpolys)
+    def _describe(self, basis, inputs, coordinates, name):
+        """Set what a parametrization adds to its polynomial map (after ``_set_map``)."""
+        N = self.num_polynomials
         if coordinates is None:
-            coordinates = sp.symbols(f"y1:{len(fpolys) + 1}")
+            coordinates = sp.symbols(f"y1:{N + 1}")
         coordinates = symbols_of(coordinates, "coordinates")
-        if len(coordinates) != len(fpolys):
-            raise ValueError(f"{len(coordinates)} coordinate names for {len(fpolys)} coordinates")
+        if len(coordinates) != N:
+            raise ValueError(f"{len(coordinates)} coordinate names for {N} coordinates")
         if basis is not None:
             names = inputs or None  # strings are read in the inputs when the model declares them
             basis = tuple(
@@ -89,42 +93,23 @@ class Parametrization:
                 )
                 for k, b in enumerate(basis)
             )
-            if len(basis) != len(fpolys):
-                raise ValueError(f"basis has {len(basis)} entries for {len(fpolys)} coordinates")
+            if len(basis) != N:
+                raise ValueError(f"basis has {len(basis)} entries for {N} coordinates")
         self._basis = basis
         self._inputs = tuple(inputs)
         self._coordinates = coordinates
         self._name = name or "Parametrization"
-        self._sympy = None
-        self._jac = None
-
-    @classmethod
-    def _from_flint(cls, params, ctx, fpolys, *, basis=None, inputs=(), coordinates=None, name=None):
-        obj = cls.__new__(cls)
-        Parametrization._init(obj, params, ctx, fpolys, basis, inputs, coordinates, name)
-        return obj
 
     # ------------------------------------------------------------------ data
     @property
     def params(self) -> tuple:
-        """The parameters (sympy Symbols)."""
-        return self._params
+        """The parameters (sympy Symbols): the variables of the map."""
+        return self.variables
 
     @property
     def polys(self) -> tuple:
         """The coordinate polynomials φ_k as sympy expressions."""
-        if self._sympy is None:
-            gens = self._params
-            self._sympy = tuple(
-                sp.Add(
-                    *[
-                        sp.Rational(int(c.p), int(c.q)) * sp.Mul(*[g**e for g, e in zip(gens, m)])
-                        for m, c in f.to_dict().items()
-                    ]
-                )
-                for f in self._fpolys
-            )
-        return self._sympy
+        return self.expressions
 
     @property
     def basis(self):
@@ -146,36 +131,16 @@ class Parametrization:
         return self._name
 
     def __repr__(self) -> str:
-        return f"<{self._name}: {len(self._params)} parameters -> {len(self._fpolys)} coordinates>"
+        return f"<{self._name}: {self.num_variables} parameters -> {self.num_polynomials} coordinates>"
 
     # ------------------------------------------------------------------ evaluation
-    def evaluate(self, point) -> tuple[Fraction, ...]:
-        """φ(point), exactly.
-
-        Examples
-        --------
-        >>> import sympy as sp
-        >>> a, b = sp.symbols("a b")
-        >>> Parametrization([a, b], [a**2, a*b]).evaluate([2, "1/2"])
-        (Fraction(4, 1), Fraction(1, 1))
-        """
-        vals = [to_fmpq(v) for v in exact_vector(point, "point", length=len(self._params))]
-        return tuple(from_fmpq(r) for r in (f(*vals) for f in self._fpolys))
-
     def jacobian(self, point) -> tuple[tuple[Fraction, ...], ...]:
-        """The N × P Jacobian matrix of φ at ``point``, exactly."""
-        return tuple(tuple(from_fmpq(v) for v in row) for row in self._jacobian_fmpq(point))
-
-    def _jacobian_fmpq(self, point):
-        if self._jac is None:
-            P = len(self._params)
-            self._jac = [[f.derivative(j) for j in range(P)] for f in self._fpolys]
-        vals = [to_fmpq(v) for v in exact_vector(point, "point", length=len(self._params))]
-        return [[d(*vals) if not d.is_zero() else flint.fmpq(0) for d in row] for row in self._jac]
+        """The N × P Jacobian matrix of φ at ``point``, exactly (as :meth:`jacobian_at`)."""
+        return self.jacobian_at(point)
 
     def random_point(self, rng: random.Random, bound: int = 30) -> tuple[Fraction, ...]:
         """A random integer parameter point drawn from ``rng``."""
-        return tuple(Fraction(rng.randint(-bound, bound)) for _ in self._params)
+        return tuple(Fraction(rng.randint(-bound, bound)) for _ in self.variables)
 
     def symmetries(self) -> tuple:
         """Polynomial vector fields on parameter space tangent to the fibres (known continuous symmetries).
@@ -189,11 +154,11 @@ class Parametrization:
     # ------------------------------------------------------------------ questions
     def ambient_dimension(self) -> int:
         """Dimension N of the output (coefficient) space."""
-        return len(self._fpolys)
+        return self.num_polynomials
 
     def expected_dimension(self) -> int:
         """min(number of parameters − number of known symmetries, ambient dimension)."""
-        return min(len(self._params) - len(self.symmetries()), self.ambient_dimension())
+        return min(self.num_variables - len(self.symmetries()), self.ambient_dimension())
 
     def dimension(self, *, seed: int = 0, equations=None):
         """Dimension of the neuromanifold; see :func:`exactgeom.neuro.dimension.dimension`."""
@@ -261,7 +226,7 @@ class Parametrization:
                 f"the dimension is only bounded, {dim.lower_bound} <= dim <= {dim.upper_bound}, with "
                 f"ambient dimension {self.ambient_dimension()}; neither the complex nor the real question "
                 "is decided (try another seed, or pass proved implicit equations to dimension())")
-        if all(f.total_degree() <= 1 for f in self._fpolys):
+        if self.is_affine():
             return True                   # an affine map of full rank is onto R^N
         from .models import PolynomialMLP
 

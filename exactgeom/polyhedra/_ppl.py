@@ -185,10 +185,3 @@ def relative_interior_point(generators, dimension: int) -> tuple[Fraction, ...] 
 def mpq_to_fraction(value) -> Fraction:
     """A gmpy2 ``mpq`` (as returned by ``MIP_Problem.optimal_value``) as a Fraction."""
     return _fraction(value)
-
-
-def constraint_triple(c, dimension: int) -> tuple[tuple[Fraction, ...], str, Fraction]:
-    """A pplpy constraint ``e  kind  0`` back as ``(row, kind, rhs)``."""
-    kind = {"equality": "==", "nonstrict_inequality": ">=", "strict_inequality": ">"}[c.type()]
-    row = tuple(Fraction(a) for a in padded(c.coefficients(), dimension))
-    return row, kind, Fraction(-int(c.inhomogeneous_term()))

@@ -436,3 +436,21 @@ def test_characteristic_polynomial_progress_counts_flats_and_shares_the_cache(mo
         assert lat.num_bounded_regions(A, progress=True) == 0 and updates == []
     finally:
         lat._whitney_first_kind.cache_clear()
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_zaslavsky_counts_match_closed_forms(n):
+    # braid(n): n! regions and, being non-essential with the all-ones direction, no relatively
+    # bounded region for n >= 2; Shi(n): (n + 1)^(n - 1) regions, (n - 1)^(n - 1) bounded
+    assert lat.zaslavsky_counts(lat.whitney_numbers(braid(n))) == (sympy.factorial(n), 0)
+    assert lat.zaslavsky_counts(lat.whitney_numbers(shi(n))) == ((n + 1) ** (n - 1), (n - 1) ** (n - 1))
+    # χ's coefficients from the highest degree, padded with zeros above the rank, give the same counts
+    coefficients = shi(n).characteristic_polynomial().all_coeffs()
+    assert lat.zaslavsky_counts(coefficients) == lat.zaslavsky_counts(lat.whitney_numbers(shi(n)))
+
+
+def test_zaslavsky_counts_of_lines_in_the_plane():
+    # k lines in general position: 1 + k + C(k, 2) regions and C(k - 1, 2) bounded ones
+    for k in range(0, 6):
+        whitney = [1, -k, k * (k - 1) // 2]
+        assert lat.zaslavsky_counts(whitney) == (1 + k + k * (k - 1) // 2, (k - 1) * (k - 2) // 2)
