@@ -76,6 +76,12 @@ class EDDegree:
         What was checked, and what remains probabilistic.
     counts : tuple of (prime, multiplicity count, distinct count)
         The engine's count modulo each prime.
+    certified_lower_bound : int or None
+        With ``certify=True``: the number of critical points proved by Krawczyk boxes, a proof that
+        the ED degree is at least this (None without certification).
+    certification : CertifiedCriticalPoints or None
+        The boxes (see :func:`exactgeom.algebra.certify_critical_points`); its ``certificate()`` is
+        an ``ed-degree-lower-bound`` certificate.
     equations : tuple of sympy expressions
         The equations of X actually used: the input without zero polynomials, a single equation
         replaced by its squarefree part (these go into the certificate's claim).
@@ -107,6 +113,8 @@ class EDDegree:
     equations: tuple = ()
     variables: tuple = ()
     _input: tuple = field(default=(), repr=False, compare=False)
+    certified_lower_bound: int | None = None
+    certification: object = field(default=None, repr=False, compare=False)
 
     def __int__(self) -> int:
         return self.value
@@ -466,6 +474,7 @@ def ed_degree(
     formulation: str = "auto",
     codimension: int | None = None,
     primes: int = 2,
+    certify: bool = False,
 ):
     """ED degree of the variety X = V(equations) for the quadratic form Q.
 
@@ -495,6 +504,12 @@ def ed_degree(
         c; default 1 for one equation, else computed by slicing.
     primes : int
         Number of primes (≥ 1) modulo which the count is made and compared.
+    certify : bool
+        Also compute the critical points numerically (a rational univariate representation over
+        Q, see :func:`exactgeom.algebra.certify.numeric_critical_points`) and prove them with
+        Krawczyk boxes: ``certified_lower_bound`` is then a proof that the ED degree is at least
+        that number (definite Q, exactly c equations).  When it equals the value and the
+        Bézout-type bound of Draisma et al. (Prop. 2.6), the value is proved.
 
     Returns
     -------
@@ -665,9 +680,29 @@ def ed_degree(
         "probabilistic: random u/Q/combinations are generic and the primes are lucky with high probability"
     )
     per_prime = tuple((r.prime, r.multiplicity_count, r.distinct_count) for r in counts)
+    value = counts[0].multiplicity_count
+    certification = None
+    if certify:
+        from .certify import bezout_bound, certify_critical_points, numeric_critical_points
+
+        if len(base) != c:
+            raise ValueError(f"certify=True needs exactly c = {c} equations (a square Lagrange system); "
+                             f"got {len(base)}")
+        points = numeric_critical_points(list(used), variables, Q, u, system=(system, ctx.nvars()),
+                                         engine=name)
+        certification = certify_critical_points(list(used), variables, points, Q=Q, u=u)
+        bound = bezout_bound([f.total_degree() for f in base], n, c)
+        lower = certification.certified
+        notes.append(f"proved: the ED degree is at least {lower} ({lower} disjoint Krawczyk boxes, each "
+                     "holding one smooth critical point)")
+        if lower == value == bound:
+            notes.append(f"proved: the ED degree is exactly {lower} (the Bezout-type bound of Draisma "
+                         "et al., Prop. 2.6, is attained)")
     return EDDegree(
-        counts[0].multiplicity_count, c, Q, u, seed, name, chosen, formulation, "; ".join(notes), per_prime,
+        value, c, Q, u, seed, name, chosen, formulation, "; ".join(notes), per_prime,
         used, variables, source,
+        certified_lower_bound=None if certification is None else certification.certified,
+        certification=certification,
     )
 
 
