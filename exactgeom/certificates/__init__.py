@@ -39,8 +39,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["verify", "Verification", "Consistent", "CertificateError", "FORMAT", "VERSION", "envelope", "write",
-           "load", "STATUSES"]
+__all__ = ["verify", "Verification", "Consistent", "CertificateError", "FORMAT", "VERSION", "envelope",
+           "write", "load", "STATUSES"]
 
 FORMAT = "exactgeom-certificate"
 VERSION = 2
@@ -273,14 +273,16 @@ def _verify(path_or_obj) -> Verification:
     kind = cert.get("kind", "?")
     kind = kind if isinstance(kind, str) and len(kind) <= 100 else "?"
     if cert.get("format") != FORMAT:
-        return Verification("rejected", kind, f"'format' must be {FORMAT!r}, found {_schema._short(cert.get('format'))}")
+        found = _schema._short(cert.get("format"))
+        return Verification("rejected", kind, f"'format' must be {FORMAT!r}, found {found}")
     found = cert.get("version")
     if found != VERSION or isinstance(found, bool):
         if isinstance(found, int) and not isinstance(found, bool) and 1 <= found < VERSION:
             return Verification("rejected", kind, (
                 f"certificate version {found} is no longer accepted: its claims do not state the whole "
                 f"theorem; recompute it with this exactgeom (version {VERSION})"))
-        return Verification("rejected", kind, f"unsupported version {_schema._short(found)}; this verifier reads {VERSION}")
+        message = f"unsupported version {_schema._short(found)}; this verifier reads {VERSION}"
+        return Verification("rejected", kind, message)
     unknown = sorted(str(k) for k in cert if k not in _ENVELOPE_FIELDS)
     if unknown:
         return Verification("rejected", kind, f"unknown top-level field {_schema._short(unknown[0])}")
@@ -290,7 +292,8 @@ def _verify(path_or_obj) -> Verification:
     if "meta" in cert and not isinstance(cert["meta"], dict):
         return Verification("rejected", kind, "the 'meta' section must be an object")
     if not isinstance(cert.get("kind"), str):
-        return Verification("rejected", "?", f"'kind' must be a string, found {_schema._short(cert.get('kind'))}")
+        message = f"'kind' must be a string, found {_schema._short(cert.get('kind'))}"
+        return Verification("rejected", "?", message)
     check = _checks().get(kind)
     if check is None:
         return Verification("rejected", kind, f"unknown certificate kind {kind!r}")
