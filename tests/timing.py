@@ -17,3 +17,14 @@ LIMIT = TARGET_SECONDS if os.environ.get("EXACTGEOM_STRICT_TIMING") == "1" else 
 def clock() -> float:
     """CPU seconds of this process (less sensitive to other load than the wall clock)."""
     return time.process_time()
+
+
+def rejected_quickly(cert) -> str:
+    """Verify ``cert``, require the verdict "rejected" within :data:`LIMIT`, return the message."""
+    from exactgeom.certificates import verify
+
+    start = clock()
+    v = verify(cert)
+    assert clock() - start < LIMIT, v.message
+    assert v.status == "rejected", v
+    return v.message
