@@ -43,7 +43,7 @@ from . import CertificateError
 __all__ = [
     "MAX_DIGITS", "MAX_LENGTH", "MAX_DEPTH", "MAX_OPERATIONS", "MAX_PRIME",
     "record", "boolean", "integer", "string", "array", "rational", "rvec", "rmat",
-    "spend", "is_prime", "reset_budget",
+    "spend", "is_prime", "reset_budget", "bit_size", "dot", "check_depth",
 ]
 
 MAX_DIGITS = 2000
@@ -204,6 +204,32 @@ def rmat(value, where: str, rows: int | None = None, cols: int | None = None) ->
     if out and cols is None and any(len(r) != len(out[0]) for r in out):
         raise CertificateError(f"{where}: the rows have different lengths")
     return out
+
+
+def bit_size(value: Fraction) -> int:
+    """Bits of the numerator and the denominator of ``value``."""
+    return value.numerator.bit_length() + value.denominator.bit_length()
+
+
+def dot(pairs, what: str) -> Fraction:
+    """Σ a·b over ``pairs``, each term charged by the size of the numbers involved.
+
+    Adding rationals of b bits costs about (b/1000)² times a small addition (gcds), so a sum of
+    many rationals with unrelated denominators is refused by the budget instead of growing.
+
+    Examples
+    --------
+    >>> reset_budget()
+    >>> dot([(Fraction(1, 2), 4), (3, Fraction(1, 3))], "a check")
+    Fraction(3, 1)
+    """
+    total = Fraction(0)
+    for a, b in pairs:
+        if a and b:
+            bits = bit_size(Fraction(total)) + bit_size(Fraction(a)) + bit_size(Fraction(b))
+            spend(1 + bits // 256 + 120 * (bits // 1000) ** 2, what)
+            total += a * b
+    return total
 
 
 def is_prime(n: int) -> bool:

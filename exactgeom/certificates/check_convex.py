@@ -74,19 +74,8 @@ STATEMENT = (
 """The only text ``claim.statement`` may hold."""
 
 
-def _size(v: Fraction) -> int:
-    return v.numerator.bit_length() + v.denominator.bit_length()
-
-
-def _dot(pairs, what: str) -> Fraction:
-    """Σ a·b over ``pairs``, each term charged by the size of the numbers involved."""
-    total = Fraction(0)
-    for a, b in pairs:
-        if a and b:
-            bits = _size(total) + _size(a) + _size(b)
-            schema.spend(1 + bits // 256 + 120 * (bits // 1000) ** 2, what)
-            total += a * b
-    return total
+_size = schema.bit_size
+_dot = schema.dot
 
 
 def _relu(value: Fraction) -> Fraction:

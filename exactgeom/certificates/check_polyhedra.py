@@ -100,23 +100,8 @@ def _holds(value: Fraction, kind: str, rhs: Fraction) -> bool:
     }[kind]
 
 
-def _size(v: Fraction) -> int:
-    return v.numerator.bit_length() + v.denominator.bit_length()
-
-
-def _dot(pairs, what: str) -> Fraction:
-    """Σ a·b over ``pairs``, each term charged by the size of the numbers involved.
-
-    Adding rationals of b bits costs about (b/1000)² times a small addition (gcds), so a sum of
-    many rationals with unrelated denominators is refused by the budget instead of growing.
-    """
-    total = Fraction(0)
-    for a, b in pairs:
-        if a and b:
-            bits = _size(total) + _size(a) + _size(b)
-            schema.spend(1 + bits // 256 + 120 * (bits // 1000) ** 2, what)
-            total += a * b
-    return total
+_size = schema.bit_size
+_dot = schema.dot
 
 
 def _statement(claim: dict, key) -> None:
