@@ -9,10 +9,30 @@ whether a system with strict rows has a solution (:func:`point_of`), and
 finding Motzkin multipliers that prove a system has none
 (:func:`motzkin_multipliers`).  Rows are triples ``(row, kind, rhs)`` of
 Fractions, as stored by :class:`~exactgeom.polyhedra.Polyhedron`.
+
+Numeric-first engine
+--------------------
+:func:`point_of` and :func:`motzkin_multipliers` first ask a floating-point
+LP (scipy's HiGHS, the optional extra ``numeric``) for a *proposal*, and
+accept it only after an exact check in Fractions: a rationalized point must
+satisfy every row (strict rows strictly), rationalized multipliers must pass
+every condition of Motzkin's theorem.  When the proposal fails its check, or
+scipy is not installed, the exact simplex above decides.  Nothing returned
+is ever a float, and the answers (feasible or not) are the exact ones; only
+the witness point may differ from the one the exact simplex would give.  The
+engine is chosen by :data:`ENGINE` (``"numeric"`` or ``"exact"``), which
+defaults to the environment variable ``EXACTGEOM_LP`` and otherwise to
+``"exact"``; :func:`lp_engine` gives the engine in effect (``"exact"``
+whenever scipy cannot be imported).  The default is exact because on the
+package's typical LPs (a few to a few dozen rows) one ``scipy.optimize.linprog``
+call costs more than pplpy's whole exact solve: measured in one run, a
+6-point tropical fan certificate 0.36 s exact vs 1.01 s numeric-first, the
+linear regions of a (2, 6, 6, 1) ReLU network 0.55 s vs 5.7 s.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -29,7 +49,50 @@ __all__ = [
     "motzkin_multipliers",
     "dual_multipliers",
     "improving_direction",
+    "ENGINE",
+    "lp_engine",
 ]
+
+ENGINE = os.environ.get("EXACTGEOM_LP", "exact")
+"""``"numeric"`` (float proposals checked exactly, exact fallback) or ``"exact"`` (pplpy's simplex only)."""
+
+# Denominator bounds tried, in order, when a float proposal is rationalized.
+_DENOMINATORS = (1, 2, 12, 360, 10**4, 10**6, 10**9)
+
+
+def _scipy_available() -> bool:
+    """Whether scipy can be imported (looked up without importing it: importing scipy is slow)."""
+    import importlib.util
+
+    return importlib.util.find_spec("scipy") is not None
+
+
+def _import_linprog():
+    """scipy's ``linprog`` (imported on first use)."""
+    from scipy.optimize import linprog
+
+    return linprog
+
+
+def lp_engine() -> str:
+    """The engine in effect: ``"numeric"`` if :data:`ENGINE` asks for it and scipy imports, else ``"exact"``.
+
+    Raises
+    ------
+    ValueError
+        :data:`ENGINE` (or ``EXACTGEOM_LP``) is neither ``"numeric"`` nor ``"exact"``.
+
+    Examples
+    --------
+    >>> lp_engine() in ("numeric", "exact")
+    True
+    """
+    if ENGINE not in ("numeric", "exact"):
+        raise ValueError(f"the LP engine is {ENGINE!r}; set EXACTGEOM_LP (or lp.ENGINE) to "
+                         "'numeric' or 'exact'")
+    if ENGINE == "exact" or not _scipy_available():
+        return "exact"
+    return "numeric"
 
 _FLIP = {">=": "<=", ">": "<"}
 _CLOSED_KINDS = ("<=", "==", ">=")
@@ -193,8 +256,134 @@ def linear_program(
     return LinearProgramResult(status, value / scale, point)
 
 
+def satisfies(point, constraints) -> bool:
+    """Whether the exact ``point`` satisfies every row ``(row, kind, rhs)`` (strict rows strictly).
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> satisfies((F(1, 2),), [((F(1),), ">", F(0)), ((F(1),), "<=", F(1, 2))])
+    True
+    >>> satisfies((F(0),), [((F(1),), ">", F(0))])
+    False
+    """
+    tests = {"<=": lambda v: v <= 0, "<": lambda v: v < 0, "==": lambda v: v == 0,
+             ">=": lambda v: v >= 0, ">": lambda v: v > 0}
+    for row, kind, rhs in constraints:
+        if not tests[kind](sum(a * x for a, x in zip(row, point) if a) - rhs):
+            return False
+    return True
+
+
+def is_motzkin_certificate(multipliers, constraints) -> bool:
+    """Whether ``multipliers`` prove ``constraints`` infeasible (as in :func:`motzkin_multipliers`).
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> rows = [((F(1),), ">", F(0)), ((F(1),), "<", F(0))]
+    >>> is_motzkin_certificate([F(1), F(1)], rows), is_motzkin_certificate([F(1), F(0)], rows)
+    (True, False)
+    """
+    rows = normalised_rows(constraints)
+    if len(multipliers) != len(rows):
+        return False
+    for (_, kind, _, _), y in zip(rows, multipliers):
+        if kind != "==" and y < 0:
+            return False
+    dimension = len(rows[0][0]) if rows else 0
+    for j in range(dimension):
+        if sum(y * row[j] for (row, _, _, _), y in zip(rows, multipliers) if y):
+            return False
+    total = sum(y * rhs for (_, _, rhs, _), y in zip(rows, multipliers) if y)
+    return total < 0 or (total <= 0 and any(y > 0 for (_, kind, _, _), y in zip(rows, multipliers)
+                                            if kind == "<"))
+
+
+def _float_rows(rows, dimension: int):
+    import numpy as np
+
+    matrix = np.zeros((len(rows), dimension))
+    for i, (row, *_rest) in enumerate(rows):
+        for j, a in (row.items() if isinstance(row, Mapping) else enumerate(row)):
+            matrix[i, j] = float(a)
+    return matrix
+
+
+def _rationalized(values):
+    """Candidate exact vectors near the floats ``values``, smallest denominators first."""
+    for bound in _DENOMINATORS:
+        yield tuple(Fraction(float(v)).limit_denominator(bound) for v in values)
+
+
+def _numeric_point(dimension: int, rows, linprog):
+    """Float LP ``max t`` of :func:`point_of`; returns ``("point", x)``, ``("empty", None)`` or ``None``.
+
+    ``"point"`` only for an exactly checked point, ``"empty"`` only when float
+    Motzkin multipliers, rationalized, pass the exact check.
+    """
+    import numpy as np
+
+    constraints = [(row, kind, rhs) for row, kind, rhs, _ in rows]
+    A = _float_rows(rows, dimension)
+    strict = np.array([kind == "<" for _, kind, _, _ in rows], dtype=float)
+    b = np.array([float(rhs) for _, _, rhs, _ in rows])
+    equal = np.array([kind == "==" for _, kind, _, _ in rows], dtype=bool)
+    full = np.hstack([A, strict[:, None]]) if len(rows) else np.zeros((0, dimension + 1))
+    cost = np.zeros(dimension + 1)
+    cost[-1] = -1.0
+    bounds = [(None, None)] * dimension + [(None, 1.0)]
+    closed = ~equal
+    result = linprog(cost, A_ub=full[closed] if closed.any() else None,
+                     b_ub=b[closed] if closed.any() else None,
+                     A_eq=full[equal] if equal.any() else None, b_eq=b[equal] if equal.any() else None,
+                     bounds=bounds, method="highs")
+    if result.status == 0 and result.x[-1] > 1e-9:
+        for x in _rationalized(result.x[:dimension]):
+            if satisfies(x, constraints):
+                return "point", x
+        return None
+    if result.status in (0, 2):
+        y = _numeric_motzkin(dimension, rows, linprog)
+        if y is not None:
+            return "empty", None
+    return None
+
+
+def _numeric_motzkin(dimension: int, rows, linprog):
+    """A float proposal for :func:`motzkin_multipliers`, rationalized and checked exactly (else ``None``)."""
+    import numpy as np
+
+    m = len(rows)
+    if m == 0:
+        return None
+    A = _float_rows(rows, dimension)
+    b = np.array([float(rhs) for _, _, rhs, _ in rows])
+    strict = np.array([kind == "<" for _, kind, _, _ in rows], dtype=float)
+    objective = strict - b
+    bounds = [(None, None) if kind == "==" else (0, None) for _, kind, _, _ in rows]
+    result = linprog(-objective, A_ub=np.vstack([b, objective]), b_ub=[0.0, 1.0],
+                     A_eq=A.T if dimension else None, b_eq=np.zeros(dimension) if dimension else None,
+                     bounds=bounds, method="highs")
+    if result.status != 0 or -result.fun <= 1e-9:
+        return None
+    top = float(np.abs(result.x).max())
+    if not top > 0:
+        return None
+    constraints = [(row, kind, rhs) for row, kind, rhs, _ in rows]
+    for y in _rationalized(result.x / top):
+        if is_motzkin_certificate(y, constraints):
+            return list(y)
+    return None
+
+
 def point_of(dimension: int, constraints) -> tuple[Fraction, ...] | None:
     """Some point satisfying every row (strict rows strictly), or ``None`` when there is none.
+
+    With the numeric engine (:func:`lp_engine`) a float LP proposes first: a
+    point is returned only after the exact check of every row, ``None`` only
+    after exactly checked Motzkin multipliers; any other outcome goes to the
+    exact LP below.
 
     Notes
     -----
@@ -213,6 +402,15 @@ def point_of(dimension: int, constraints) -> tuple[Fraction, ...] | None:
     >>> point_of(1, [((F(1),), ">", F(0)), ((F(1),), "<", F(0))]) is None
     True
     """
+    if lp_engine() == "numeric":
+        proposed = _numeric_point(dimension, normalised_rows(constraints), _import_linprog())
+        if proposed is not None:
+            return proposed[1]
+    return _exact_point_of(dimension, constraints)
+
+
+def _exact_point_of(dimension: int, constraints) -> tuple[Fraction, ...] | None:
+    """:func:`point_of` by pplpy's exact simplex alone."""
     one, zero = Fraction(1), Fraction(0)
     rows = [
         ((*row, one if kind == "<" else zero), "<=" if kind == "<" else kind, rhs)
@@ -245,15 +443,26 @@ def motzkin_multipliers(dimension: int, constraints) -> list[Fraction] | None:
     at most 1, so the LP is solvable; its optimum is positive exactly when
     some feasible ``y`` has ``sum b y < 0`` or positive strict mass, i.e. is a
     certificate.  Rows are scaled to integers (by positive factors) for
-    pplpy and the multipliers scaled back.
+    pplpy and the multipliers scaled back.  With the numeric engine, float
+    multipliers from HiGHS are tried first and kept only when they pass
+    :func:`is_motzkin_certificate` exactly (then they may differ from the
+    exact LP's by a positive factor or be another certificate).
 
     Examples
     --------
     >>> from fractions import Fraction as F
-    >>> motzkin_multipliers(1, [((F(1),), ">", F(0)), ((F(1),), "<", F(0))])
-    [Fraction(1, 2), Fraction(1, 2)]
+    >>> rows = [((F(1),), ">", F(0)), ((F(1),), "<", F(0))]
+    >>> y = motzkin_multipliers(1, rows)
+    >>> y[0] == y[1] > 0, is_motzkin_certificate(y, rows)
+    (True, True)
+    >>> motzkin_multipliers(1, [((F(1),), ">", F(0))]) is None
+    True
     """
     rows = normalised_rows(constraints)
+    if lp_engine() == "numeric":
+        proposed = _numeric_motzkin(dimension, rows, _import_linprog())
+        if proposed is not None:
+            return proposed
     m = len(rows)
     scaled = [_ppl.integer_row(row, rhs) for row, _, rhs, _ in rows]
     combined_rhs = [constant for _, constant in scaled]
