@@ -17,11 +17,21 @@ B(X, i) is the trace of some H_j with j > d, because a copy chain ends at an unb
 index, and no j > d has the trace of H_d, so no trace of B(X ∨ H_d, d + 1) is all of
 X ∨ H_d).  A node with multiplicity m and rank k = rk X adds m t^k π(B(X, i)) to π(A).
 Leaves are evaluated in closed form: one trace, or dim X = 1, gives 1 + t; dim X = 2 with
-q distinct traces gives 1 + q t + (q − 1) t².  When q ≥ 2 both children are again nodes
-with at least one trace: the other classes end after d, and a class whose trace is not
-proportional to that of H_d does not contain X ∩ H_d.  Nodes of one depth are processed
-together (breadth first, all ranks in one batch) and nodes with the same flat are merged,
-adding multiplicities: π(B(X, i)) depends on X and i only.
+q distinct traces gives 1 + q t + (q − 1) t²; dim X = 3 with q distinct traces (points of
+the projective plane P(X*)) gives 1 + q t + b₂ t² + (b₂ − q + 1) t³, where b₂ = Σ_L (m_L − 1)
+over the rank-2 flats, i.e. the lines L spanned by the points, m_L of them on L
+(|μ(L)| = m_L − 1), and b₃ follows from χ(1) = 0 for a non-empty central arrangement.
+b₂ is counted without square roots: for the points a₁ < … < a_m on L the pairs (a, b),
+a < b, on L have exactly m − 1 distinct first points, so b₂ is the number of distinct
+pairs (a, L) over all pairs a < b, with L = a × b (cross product) up to scale.  So no node
+of dimension ≤ 3 has children.  When q ≥ 2 both children are again nodes with at least
+one trace: the other classes end after d, and a class whose trace is not proportional to
+that of H_d does not contain X ∩ H_d.  Nodes of one depth are processed together (breadth
+first, one batch per dimension, so that every trace has exactly dim X coordinates) and
+nodes with the same flat are merged, adding multiplicities: π(B(X, i)) depends on X and i
+only.  The batch of a depth may be cut into chunks run on an executor; a chunk returns its
+leaves' contributions and its children, and the chunks are combined in order, so the
+result does not depend on the executor.
 
 *Symmetry.*  A permutation g of the hyperplanes induced by an invertible linear map φ
 maps X to the flat g X = φ(X) (cut out by g S), and if g fixes the set {i, …, n − 1} it
@@ -35,17 +45,22 @@ so a non-canonical choice costs merges, never correctness.
 normals (``_flat_engine._prime_for``): every minor that is non-zero over Q is non-zero mod
 p, so every rank, and hence the equality of two traces (a rank condition on two normals
 together with the rows of S) and the vanishing of a trace, is the same mod p as over Q.
-The basis of X mod p is the null space of the rows of S, of dimension D − |S| because
-those rows are independent over Q, hence mod p.  Residues are held in int32 when
+So is the rank of three traces (three normals with the rows of S), hence every
+collinearity in the rank-3 closed form.  The basis of X mod p is the null space of the
+rows of S (the free columns of its reduced row echelon form), of dimension D − |S|
+because those rows are independent over Q, hence mod p.  Residues are held in int32 when
 D (p − 1)² < 2^31 (then no product and no sum of D products overflows), else in int64.
-Grouping equal traces uses a 64-bit hash whose classes are then compared entry by entry
-(exact fallback on a collision).  The counts are integers; they are held in int64 only
-when Buck's bound 2 Σ_{k<r} C(n − 1, k) on the number of regions, which bounds every
-multiplicity and every partial sum, is below 2^62.
+Grouping equal traces (and equal pairs (a, L)) sorts an exact int64 key, the row read as
+a number in base p after the node index, when it fits; otherwise a 64-bit hash whose
+classes are then compared entry by entry (exact fallback on a collision).  The counts are
+integers; they are held in int64 only when Buck's bound 2 Σ_{k<r} C(n − 1, k) on the
+number of regions, which bounds every multiplicity and every partial sum (the closed-form
+terms are non-negative parts of Betti numbers), is below 2^62.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -58,6 +73,7 @@ _SALT = _RNG.integers(1, 2**62, size=1 << 16, dtype=np.int64)
 _CHUNK = 1 << 21          # entries of N K (nodes × hyperplanes × columns) handled per vectorised step
 
 
+@functools.lru_cache(maxsize=8)
 def _inverse_table(p: int, dtype=np.int64):
     if p < 1 << 22:
         table = np.zeros(p, dtype)
@@ -76,11 +92,11 @@ def _fermat(v, p):
     return result
 
 
-def _kernels(M, p, inv):
+def _kernels(M, p, inv, m):
     """Null-space bases mod p of a batch of D × D matrices whose non-zero rows are independent.
 
-    Returns K (b × D × D): the columns at free positions span the null space, the columns
-    at pivot positions are zero.
+    Every matrix has D − m non-zero rows.  Returns K (b × D × m): its columns span the
+    null space (the free columns of the reduced row echelon form).
     """
     b, D, _ = M.shape
     rows = np.arange(b)
@@ -106,10 +122,10 @@ def _kernels(M, p, inv):
     free = np.ones((b, D + 1), bool)
     free[rows[:, None], pivot] = False
     free = free[:, :D]
-    K *= free[:, None, :]
     diag = np.arange(D)
     K[:, diag, diag] = free
-    return K
+    columns = np.nonzero(free)[1].reshape(b, m)
+    return np.take_along_axis(K, columns[:, None, :], axis=2)
 
 
 def _traces(N, K, p):
@@ -117,8 +133,21 @@ def _traces(N, K, p):
     return np.matmul(N[None], K) % p
 
 
-def _classes(R, node):
-    """Group ids of equal rows of R within equal ``node``: (order, starts), exactly."""
+def _classes(R, node, base):
+    """Group ids of equal rows of R within equal ``node``: (order, starts), exactly.
+
+    Entries of R lie in [0, base).  When (node, row) fits in an int64 as a number in base
+    ``base`` that number is the sort key; otherwise a 64-bit hash is, checked entry by entry.
+    """
+    if not len(node):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    if (int(node.max()) + 1) * base ** R.shape[1] < 1 << 63:
+        key = node.astype(np.int64)
+        for c in range(R.shape[1]):
+            key = key * base + R[:, c]
+        order = np.argsort(key)
+        ks = key[order]
+        return order, np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
     key = (R @ _WEIGHTS[: R.shape[1]]) ^ _SALT[node & 0xFFFF] ^ (node >> 16)
     order = np.argsort(key, kind="stable")
     ks = key[order]
@@ -133,12 +162,12 @@ def _classes(R, node):
     return order, np.flatnonzero(new)
 
 
-def _expand(S, mult, depth, Nz, p, inv, betti, nbits):
-    """Process nodes (bases S, any ranks) at ``depth``: add leaves to ``betti``, return children."""
+def _expand(S, mult, depth, Nz, p, inv, betti, nbits, m):
+    """Process nodes of dimension m (bases S) at ``depth``: add leaves to ``betti``, return children."""
     b, D = S.shape
     n = Nz.shape[0] - 1
-    k = (S < n).sum(axis=1)
-    K = _kernels(Nz[S], p, inv)
+    k = D - m
+    K = _kernels(Nz[S], p, inv, m)
     T = _traces(Nz[:n], K, p)
     nonzero = T != 0
     live = nonzero.any(axis=2)
@@ -146,19 +175,25 @@ def _expand(S, mult, depth, Nz, p, inv, betti, nbits):
     T = T * inv(np.where(live[:, :, None], lead, 1)) % p
     node, j = np.nonzero(live[:, depth:])
     j += depth
-    order, starts = _classes(T[node, j], node)
+    order, starts = _classes(T[node, j], node, p)
     gnode = node[order[starts]]
-    last = np.maximum.reduceat(j[order], starts)
     q = np.bincount(gnode, minlength=b)
+    if m <= 3:
+        b2 = q - 1 if m <= 2 else _planes_through_lines(T[gnode, j[order[starts]]], gnode, q, p, inv)
+        betti[k] += (mult).sum()
+        betti[k + 1] += (mult * q).sum()
+        if m >= 2:
+            betti[k + 2] += (mult * b2).sum()
+        if m >= 3:
+            betti[k + 3] += (mult * (b2 - q + 1)).sum()
+        return None
+    last = np.maximum.reduceat(j[order], starts)
     d = np.full(b, n, np.int64)
     np.minimum.at(d, gnode, last)
-    m = D - k
-    leaf = (q <= 1) | (m <= 2)
+    leaf = q <= 1
     if leaf.any():
-        mu, qq, kk = mult[leaf], q[leaf], k[leaf]
-        np.add.at(betti, kk, mu)
-        np.add.at(betti, kk + 1, mu * qq)
-        np.add.at(betti, kk + 2, mu * (qq - 1))
+        betti[k] += (mult[leaf]).sum()
+        betti[k + 1] += (mult[leaf] * q[leaf]).sum()
     inner = np.flatnonzero(~leaf)
     if not len(inner):
         return None
@@ -169,8 +204,52 @@ def _expand(S, mult, depth, Nz, p, inv, betti, nbits):
     member[1, :, :n] = member[0, :, :n] | (T[inner] == rowd[:, None, :]).all(axis=2)
     X_del, X_res = _pack(member)
     S_res = S[inner].copy()
-    S_res[np.arange(len(inner)), k[inner]] = din
+    S_res[:, k] = din
     return S[inner], X_del, S_res, X_res, mult[inner], din + 1
+
+
+_PAIRS = 1 << 20          # point pairs handled per vectorised step of the rank-3 closed form
+
+
+def _planes_through_lines(P, owner, q, p, inv):
+    """b_2 of rank-3 arrangements given by their distinct normalised normals P (rows, by ``owner``).
+
+    For each node, the sum over the lines L spanned by its points (in P^2 over F_p) of
+    (number of points on L) − 1: for the points a_1 < … < a_m on L the pairs (a, b), a < b,
+    on L have exactly m − 1 distinct first points, so b_2 counts the distinct pairs
+    (a, L) over the pairs a < b.
+    """
+    b = len(q)
+    o = np.argsort(owner, kind="stable")
+    P, owner = P[o], owner[o]
+    first = np.cumsum(q) - q
+    position = np.arange(len(owner)) - first[owner]
+    qmax = int(q.max())
+    Pp = np.zeros((b, qmax, 3), np.int64)
+    Pp[owner, position] = P
+    ib, ia = np.triu_indices(qmax, 1)[::-1]         # pairs ordered by the larger point: the
+    o = np.lexsort((ia, ib))                        # pairs of a node with q points come first
+    ia, ib = ia[o], ib[o]
+    npairs = q * (q - 1) // 2
+    b2 = np.zeros(b, np.int64)
+    ends = np.cumsum(npairs)
+    start = 0
+    while start < b:
+        stop = max(start + 1, int(np.searchsorted(ends, ends[start] - npairs[start] + _PAIRS, "right")))
+        counts = npairs[start:stop]
+        if counts.sum():
+            who = np.repeat(np.arange(start, stop), counts)
+            w = np.arange(len(who)) - np.repeat(np.cumsum(counts) - counts, counts)
+            A, B = Pp[who, ia[w]], Pp[who, ib[w]]
+            C = np.stack([A[:, 1] * B[:, 2] - A[:, 2] * B[:, 1], A[:, 2] * B[:, 0] - A[:, 0] * B[:, 2],
+                          A[:, 0] * B[:, 1] - A[:, 1] * B[:, 0]], axis=1) % p
+            nz = C != 0
+            lead = C[np.arange(len(C)), nz.argmax(axis=1)]
+            C = C * inv(lead)[:, None] % p
+            order, starts = _classes(np.column_stack([ia[w], C]), who, max(p, qmax))
+            b2 += np.bincount(who[order[starts]], minlength=b)
+        start = stop
+    return b2
 
 
 def _pack(member):
@@ -238,12 +317,29 @@ def _regions_bound(n: int, r: int) -> int:
     return 2 * sum(math.comb(n - 1, k) for k in range(r))
 
 
-def betti_numbers(rows, p, stabilizer_elements, *, bar=None):
+def _expand_task(task):
+    """One chunk of a depth's nodes (a top-level function, so that a process pool can run it).
+
+    Returns the Betti number contributions of its leaves and its children.
+    """
+    S, mult, depth, Nz, p, nbits, m = task
+    betti = np.zeros(Nz.shape[1] + 3, np.int64)
+    out = _expand(S.astype(np.intp), mult, depth, Nz, p, _inverse_table(p, Nz.dtype), betti, nbits, m)
+    return betti, out
+
+
+def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, workers=1, report=None):
     """Betti numbers b_0..b_r of the central arrangement with these essential integer rows.
 
     ``stabilizer_elements[i]`` (optional) is a list of permutations (arrays with the extra
-    fixed point n as last entry) fixing {i, …, n − 1} setwise.  Returns (betti, nodes per depth).
+    fixed point n as last entry) fixing {i, …, n − 1} setwise.  ``bar`` counts the depths;
+    ``executor`` (with ``workers`` workers) runs the chunks of each depth, whose results are
+    combined in the order of the chunks, so the outcome is the serial one.  Returns
+    (betti, nodes per depth).  ``report(depth, nodes, waiting)``, if given, is called after
+    each depth.  A ``KeyboardInterrupt`` gets a note of the depth reached.
     """
+    from .._parallel import map_chunked
+
     n, D = len(rows), len(rows[0])
     if _regions_bound(n, D) >= 1 << 62:
         raise TooLarge(f"{n} hyperplanes of rank {D}: the counts may exceed 64-bit integers",
@@ -251,7 +347,6 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None):
     wide = np.int32 if D * (p - 1) ** 2 < 1 << 31 else np.int64      # no sum of products overflows
     Nz = np.zeros((n + 1, D), wide)
     Nz[:n] = [[v % p for v in r] for r in rows]
-    inv = _inverse_table(p, wide)
     betti = np.zeros(D + 3, np.int64)
     dtype = np.int16 if n < 32767 else np.int64
     nbytes = 8 * ((n + 63) // 64)
@@ -259,31 +354,54 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None):
     elements = {i: np.concatenate([np.arange(n + 1)[None], np.asarray(gs, np.int64)]).astype(dtype)
                 for i, gs in (stabilizer_elements or {}).items() if len(gs)}
     nodes = {}
-    for depth in range(n):
-        chunks = pending.pop(depth, None)
-        if not chunks:
-            continue
-        S = np.concatenate([c[0] for c in chunks])
-        Xp = np.concatenate([c[1] for c in chunks])
-        mult = np.concatenate([c[2] for c in chunks])
-        if depth in elements:
-            S, Xp = _canonicalize(S, Xp, elements[depth], n)
-        S, Xp, mult = _merge(S, Xp, mult)
-        nodes[depth] = len(mult)
-        step = max(1, _CHUNK // (n * D * D))
-        for s in range(0, len(mult), step):
-            out = _expand(S[s:s + step].astype(np.intp), mult[s:s + step], depth, Nz, p, inv, betti,
-                          8 * nbytes)
+    depth = 0
+    try:
+        for depth in range(n):
+            chunks = pending.pop(depth, None)
             if bar is not None:
-                bar.update(min(step, len(mult) - s))
-            if out is None:
+                bar.update(1)
+            if not chunks:
                 continue
-            S_del, X_del, S_res, X_res, mu, target = out
-            order = np.argsort(target, kind="stable")
-            cuts = np.flatnonzero(np.r_[True, target[order][1:] != target[order][:-1]])
-            for a, z in zip(cuts, np.r_[cuts[1:], len(order)]):
-                idx = order[a:z]
-                pending.setdefault(int(target[idx[0]]), []).append(
-                    (np.concatenate([S_del[idx], S_res[idx]]).astype(dtype),
-                     np.concatenate([X_del[idx], X_res[idx]]), np.concatenate([mu[idx], mu[idx]])))
+            S = np.concatenate([c[0] for c in chunks])
+            Xp = np.concatenate([c[1] for c in chunks])
+            mult = np.concatenate([c[2] for c in chunks])
+            del chunks
+            if depth in elements:
+                S, Xp = _canonicalize(S, Xp, elements[depth], n)
+            S, Xp, mult = _merge(S, Xp, mult)
+            nodes[depth] = len(mult)
+            m = D - (S < n).sum(axis=1)
+            order = np.argsort(m, kind="stable")
+            S, mult, m = S[order], mult[order], m[order]
+            cuts = np.flatnonzero(np.r_[True, m[1:] != m[:-1], True])
+            tasks = []
+            for a, z in zip(cuts[:-1], cuts[1:]):
+                dim = int(m[a])
+                step = max(1, _CHUNK // (n * D * dim))
+                if executor is not None:
+                    step = min(step, -(-(z - a) // (2 * workers)))
+                tasks += [(S[s:min(s + step, z)], mult[s:min(s + step, z)], depth, Nz, p, 8 * nbytes, dim)
+                          for s in range(a, z, step)]
+            del S, Xp, mult
+            results = (map(_expand_task, tasks) if executor is None else
+                       map_chunked(_expand_task, tasks, executor=executor, chunk_size=1))
+            for part, out in results:
+                betti += part
+                if out is None:
+                    continue
+                S_del, X_del, S_res, X_res, mu, target = out
+                order = np.argsort(target, kind="stable")
+                cuts = np.flatnonzero(np.r_[True, target[order][1:] != target[order][:-1]])
+                for a, z in zip(cuts, np.r_[cuts[1:], len(order)]):
+                    idx = order[a:z]
+                    pending.setdefault(int(target[idx[0]]), []).append(
+                        (np.concatenate([S_del[idx], S_res[idx]]).astype(dtype),
+                         np.concatenate([X_del[idx], X_res[idx]]), np.concatenate([mu[idx], mu[idx]])))
+            if report is not None:
+                report(depth, nodes[depth], sum(len(c[2]) for chunks in pending.values() for c in chunks))
+    except KeyboardInterrupt as stop:
+        waiting = sum(len(c[2]) for chunks in pending.values() for c in chunks)
+        stop.add_note(f"deletion-restriction interrupted at depth {depth} of {n}: "
+                      f"{sum(nodes.values())} nodes processed, {waiting} nodes waiting")
+        raise
     return tuple(int(v) for v in betti[: D + 1]), nodes

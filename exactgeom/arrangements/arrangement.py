@@ -13,6 +13,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from .. import _exact
+from . import forms as _forms
 
 __all__ = ["Arrangement", "AffineSubspace"]
 
@@ -62,14 +63,33 @@ class Arrangement:
     dedupe : bool, optional
         Merge repeated hyperplanes (also scalar multiples) instead of raising; the
         first occurrence is kept, so later indices move down.
+    variables : sequence of str or sympy Symbol, optional
+        Names of the coordinates, one per coordinate, used wherever the arrangement is
+        printed (``str``, ``_repr_latex_``, ``to_sage``, plots).  Without them the
+        coordinates print as ``x1, ..., xd``.  :meth:`from_forms` sets them.
+
+    Attributes
+    ----------
+    normals, offsets, dimension
+        As above (entries as Fractions).
+    variables : tuple of str or None
 
     Raises
     ------
     ValueError
         Zero normal, ragged rows, dimension mismatch, or the same hyperplane
-        twice (naming both indices) when ``dedupe`` is false.
+        twice (naming both indices) when ``dedupe`` is false; names that are
+        repeated, unreadable or not one per coordinate.
     TypeError
         A non-exact entry (float, complex, ...).
+
+    Notes
+    -----
+    Equality and hashing compare ``dimension``, ``normals`` and ``offsets``: the
+    coordinate names are how an arrangement is shown, not part of the set of
+    hyperplanes, so ``from_forms(["x"]) == from_forms(["y"])`` (both are the
+    hyperplane 0 of Q^1).  Compare ``A.variables`` as well where names matter.
+    (Sage, whose arrangements live in a named polynomial ring, tells these apart.)
 
     Examples
     --------
@@ -87,13 +107,18 @@ class Arrangement:
     1
     >>> Arrangement([], dimension=2).characteristic_polynomial().as_expr()
     t**2
+    >>> print(Arrangement([[2, 1]], offsets=[1], variables=["w", "b"]))
+    Arrangement of 1 hyperplane in Q^2
+      H0: 2*w + b = 1
     """
 
     normals: tuple[tuple[Fraction, ...], ...]
     offsets: tuple[Fraction, ...]
     dimension: int
+    variables: tuple[str, ...] | None = None
 
-    def __init__(self, normals, offsets=None, *, dimension: int | None = None, dedupe: bool = False):
+    def __init__(self, normals, offsets=None, *, dimension: int | None = None, dedupe: bool = False,
+                 variables=None):
         dimension = _exact.dimension_arg(dimension)
         rows = _exact.exact_matrix(normals, name="normals", ncols=dimension)
         if dimension is None:
@@ -125,15 +150,41 @@ class Arrangement:
         object.__setattr__(self, "normals", tuple(keep_rows))
         object.__setattr__(self, "offsets", tuple(keep_offs))
         object.__setattr__(self, "dimension", dimension)
+        object.__setattr__(self, "variables", _forms.check_names(variables, dimension))
 
     @classmethod
-    def _trusted(cls, normals, offsets, dimension) -> Arrangement:
+    def _trusted(cls, normals, offsets, dimension, variables=None) -> Arrangement:
         """Build from already-exact, already-validated data (internal; skips coercion)."""
         self = object.__new__(cls)
         object.__setattr__(self, "normals", tuple(normals))
         object.__setattr__(self, "offsets", tuple(offsets))
         object.__setattr__(self, "dimension", dimension)
+        object.__setattr__(self, "variables", variables)
         return self
+
+    @classmethod
+    def from_forms(cls, forms, variables=None, *, dedupe: bool = False) -> Arrangement:
+        """The arrangement of the hyperplanes ``f = 0`` of linear forms; see :func:`.forms.from_forms`.
+
+        Parameters
+        ----------
+        forms : str, sympy expression or equation, or a sequence of them
+            ``"x - y"`` is the hyperplane x - y = 0 and ``"2*x = 3*y + 4"`` is 2x - 3y - 4 = 0.
+        variables : sequence of str or sympy Symbol, optional
+            The coordinates in order; by default the names that occur, sorted by name with
+            digits compared as numbers (``x2`` before ``x10``).
+        dedupe : bool, optional
+            Merge repeated hyperplanes instead of raising.
+
+        Examples
+        --------
+        >>> A = Arrangement.from_forms(["x - y", "x + y - 1", "2*x = 3*y + 4"])
+        >>> A.variables, A.dimension, len(A)
+        (('x', 'y'), 2, 3)
+        >>> Arrangement.from_forms(A.equations(), variables=A.variables) == A
+        True
+        """
+        return _forms.from_forms(forms, variables, dedupe=dedupe)
 
     # -- value semantics -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -153,13 +204,23 @@ class Arrangement:
 
     def __str__(self) -> str:
         """The repr followed by one equation a · x = c per line, in the coordinate names."""
+        return "\n".join([repr(self), *(f"  H{i}: {e}" for i, e in enumerate(self.equations()))])
+
+    def equations(self) -> tuple[str, ...]:
+        """The hyperplanes as equations ``a · x = c`` in the coordinate names, which :meth:`from_forms` reads.
+
+        Examples
+        --------
+        >>> from exactgeom.library import threshold
+        >>> threshold(1).equations()
+        ('b = 0', 'w1 + b = 0')
+        >>> Arrangement([[1, "-1/2"]], offsets=[-3]).equations()
+        ('x1 - 1/2*x2 = -3',)
+        """
         from .export import _coordinate_names, linear_form
 
         names = _coordinate_names(self)
-        lines = [repr(self)]
-        for i, (a, c) in enumerate(self.hyperplanes()):
-            lines.append(f"  H{i}: {linear_form(a, 0, names)} = {_exact.fraction_str(c)}")
-        return "\n".join(lines)
+        return tuple(f"{linear_form(a, 0, names)} = {_exact.fraction_str(c)}" for a, c in self.hyperplanes())
 
     def matrix(self):
         """The augmented matrix [a_i | c_i] as a sympy Matrix (row i is hyperplane i).
@@ -178,7 +239,9 @@ class Arrangement:
         return sympy.Matrix(len(rows), self.dimension + 1, [v for row in rows for v in row])
 
     def _repr_latex_(self) -> str:
-        names = [f"x_{{{j + 1}}}" for j in range(self.dimension)]
+        from .export import _coordinate_names
+
+        names = [_forms.latex_name(name) for name in _coordinate_names(self)]
         eqs = []
         for a, c in zip(self.normals, self.offsets):
             terms = []
@@ -287,32 +350,55 @@ class Arrangement:
         of the span of the normals; hyperplane ``a . x = c`` becomes ``lambda . y = c``
         with ``a = lambda B``.  Regions, the lattice and χ/t^(d-rank) are preserved.
 
+        Since ``lambda_k = a[p_k]`` for the pivot columns ``p_k`` of ``B``, the result is
+        also the trace of A on the coordinate subspace where the non-pivot coordinates
+        vanish, in the pivot coordinates: it keeps their names.
+
         Examples
         --------
         >>> from exactgeom.library import braid
         >>> E = braid(3).essentialization()
         >>> E.dimension, E.is_essential(), E.num_regions()
         (2, True, 6)
+        >>> E.variables
+        ('x1', 'x2')
         """
         B, pivots = _exact.rref(self.normals, self.dimension)
         normals = tuple(tuple(a[p] for p in pivots) for a in self.normals)
-        return Arrangement._trusted(normals, self.offsets, len(B))
+        names = None if self.variables is None else tuple(self.variables[p] for p in pivots)
+        return Arrangement._trusted(normals, self.offsets, len(B), names)
 
-    def cone(self) -> Arrangement:
+    def cone(self, variable: str | None = None) -> Arrangement:
         """The cone cA in Q^(d+1): ``a . x - c x_0 = 0`` for each hyperplane, plus ``x_0 = 0``.
 
         The new coordinate ``x_0`` is the last one and the hyperplane ``x_0 = 0`` is
         the last hyperplane.  ``χ_{cA}(t) = (t - 1) χ_A(t)``.
 
+        Parameters
+        ----------
+        variable : str, optional
+            The name of the new coordinate.  By default an arrangement with names gets
+            ``t`` (as in Sage), or ``t0``, ``t1``, ... when ``t`` is taken, and one without
+            names stays without.  Naming it names the old coordinates ``x1, ..., xd`` if
+            they have no names.
+
         Examples
         --------
         >>> Arrangement([[1]], offsets=[1]).cone().normals
         ((Fraction(1, 1), Fraction(-1, 1)), (Fraction(0, 1), Fraction(1, 1)))
+        >>> Arrangement.from_forms(["x + y = 1", "t"]).cone().equations()
+        ('x + y - t0 = 0', 't = 0', 't0 = 0')
         """
+        from .export import _coordinate_names
+
         d = self.dimension
         normals = [(*a, -c) for a, c in zip(self.normals, self.offsets)]
         normals.append((Fraction(0),) * d + (Fraction(1),))
-        return Arrangement._trusted(normals, (Fraction(0),) * len(normals), d + 1)
+        names = None
+        if variable is not None or self.variables is not None:
+            old = _coordinate_names(self)
+            names = _forms.check_names((*old, variable or _forms.fresh_name(old)), d + 1)
+        return Arrangement._trusted(normals, (Fraction(0),) * len(normals), d + 1, names)
 
     def deletion(self, i: int) -> Arrangement:
         """The arrangement without hyperplane ``i`` (later hyperplanes move down one index).
@@ -324,7 +410,8 @@ class Arrangement:
         """
         self._check_index(i)
         return Arrangement._trusted(
-            self.normals[:i] + self.normals[i + 1 :], self.offsets[:i] + self.offsets[i + 1 :], self.dimension
+            self.normals[:i] + self.normals[i + 1 :], self.offsets[:i] + self.offsets[i + 1 :],
+            self.dimension, self.variables,
         )
 
     def restriction(self, i: int) -> Arrangement:
@@ -333,14 +420,16 @@ class Arrangement:
         ``H_i`` is parametrised by the coordinates other than the pivot of its
         normal (the first non-zero entry): ``x = p + N y`` with ``N`` the standard
         kernel basis.  Hyperplanes parallel to ``H_i`` (empty intersection) are
-        dropped and coinciding traces are merged.
+        dropped and coinciding traces are merged.  Since ``p`` and ``N`` are zero and
+        the identity on the other coordinates, ``y`` *is* those coordinates of ``x``,
+        and they keep their names (the pivot's name is dropped).
 
         Examples
         --------
         >>> from exactgeom.library import braid
         >>> R = braid(3).restriction(0)
-        >>> R.dimension, len(R)
-        (2, 1)
+        >>> R.dimension, len(R), R.variables
+        (2, 1, ('x2', 'x3'))
         """
         self._check_index(i)
         a_i, c_i = self.normals[i], self.offsets[i]
@@ -360,7 +449,11 @@ class Arrangement:
             seen.add(key)
             normals.append(new_a)
             offsets.append(new_c)
-        return Arrangement._trusted(normals, offsets, self.dimension - 1)
+        names = None
+        if self.variables is not None:
+            pivot = next(j for j, v in enumerate(a_i) if v)
+            names = self.variables[:pivot] + self.variables[pivot + 1 :]
+        return Arrangement._trusted(normals, offsets, self.dimension - 1, names)
 
     def _check_index(self, i: int) -> None:
         if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(self):
@@ -369,8 +462,15 @@ class Arrangement:
             )
 
     # -- intersection lattice and counts (see lattice.py) ----------------------------------------
-    def intersection_lattice(self, **kwargs):
+    def intersection_lattice(self, *, progress: bool = False, executor=None):
         """The intersection poset L(A); see :func:`exactgeom.arrangements.lattice.intersection_lattice`.
+
+        Parameters
+        ----------
+        progress : bool, optional
+            Show a progress bar.
+        executor : concurrent.futures.Executor, optional
+            Where to run the enumeration of flats.
 
         Examples
         --------
@@ -379,13 +479,23 @@ class Arrangement:
         """
         from .lattice import intersection_lattice
 
-        return intersection_lattice(self, **kwargs)
+        return intersection_lattice(self, progress=progress, executor=executor)
 
-    def characteristic_polynomial(self, *, symmetry=None, **kwargs):
+    def characteristic_polynomial(self, *, variable: str = "t", progress: bool = False, executor=None,
+                                  symmetry=None):
         """χ_A(t), a sympy Poly over ZZ; see :func:`.lattice.characteristic_polynomial`.
 
-        ``symmetry`` ("auto", a group or generators) computes it with
-        :func:`.symmetry.characteristic_polynomial_with_symmetry` instead.
+        Parameters
+        ----------
+        variable : str, optional
+            The name of the polynomial's variable.
+        progress : bool, optional
+            Show a progress bar.
+        executor : concurrent.futures.Executor, optional
+            Where to run the enumeration of flats (with ``symmetry``: the chunks of each depth).
+        symmetry : "auto", a group or generators, optional
+            Compute χ one orbit of flats at a time with
+            :func:`.symmetry.characteristic_polynomial_with_symmetry` instead.
 
         Examples
         --------
@@ -397,15 +507,20 @@ class Arrangement:
         if symmetry is not None:
             from .symmetry import characteristic_polynomial_with_symmetry
 
-            progress = kwargs.get("progress", False)
-            record = characteristic_polynomial_with_symmetry(self, symmetry, progress=progress)
-            return record.polynomial(kwargs.get("variable", "t"))
+            record = characteristic_polynomial_with_symmetry(self, symmetry, progress=progress,
+                                                             executor=executor)
+            return record.polynomial(variable)
         from .lattice import characteristic_polynomial
 
-        return characteristic_polynomial(self, **kwargs)
+        return characteristic_polynomial(self, variable=variable, progress=progress, executor=executor)
 
     def symmetry_group(self, generators=None):
         """Permutations of the hyperplanes induced by linear maps; see :func:`.symmetry.symmetry_group`.
+
+        Parameters
+        ----------
+        generators : sequence of permutations, optional
+            Use these instead of searching for the group.
 
         Examples
         --------
@@ -416,13 +531,19 @@ class Arrangement:
 
         return symmetry_group(self, generators)
 
-    def _whitney_with_symmetry(self, symmetry, progress=False):
+    def _whitney_with_symmetry(self, symmetry, progress=False, executor=None):
         from .symmetry import characteristic_polynomial_with_symmetry
 
-        return characteristic_polynomial_with_symmetry(self, symmetry, progress=progress).whitney
+        return characteristic_polynomial_with_symmetry(self, symmetry, progress=progress,
+                                                       executor=executor).whitney
 
-    def poincare_polynomial(self, **kwargs):
+    def poincare_polynomial(self, *, variable: str = "t"):
         """π_A(t) = Σ_X μ(X) (-t)^rk X; see :func:`exactgeom.arrangements.lattice.poincare_polynomial`.
+
+        Parameters
+        ----------
+        variable : str, optional
+            The name of the polynomial's variable.
 
         Examples
         --------
@@ -431,10 +552,17 @@ class Arrangement:
         """
         from .lattice import poincare_polynomial
 
-        return poincare_polynomial(self, **kwargs)
+        return poincare_polynomial(self, variable=variable)
 
     def whitney_numbers(self, kind: int = 1, *, symmetry=None):
         """Whitney numbers of the first or second kind; see :func:`.lattice.whitney_numbers`.
+
+        Parameters
+        ----------
+        kind : 1 or 2, optional
+            First kind (signed, the coefficients of χ) or second kind (flats per rank).
+        symmetry : "auto", a group or generators, optional
+            For ``kind=1``, compute them one orbit of flats at a time.
 
         Examples
         --------
@@ -448,8 +576,13 @@ class Arrangement:
 
         return whitney_numbers(self, kind=kind)
 
-    def num_regions(self, *, symmetry=None, **kwargs) -> int:
-        """Number of regions, (-1)^d χ_A(-1) (Zaslavsky).
+    def num_regions(self, *, progress: bool = False, executor=None, symmetry=None) -> int:
+        """Number of regions, (-1)^d χ_A(-1) (Zaslavsky); see :func:`.lattice.num_regions`.
+
+        Parameters
+        ----------
+        progress, executor, symmetry
+            As for :meth:`characteristic_polynomial`.
 
         Examples
         --------
@@ -457,13 +590,18 @@ class Arrangement:
         7
         """
         if symmetry is not None:
-            return sum(abs(w) for w in self._whitney_with_symmetry(symmetry, kwargs.get("progress", False)))
+            return sum(abs(w) for w in self._whitney_with_symmetry(symmetry, progress, executor))
         from .lattice import num_regions
 
-        return num_regions(self, **kwargs)
+        return num_regions(self, progress=progress, executor=executor)
 
-    def num_bounded_regions(self, *, symmetry=None, **kwargs) -> int:
+    def num_bounded_regions(self, *, progress: bool = False, executor=None, symmetry=None) -> int:
         """Relatively bounded regions, (-1)^rank χ_A(1); see :func:`.lattice.num_bounded_regions`.
+
+        Parameters
+        ----------
+        progress, executor, symmetry
+            As for :meth:`characteristic_polynomial`.
 
         Examples
         --------
@@ -471,51 +609,102 @@ class Arrangement:
         1
         """
         if symmetry is not None:
-            w = self._whitney_with_symmetry(symmetry, kwargs.get("progress", False))
+            w = self._whitney_with_symmetry(symmetry, progress, executor)
             return (-1) ** (len(w) - 1) * sum(w)
         from .lattice import num_bounded_regions
 
-        return num_bounded_regions(self, **kwargs)
+        return num_bounded_regions(self, progress=progress, executor=executor)
 
-    # -- faces and regions (see faces.py) --------------------------------------------------------
-    def regions(self, **kwargs):
-        """Generator of the regions with exact witnesses; see :func:`exactgeom.arrangements.faces.regions`."""
-        from .faces import regions
+    # -- faces and regions (see regions.py, faces.py) --------------------------------------------
+    def regions(self, *, progress: bool = False, executor=None, chunks: int | None = None):
+        """Generator of the regions with exact witnesses; see :func:`exactgeom.arrangements.regions.regions`.
 
-        return regions(self, **kwargs)
+        Parameters
+        ----------
+        progress : bool, optional
+            Show a progress bar counting regions.
+        executor : concurrent.futures.Executor, optional
+            Where to explore subtrees of the search in parallel.
+        chunks : int, optional
+            Into how many subtrees to split the search for ``executor``.
+        """
+        from .regions import regions
+
+        return regions(self, progress=progress, executor=executor, chunks=chunks)
 
     def region_containing(self, point):
-        """The region containing ``point``; see :func:`exactgeom.arrangements.faces.region_containing`."""
-        from .faces import region_containing
+        """The region containing ``point``; see :func:`exactgeom.arrangements.regions.region_containing`.
+
+        Parameters
+        ----------
+        point : sequence of exact scalars
+            A point on no hyperplane; it becomes the region's witness.
+        """
+        from .regions import region_containing
 
         return region_containing(self, point)
 
-    def region_adjacency_graph(self, **kwargs):
-        """Regions joined through shared facets; see :func:`.faces.region_adjacency_graph`."""
-        from .faces import region_adjacency_graph
+    def region_adjacency_graph(self, *, progress: bool = False, executor=None, limit: int | None = 2_000_000):
+        """Regions joined through shared facets; see :func:`.regions.region_adjacency_graph`.
 
-        return region_adjacency_graph(self, **kwargs)
+        Parameters
+        ----------
+        progress, executor
+            As for :meth:`regions`.
+        limit : int or None, optional
+            Refuse (``TooLarge``) beyond this many regions; ``None`` for no limit.
+        """
+        from .regions import region_adjacency_graph
 
-    def faces(self, **kwargs):
-        """All faces as covectors; see :func:`exactgeom.arrangements.faces.faces`."""
+        return region_adjacency_graph(self, progress=progress, executor=executor, limit=limit)
+
+    def faces(self, *, progress: bool = False):
+        """All faces as covectors; see :func:`exactgeom.arrangements.faces.faces`.
+
+        Parameters
+        ----------
+        progress : bool, optional
+            Show a progress bar counting faces.
+        """
         from .faces import faces
 
-        return faces(self, **kwargs)
+        return faces(self, progress=progress)
 
-    def face_poset(self, **kwargs):
-        """The face poset as a networkx DiGraph; see :func:`exactgeom.arrangements.faces.face_poset`."""
+    def face_poset(self, *, progress: bool = False, limit: int | None = 2_000_000):
+        """The face poset as a networkx DiGraph; see :func:`exactgeom.arrangements.faces.face_poset`.
+
+        Parameters
+        ----------
+        progress : bool, optional
+            Show a progress bar counting faces.
+        limit : int or None, optional
+            Refuse (``TooLarge``) beyond this many faces; ``None`` for no limit.
+        """
         from .faces import face_poset
 
-        return face_poset(self, **kwargs)
+        return face_poset(self, progress=progress, limit=limit)
 
-    def f_vector(self, **kwargs):
-        """Number of faces of each dimension; see :func:`exactgeom.arrangements.faces.f_vector`."""
+    def f_vector(self, *, progress: bool = False):
+        """Number of faces of each dimension; see :func:`exactgeom.arrangements.faces.f_vector`.
+
+        Parameters
+        ----------
+        progress : bool, optional
+            Show a progress bar counting faces.
+        """
         from .faces import f_vector
 
-        return f_vector(self, **kwargs)
+        return f_vector(self, progress=progress)
 
     def is_isomorphic(self, other: Arrangement, kind: str = "lattice") -> bool:
-        """Lattice or face-poset isomorphism; see :func:`exactgeom.arrangements.faces.is_isomorphic`."""
+        """Lattice or face-poset isomorphism; see :func:`exactgeom.arrangements.faces.is_isomorphic`.
+
+        Parameters
+        ----------
+        other : Arrangement
+        kind : "lattice" or "face_poset", optional
+            Compare intersection lattices or face posets.
+        """
         from .faces import is_isomorphic
 
         return is_isomorphic(self, other, kind=kind)
@@ -537,6 +726,11 @@ class Arrangement:
 
     def tutte_polynomial(self, variables=("x", "y")):
         """T_A(x, y), a sympy expression; see :func:`exactgeom.arrangements.matroid.tutte_polynomial`.
+
+        Parameters
+        ----------
+        variables : pair of str, optional
+            The names of the polynomial's two variables.
 
         Examples
         --------

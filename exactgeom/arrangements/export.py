@@ -1,8 +1,8 @@
 """Code that recreates an arrangement in SageMath or Macaulay2.
 
 Hyperplane a · x = c is written as the linear form a · x − c, whose zero set it is, in the
-coordinate names of the arrangement (``x1, ..., xd`` unless it carries its own names).  Both
-systems read ``1/2*x1`` as an exact rational coefficient.
+coordinate names of the arrangement (``A.variables``, else ``x1, ..., xd``).  Both systems
+read ``1/2*x1`` as an exact rational coefficient.
 
 Examples
 --------
@@ -16,6 +16,10 @@ A = H(x1 - x2, x1 + x2 - 1)
 needsPackage "HyperplaneArrangements"
 R = QQ[x1, x2]
 A = arrangement({x1 - x2, x1 + x2 - 1}, R)
+>>> print(to_sage(Arrangement.from_forms(["w - b", "2*w + b = 1/2"], variables=["w", "b"])))
+H = HyperplaneArrangements(QQ, ('w', 'b'))
+w, b = H.gens()
+A = H(w - b, 2*w + b - 1/2)
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 r"""Named hyperplane arrangements and their known closed forms.
 
-All families live in Q^n with coordinates x_1..x_n (threshold: Q^{n+1}).  The
-closed forms below are the ones the test-suite checks against (Stanley,
+All families live in Q^n with coordinates named ``x1, ..., xn`` (threshold: Q^{n+1}
+with ``w1, ..., wn, b``; graphical: ``x_<node>``), which ``str(A)``, ``A.to_sage()``
+and plots use.  The closed forms below are the ones the test-suite checks against (Stanley,
 *An introduction to hyperplane arrangements*, Lectures 2 and 5).
 
 =============  ==========================  =================================================
@@ -26,6 +27,7 @@ import random
 from fractions import Fraction
 
 from .arrangement import Arrangement
+from .forms import _is_readable_name
 
 __all__ = [
     "braid",
@@ -46,6 +48,10 @@ def _check_n(n: int, name: str, minimum: int = 1) -> None:
         raise ValueError(f"{name}(...) needs an int >= {minimum}, not {n!r}")
 
 
+def _xs(n: int) -> tuple[str, ...]:
+    return tuple(f"x{i + 1}" for i in range(n))
+
+
 def _with_group(arrangement: Arrangement, family: str, parameter) -> Arrangement:
     """Record the family, so that ``symmetry_group()`` returns its known group."""
     from .symmetry import _register_family
@@ -63,7 +69,7 @@ def _difference_family(n: int, values: tuple[int, ...], name: str) -> Arrangemen
             row[i], row[j] = 1, -1
             normals.append(row)
             offsets.append(c)
-    return _with_group(Arrangement(normals, offsets, dimension=n), name, n)
+    return _with_group(Arrangement(normals, offsets, dimension=n, variables=_xs(n)), name, n)
 
 
 def braid(n: int) -> Arrangement:
@@ -71,6 +77,8 @@ def braid(n: int) -> Arrangement:
 
     Examples
     --------
+    >>> braid(3).equations()
+    ('x1 - x2 = 0', 'x1 - x3 = 0', 'x2 - x3 = 0')
     >>> braid(3).characteristic_polynomial().as_expr()
     t**3 - 3*t**2 + 2*t
     >>> braid(4).num_regions()
@@ -132,18 +140,24 @@ def coordinate(n: int) -> Arrangement:
     8
     """
     _check_n(n, "coordinate")
-    return _with_group(Arrangement([[int(i == j) for j in range(n)] for i in range(n)]), "coordinate", n)
+    normals = [[int(i == j) for j in range(n)] for i in range(n)]
+    return _with_group(Arrangement(normals, variables=_xs(n)), "coordinate", n)
 
 
 def graphical(G) -> Arrangement:
     """The graphical arrangement of a networkx graph: x_u = x_v for every edge uv.
 
     Coordinates follow ``sorted(G.nodes)`` when the nodes are sortable, else the
-    graph's node order.  Self-loops are rejected; multi-edges give one hyperplane.
+    graph's node order, and are named ``x_<node>`` when every ``x_<node>`` is a
+    distinct name the expression reader accepts (nodes such as ``0`` or ``"a"``);
+    otherwise they have no names and print as ``x1, ..., xd``.  Self-loops are
+    rejected; multi-edges give one hyperplane.
 
     Examples
     --------
     >>> import networkx as nx
+    >>> graphical(nx.path_graph(["a", "b", "c"])).equations()
+    ('x_a - x_b = 0', 'x_b - x_c = 0')
     >>> graphical(nx.cycle_graph(4)).characteristic_polynomial().as_expr()
     t**4 - 4*t**3 + 6*t**2 - 3*t
     """
@@ -163,7 +177,12 @@ def graphical(G) -> Arrangement:
         i, j = sorted((index[u], index[v]))
         row[i], row[j] = 1, -1
         normals.append(row)
-    return _with_group(Arrangement(normals, dimension=len(nodes), dedupe=True), "graphical", G)
+    names = [f"x_{v}" for v in nodes]
+    if not all(isinstance(v, (int, str)) and _is_readable_name(n) for v, n in zip(nodes, names)) \
+            or len(set(names)) != len(names):
+        names = None
+    A = Arrangement(normals, dimension=len(nodes), dedupe=True, variables=names)
+    return _with_group(A, "graphical", G)
 
 
 def generic(num: int, dim: int, seed: int = 0, *, central: bool = False, bound: int = 100) -> Arrangement:
@@ -204,7 +223,7 @@ def generic(num: int, dim: int, seed: int = 0, *, central: bool = False, bound: 
 
 
 def threshold(n: int) -> Arrangement:
-    """The threshold arrangement T_n in Q^{n+1}, coordinates (w_1..w_n, b).
+    """The threshold arrangement T_n in Q^{n+1}, coordinates named ``w1, ..., wn, b``.
 
     One hyperplane ``w . x + b = 0`` for each ``x ∈ {0,1}^n``, taken in
     lexicographic order of ``x`` (so hyperplane 0 is ``b = 0``).  Its regions are
@@ -216,10 +235,13 @@ def threshold(n: int) -> Arrangement:
     14
     >>> len(threshold(3)), threshold(3).dimension
     (8, 4)
+    >>> threshold(2).variables
+    ('w1', 'w2', 'b')
     """
     _check_n(n, "threshold", minimum=0)
     normals = [[*x, 1] for x in itertools.product((0, 1), repeat=n)]
-    return _with_group(Arrangement(normals, dimension=n + 1), "threshold", n)
+    names = (*(f"w{i + 1}" for i in range(n)), "b")
+    return _with_group(Arrangement(normals, dimension=n + 1, variables=names), "threshold", n)
 
 
 def resonance(n: int) -> Arrangement:
@@ -235,4 +257,4 @@ def resonance(n: int) -> Arrangement:
     _check_n(n, "resonance")
     normals = [list(x) for x in itertools.product((0, 1), repeat=n) if any(x)]
     normals.sort(key=lambda x: int("".join(map(str, x)), 2))
-    return _with_group(Arrangement(normals, dimension=n), "resonance", n)
+    return _with_group(Arrangement(normals, dimension=n, variables=_xs(n)), "resonance", n)

@@ -225,7 +225,8 @@ class Region:
         A = self.arrangement
         rows = [[-s * v for v in a] for a, s in zip(A.normals, self.sign_vector)]
         rhs = [-s * c for c, s in zip(A.offsets, self.sign_vector)]
-        return Polyhedron.from_constraints(rows, rhs, ["<"] * len(rows), dimension=A.dimension)
+        return Polyhedron.from_constraints(rows, rhs, ["<"] * len(rows), dimension=A.dimension,
+                                           variables=A.variables)
 
 
 # -- enumeration ---------------------------------------------------------------------------------

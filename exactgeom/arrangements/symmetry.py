@@ -33,6 +33,7 @@ from fractions import Fraction
 import sympy
 
 from .. import _exact
+from .._parallel import worker_count
 from .._progress import progress_bar
 from ._flat_engine import _central_rows, _prime_for
 
@@ -495,7 +496,7 @@ def _resolve(arrangement, symmetry) -> PermutationGroup | None:
 
 
 def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, progress: bool = False,
-                                            per_depth: int = 24) -> SymmetricCount:
+                                            per_depth: int = 24, executor=None) -> SymmetricCount:
     """χ_A by breadth-first deletion–restriction, merging nodes in one orbit of the symmetry group.
 
     Parameters
@@ -504,9 +505,14 @@ def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, pro
     symmetry : None, "auto", PermutationGroup or sequence of permutations
         The group to use; ``"auto"`` takes :func:`symmetry_group`, ``None`` none.
     progress : bool, optional
-        A progress bar over the nodes processed; Ctrl-C adds a note of how many.
+        A progress bar over the depths (one per hyperplane, so with a known total).  A
+        Ctrl-C (``KeyboardInterrupt``) passing through gets notes saying how many depths
+        and nodes were done, with or without the bar.
     per_depth : int, optional
         How many stabilizer elements are tried when choosing a representative.
+    executor : concurrent.futures.Executor or dask.distributed.Client, optional
+        Runs the chunks of each depth's batch of nodes (``exactgeom._parallel``); the
+        result is the serial one.  ``None`` runs in this process.
 
     Returns
     -------
@@ -537,8 +543,9 @@ def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, pro
         group = PermutationGroup(len(data.rows), tuple(g + (len(g),) for g in group.generators))
     elements = _stabilizer_elements(group, per_depth) if group is not None else {}
     p = _prime_for(data)
-    with progress_bar(progress, desc="nodes", unit="nodes") as bar:
-        betti, nodes = betti_numbers(data.rows, p, elements, bar=bar)
+    with progress_bar(progress, total=len(data.rows), desc="deletion-restriction", unit="depths") as bar:
+        betti, nodes = betti_numbers(data.rows, p, elements, bar=bar, executor=executor,
+                                     workers=worker_count(executor))
     if data.excluded is not None:            # π(cA) = (1 + t) π(A)
         deconed = [1]
         for k in range(1, len(betti) - 1):

@@ -83,7 +83,8 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
     -------
     matplotlib Axes
         Bounded regions are filled in a stronger colour with a hatch and
-        marked by a star; the title gives the numbers of regions and of bounded regions.
+        marked by a star; the title gives the numbers of regions and of bounded regions,
+        the axis labels the coordinate names (``A.variables``, else ``x1``, ``x2``).
 
     Raises
     ------
@@ -98,6 +99,8 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
     >>> ax = arrangement(generic(4, 2, seed=1), labels=True)
     >>> ax.get_title()
     '11 regions, 3 bounded'
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('x1', 'x2')
     """
     if A.dimension != 2:
         raise ValueError(f"plot.arrangement draws arrangements in Q^2; this one lives in Q^{A.dimension} "
@@ -108,6 +111,10 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
         box = exact_box(bbox)
     ax = new_axes(ax, (6, 6))
     from matplotlib.patches import Polygon
+
+    from ..arrangements.export import _coordinate_names
+
+    names = _coordinate_names(A)
 
     window = _box_constraints(box)
     colours = [f"C{i}" for i in range(10)]
@@ -142,6 +149,8 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
             ax.plot([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]], color="black", linewidth=1.2)
             if labels:
                 ax.annotate(f"H{i}", ends[1], fontsize=8, color="black")
+    ax.set_xlabel(names[0])
+    ax.set_ylabel(names[1])
     return finish(ax, box, f"{count} regions, {bounded} bounded")
 
 
