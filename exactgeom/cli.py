@@ -276,8 +276,9 @@ def _counts(A, args) -> tuple:
     else:
         with _executor(args) as executor:
             chi = A.characteristic_polynomial(progress=args.progress, executor=executor)
-    regions = (-1) ** A.dimension * int(chi.eval(-1))
-    bounded = (-1) ** A.rank * int(chi.eval(1))
+    from .arrangements.lattice import zaslavsky_counts
+
+    regions, bounded = zaslavsky_counts(chi.all_coeffs())
     return chi, regions, bounded
 
 
@@ -420,13 +421,14 @@ def _cmd_realize(args) -> int:
         _write_certificate(args, result.certificate)
         return EXIT_OK
     rows = list(result.rows)
-    certs = result.certificates
-    certs = list(certs() if callable(certs) else certs)
+    certs = list(result.certificates)
+    explanation = result.explain()
     _emit(
         args,
-        {"realizable": False, "failing_output_rows": rows, "certificates_verify": bool(result.verify())},
+        {"realizable": False, "failing_output_rows": rows, "certificates_verify": bool(result.verify()),
+         "explanation": explanation},
         f"not realizable: output rows {rows} admit no parameters; {len(certs)} certificate(s), "
-        f"verified: {bool(result.verify())}",
+        f"verified: {bool(result.verify())}\n{explanation}",
     )
     if certs:
         _write_certificate(args, certs[0] if len(certs) == 1 else _bundle(certs))

@@ -18,6 +18,7 @@ _WHERE = {
     "LinearClassifier": "classifiers",
     "check_local_minima": "classifiers",
     "cover_count": "classifiers",
+    "num_dichotomies": "classifiers",
     "TropicalClassifier": "tropical_classifier",
     "ReLUNetwork": "relu",
 }

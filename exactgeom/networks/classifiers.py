@@ -3,8 +3,8 @@ r"""Linear classifiers f(x) = a·x + b on a finite data set, their parameter arr
 For data p_1, ..., p_N ∈ Q^d the parameter space Q^{d+1} of (a, b) is cut by
 the central arrangement of the hyperplanes {(a, b) : a·p_i + b = 0}; its
 chambers are the sign patterns (dichotomies) a linear classifier can produce
-(seed 001).  For labels y ∈ {+1, -1}^N the 0/1 loss (number of mistakes:
-points with sign(f(p_i)) != y_i) is constant on a chamber.  Seed 001 states:
+(Brandenburg–Torres 2023).  For labels y ∈ {+1, -1}^N the 0/1 loss (number of mistakes:
+points with sign(f(p_i)) != y_i) is constant on a chamber.  The Brandenburg–Torres talk states:
 every local minimum of the loss on the chamber graph is global; more
 precisely from every chamber there is a path through facets, with strictly
 decreasing loss, to a chamber of minimum loss (:func:`check_local_minima`).
@@ -19,13 +19,13 @@ witness and emptiness certificates for the sign patterns that would improve it.
 
 Cover's function-counting theorem: for N points in general position (every
 d+1 of the lifted points (p_i, 1) linearly independent) there are
-C(N, d+1) = 2 Σ_{k=0}^{d} C(N-1, k) chambers (:func:`cover_count`).
+C(N, d+1) = 2 Σ_{k=0}^{d} C(N-1, k) chambers (:func:`num_dichotomies`).
 
 Examples
 --------
 >>> from exactgeom.networks import LinearClassifier
 >>> clf = LinearClassifier([(0, 0), (1, 0), (0, 1)])
->>> clf.count_dichotomies(), cover_count(3, 2)
+>>> clf.num_dichotomies(), num_dichotomies(3, 2)
 (8, 8)
 >>> clf.local_minima([1, -1, -1])
 [(1, -1, -1)]
@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 import random
+import warnings
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -47,20 +48,36 @@ import networkx as nx
 from .. import _exact
 from ..arrangements.regions import region_adjacency_graph, regions
 
-__all__ = ["LinearClassifier", "LandscapeCheck", "check_local_minima", "cover_count", "random_points"]
+__all__ = ["LinearClassifier", "LandscapeCheck", "check_local_minima", "num_dichotomies", "cover_count",
+           "random_points"]
 
 
-def cover_count(N: int, d: int) -> int:
+def num_dichotomies(N: int, d: int) -> int:
     """Cover's count 2 Σ_{k=0}^{d} C(N-1, k) of dichotomies of N general points in Q^d by affine classifiers.
+
+    For a given data set, :meth:`LinearClassifier.num_dichotomies` counts them
+    whether or not the points are in general position.
 
     Examples
     --------
-    >>> [cover_count(N, 2) for N in range(1, 6)]
+    >>> [num_dichotomies(N, 2) for N in range(1, 6)]
     [2, 4, 8, 14, 22]
+
+    References
+    ----------
+    T. M. Cover, Geometrical and statistical properties of systems of linear
+    inequalities with applications in pattern recognition, IEEE Trans.
+    Electronic Computers 14 (1965).
     """
     if N < 1 or d < 0:
         raise ValueError(f"need N >= 1 and d >= 0, not N={N!r}, d={d!r}")
     return 2 * sum(math.comb(N - 1, k) for k in range(d + 1))
+
+
+def cover_count(N: int, d: int) -> int:
+    """Deprecated alias of :func:`num_dichotomies`."""
+    warnings.warn("cover_count is deprecated: use num_dichotomies", DeprecationWarning, stacklevel=2)
+    return num_dichotomies(N, d)
 
 
 def random_points(N: int, d: int, *, seed: int, bound: int = 20) -> tuple[tuple[Fraction, ...], ...]:
@@ -85,7 +102,7 @@ def random_points(N: int, d: int, *, seed: int, bound: int = 20) -> tuple[tuple[
 
 @dataclass(frozen=True)
 class LandscapeCheck:
-    """Seed 001's proposition on one labelled data set.
+    """The Brandenburg–Torres talk's proposition on one labelled data set.
 
     ``holds`` is true when every chamber has a strictly decreasing facet path
     to a chamber of minimum loss; ``paths`` maps every chamber to a greedy
@@ -199,15 +216,28 @@ class LinearClassifier:
         for region in regions(self.parameter_arrangement(), progress=progress, executor=executor):
             yield region.sign_vector, self._parameters(region.witness)
 
-    def count_dichotomies(self, progress: bool = False, executor=None) -> int:
-        """Number of chambers of the parameter arrangement (by enumeration).
+    def num_dichotomies(self) -> int:
+        """Number of labelings a classifier produces: the chambers of the parameter arrangement, by χ.
+
+        A dichotomy is the sign vector of some (a, b) with no point on the
+        decision boundary, that is of a point off every hyperplane
+        a·p_i + b = 0; the points off all hyperplanes with one sign vector form
+        one chamber, and distinct chambers have distinct sign vectors.  So the
+        count is the number of chambers, (-1)^{d+1} χ(-1) (Zaslavsky), with no
+        enumeration.
 
         Examples
         --------
-        >>> LinearClassifier([(0, 0), (1, 0), (0, 1), (1, 1)]).count_dichotomies()
+        >>> LinearClassifier([(0, 0), (1, 0), (0, 1), (1, 1)]).num_dichotomies()
         14
         """
-        return sum(1 for _ in regions(self.parameter_arrangement(), progress=progress, executor=executor))
+        return self.parameter_arrangement().num_regions()
+
+    def count_dichotomies(self, progress: bool = False, executor=None) -> int:
+        """Deprecated alias of :meth:`num_dichotomies` (``progress`` and ``executor`` are ignored)."""
+        warnings.warn("count_dichotomies is deprecated: use num_dichotomies", DeprecationWarning,
+                      stacklevel=2)
+        return self.num_dichotomies()
 
     def loss_landscape(self, labels, progress: bool = False, executor=None) -> nx.Graph:
         """The chamber graph with the 0/1 loss.
@@ -250,7 +280,7 @@ class LinearClassifier:
 
 
 def check_local_minima(classifier: LinearClassifier, labels) -> LandscapeCheck:
-    """Check seed 001's proposition for one labelled data set, with the evidence.
+    """Check the Brandenburg–Torres talk's proposition for one labelled data set, with the evidence.
 
     For every chamber, follow a neighbour with fewer mistakes (the one with
     fewest, ties broken by the smallest sign vector) until none exists; the

@@ -34,26 +34,24 @@ False
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .. import _exact
 from ..errors import TooLarge
-from ..polyhedra.lp import point_of
 from ._boolean import Table, boolean_points, compose, truth_table
-from .threshold import (
-    NonRealizable,
-    Realization,
-    ThresholdNetwork,
+from ._semantics import (
+    _block_chambers,
     _cone_polyhedron,
-    _cone_rows,
-    _constraint_rows,
-    _equations,
+    _coupled_blocks,
+    _mask_step,
+    _num_one_step_maps,
     _one_step,
-    _realize_one_step,
-    threshold_functions,
+    _parameter_arrangement,
 )
+from .threshold import NonRealizable, Realization, _realize_one_step, threshold_functions
 
 __all__ = ["HopfieldNetwork", "PropositionCheck", "check_proposition", "kth_roots"]
 
@@ -135,29 +133,6 @@ def _threshold_masks(n: int) -> list[int]:
     return [sum(b << p for p, b in enumerate(bits)) for bits, _ in threshold_functions(n)]
 
 
-def _mask_step(masks, y: int, sequential: bool) -> int:
-    """One synchronous step or sequential sweep of units given as threshold masks, on a point given as an int.
-
-    Point x is the int with bit n-1-i equal to x_i (its index in lexicographic
-    order); unit i outputs bit ``y`` of ``masks[i]``.
-
-    Examples
-    --------
-    Unit 1 computes NAND, unit 2 copies x_1; at x = (1, 1) the sweep lets unit 2
-    see the new x_1 = 0:
-
-    >>> _mask_step([0b0111, 0b1100], 0b11, False), _mask_step([0b0111, 0b1100], 0b11, True)
-    (1, 0)
-    """
-    n = len(masks)
-    if sequential:                     # unit i sees the bits already updated
-        for i, mask in enumerate(masks):
-            bit = 1 << (n - 1 - i)
-            y = y | bit if (mask >> y) & 1 else y & ~bit
-        return y
-    return sum(1 << (n - 1 - i) for i, mask in enumerate(masks) if (mask >> y) & 1)
-
-
 @dataclass(frozen=True)
 class HopfieldNetwork:
     """A Hopfield network on n binary units; see the module docstring for the options.
@@ -173,9 +148,9 @@ class HopfieldNetwork:
 
     Examples
     --------
-    >>> HopfieldNetwork(2).count_realizable()
+    >>> HopfieldNetwork(2).num_realizable()
     196
-    >>> HopfieldNetwork(2, symmetric=True, zero_diagonal=True, thresholds=False).count_realizable()
+    >>> HopfieldNetwork(2, symmetric=True, zero_diagonal=True, thresholds=False).num_realizable()
     2
     """
 
@@ -340,7 +315,15 @@ class HopfieldNetwork:
 
     # -- enumeration ------------------------------------------------------------------------------
     def _one_step_maps(self, progress=False, executor=None):
-        """(h, Realization of h by the one-step network) for every realizable one-step map h."""
+        """(h, Realization of h by the one-step network) for every realizable one-step map h, each once.
+
+        Every realizable h is computed on a chamber of the parameter
+        arrangement A_L (:mod:`exactgeom.networks._semantics`, point 2), so h
+        runs over the maps of the chambers: products of one chamber per unit
+        (without ``symmetric``) or the chambers of the coupled arrangement.
+        A synchronous step computes distinct maps on distinct chambers; a
+        sweep may not, and repeats are skipped.
+        """
         n = self.n
         if n >= 4:
             raise TooLarge("n = 4 units have 1882^4 ≈ 1.3e13 candidate one-step maps (products "
@@ -348,70 +331,25 @@ class HopfieldNetwork:
                            estimate=1882**4, limit=104**3, unit="one-step maps")
         one = self._one_step_network()
         spec = one._spec()
-        constrained = self.symmetric or self.zero_diagonal or not self.thresholds
-        if not constrained and self.update == "synchronous":
-            for table, r in ThresholdNetwork(n, n).realizable_functions(progress, executor):
-                yield table, Realization(one, table, r.weights, r.thresholds)
-            return
-        rows = list(threshold_functions(n, progress=progress, executor=executor))
-        if not constrained:
-            seen = set()
-            points = boolean_points(n)
-            for combo in itertools.product(rows, repeat=n):
-                # the chamber witnesses are integers: evaluate the sweep in integer arithmetic
-                weights = tuple(w for _, (w, _) in combo)
-                thresholds = tuple(b for _, (_, b) in combo)
-                table = tuple(_one_step(spec, weights, thresholds, x) for x in points)
-                if table not in seen:
-                    seen.add(table)
-                    yield table, Realization(one, table, tuple(tuple(map(Fraction, w)) for w in weights),
-                                             tuple(map(Fraction, thresholds)))
-            return
-        yield from self._constrained_maps(rows)
-
-    def _constrained_maps(self, rows):
-        """Backtracking over units: extend only partial maps whose (relaxed) cone is non-empty."""
-        n = self.n
-        spec = self._spec()
-        one = self._one_step_network()
+        sequential = self.update == "sequential"
         points = boolean_points(n)
-        index = {x: k for k, x in enumerate(points)}
-        equations = _equations(spec)
-
-        def feasible(partial: list[tuple[int, ...]]) -> bool:
-            i_max = len(partial)
-            padded = tuple(tuple(partial[i][k] for i in range(i_max)) + (0,) * (n - i_max)
-                           for k in range(len(points)))
-            forms, strict = [], []
-            for i, _, form, s in _constraint_rows(spec, padded):
-                if i < i_max:
-                    forms.append(form)
-                    strict.append(s)
-            live = {c for i in range(i_max) for c in range(i * (n + 1), (i + 1) * (n + 1))}
-            eqs = [e for e in equations if all(c in live for c, v in enumerate(e) if v)]
-            return point_of(self.dimension, _cone_rows(forms, strict, eqs)) is not None
-
-        def candidates(partial):
-            i = len(partial)
-            out = set()
-            for bits, _ in rows:
-                row = []
-                for k, x in enumerate(points):
-                    z = tuple(partial[j][k] for j in range(i)) + x[i:] if self.update == "sequential" else x
-                    row.append(bits[index[z]])
-                out.add(tuple(row))
-            return sorted(out)
-
-        def extend(partial):
-            if len(partial) == n:
-                table = tuple(tuple(partial[i][k] for i in range(n)) for k in range(len(points)))
-                yield table, _realize_one_step(one, table)
-                return
-            for row in candidates(partial):
-                if feasible(partial + [row]):
-                    yield from extend(partial + [row])
-
-        yield from extend([])
+        factors = [list(_block_chambers(spec, block, progress=progress, executor=executor))
+                   for block in _coupled_blocks(spec)]
+        seen = set()
+        for combo in itertools.product(*factors):
+            masks, weights, thresholds = {}, {}, {}
+            for m, w, t in combo:
+                masks.update(m)
+                weights.update(w)
+                thresholds.update(t)
+            table = tuple(points[_mask_step([masks[i] for i in range(n)], x, sequential)]
+                          for x in range(2**n))
+            if sequential:
+                if table in seen:
+                    continue
+                seen.add(table)
+            yield table, Realization(one, table, tuple(tuple(map(Fraction, weights[i])) for i in range(n)),
+                                     tuple(Fraction(thresholds[i]) for i in range(n)))
 
     def realizable_functions(self, progress: bool = False, executor=None):
         """Generator of (truth table, Realization) over all maps the network realizes.
@@ -437,15 +375,94 @@ class HopfieldNetwork:
                 seen.add(table)
                 yield table, Realization(self, table, r.weights, r.thresholds)
 
-    def count_realizable(self, progress: bool = False, executor=None) -> int:
-        """Number of realizable maps (by enumeration with witnesses).
+    def num_realizable(self, *, progress: bool = False, executor=None) -> int:
+        """Number of maps the network realizes.
+
+        One synchronous step (with any of the constraints): the number of
+        chambers of :meth:`parameter_arrangement`, by χ (Zaslavsky), a product
+        over the units unless ``symmetric`` couples them.  The chambers are in
+        bijection with the realizable maps: every row is a 0/1 vector in the
+        free coordinates, so every realizable map is realized off all
+        hyperplanes, and a synchronous step computes distinct maps on distinct
+        chambers (proof in :mod:`exactgeom.networks._semantics`).  A sequential
+        sweep or k >= 2 iterations can compute one map on several chambers:
+        there the distinct maps are enumerated.  ``progress=True`` then shows a
+        bar counting the maps (and the bar of the chambers they are built
+        from).  Ctrl-C raises ``KeyboardInterrupt`` with the note "interrupted
+        after k maps"; ``exactgeom.count(net.realizable_functions(),
+        on_interrupt="return")`` returns the count so far instead.
 
         Examples
         --------
-        >>> HopfieldNetwork(2, iterations=2).count_realizable()
+        >>> HopfieldNetwork(3, symmetric=True).num_realizable()
+        271600
+        >>> HopfieldNetwork(2, iterations=2).num_realizable()
         74
         """
-        return sum(1 for _ in self.realizable_functions(progress, executor))
+        if self.iterations == 1 and self.update == "synchronous":
+            return _num_one_step_maps(self._spec())
+        from .._progress import progress_bar
+
+        with progress_bar(progress, desc="realizable maps", unit="maps") as bar:
+            for _ in self._distinct_maps(progress, executor):
+                bar.update()
+        return bar.n
+
+    def _distinct_maps(self, progress=False, executor=None) -> Iterator[tuple[int, ...]]:
+        """The maps of :meth:`realizable_functions` without witnesses, each once, as tuples of point indices.
+
+        Chambers as bit masks (:func:`~exactgeom.networks._semantics._block_chambers`),
+        one step by :func:`~exactgeom.networks._semantics._mask_step`, then its k-th power.
+        """
+        if self.n >= 4:
+            next(self._one_step_maps())                 # refuses with the size of the enumeration
+        n, N = self.n, 2**self.n
+        spec = self._one_step_network()._spec()
+        sequential = self.update == "sequential"
+        factors = [[masks for masks, _, _ in _block_chambers(spec, b, progress=progress, executor=executor)]
+                   for b in _coupled_blocks(spec)]
+        seen = set()
+        for combo in itertools.product(*factors):
+            masks = {}
+            for m in combo:
+                masks.update(m)
+            units = [masks[i] for i in range(n)]
+            step = [_mask_step(units, x, sequential) for x in range(N)]
+            power = step
+            for _ in range(self.iterations - 1):
+                power = [step[y] for y in power]
+            power = tuple(power)
+            if power not in seen:
+                seen.add(power)
+                yield power
+
+    def count_realizable(self, progress: bool = False, executor=None) -> int:
+        """Deprecated alias of :meth:`num_realizable`."""
+        warnings.warn("count_realizable is deprecated: use num_realizable", DeprecationWarning, stacklevel=2)
+        return self.num_realizable(progress=progress, executor=executor)
+
+    def non_realizable_functions(self, progress: bool = False, executor=None) -> Iterator[tuple]:
+        """Generator of (truth table, NonRealizable) over the maps of {0,1}^n the network does not realize.
+
+        The realizable maps come from :meth:`realizable_functions`; every other
+        map, in lexicographic order of truth tables, is refused by
+        :meth:`realize` with its certificates.  For n = 3 there are 8^8 maps:
+        only n <= 2 is listed.
+
+        Examples
+        --------
+        >>> maps = list(HopfieldNetwork(2, symmetric=True).non_realizable_functions())
+        >>> len(maps), all(not r and r.verify() for _, r in maps)
+        (110, True)
+        """
+        if self.n > 2:
+            raise TooLarge(f"{self.n} units have {2 ** (self.n * 2**self.n)} maps; non_realizable_functions "
+                           "lists n <= 2 (realize() decides single maps)",
+                           estimate=2 ** (self.n * 2**self.n), limit=256, unit="maps")
+        realizable = {table for table, _ in self.realizable_functions(progress, executor)}
+        for table in itertools.product(boolean_points(self.n), repeat=2**self.n):
+            if table not in realizable:
+                yield table, self.realize(table)
 
     def parameter_arrangement(self):
         """The arrangement of all hyperplanes ``{w_i·z + θ_i = 0}``, z ∈ {0,1}^n, on the parameter subspace.
@@ -466,31 +483,7 @@ class HopfieldNetwork:
         >>> HopfieldNetwork(2, symmetric=True).parameter_arrangement().dimension
         5
         """
-        from ..arrangements import Arrangement
-
-        n = self.n
-        free = {}
-        for i in range(n):
-            for j in range(n):
-                if self.zero_diagonal and i == j:
-                    continue
-                key = (min(i, j), max(i, j)) if self.symmetric else (i, j)
-                free.setdefault(key, len(free))
-            if self.thresholds:
-                free[("theta", i)] = len(free)
-        normals = []
-        for i in range(n):
-            for z in boolean_points(n):
-                row = [0] * len(free)
-                for j in range(n):
-                    key = (min(i, j), max(i, j)) if self.symmetric else (i, j)
-                    if key in free:
-                        row[free[key]] += z[j]
-                if self.thresholds:
-                    row[free[("theta", i)]] += 1
-                if any(row):
-                    normals.append(row)
-        return Arrangement(normals, dimension=len(free), dedupe=True)
+        return _parameter_arrangement(self._spec())
 
 
 # --------------------------------------------------------------------------------------------

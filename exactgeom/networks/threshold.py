@@ -28,7 +28,7 @@ Examples
 (False, ((((0, 1), (1, 0)), ((0, 0), (1, 1))),))
 >>> xor.verify()
 True
->>> net.count_realizable()
+>>> net.num_realizable()
 14
 """
 
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -44,8 +45,19 @@ from .. import _exact
 from ..arrangements.library import threshold
 from ..arrangements.regions import regions
 from ..certificates import envelope
-from ..polyhedra.lp import motzkin_multipliers, point_of
 from ._boolean import Table, boolean_points, truth_table
+from ._semantics import (
+    _asummability,
+    _cone_polyhedron,
+    _constraint_rows,
+    _coupled_blocks,
+    _equations,
+    _explain_failure,
+    _num_one_step_maps,
+    _one_step,
+    _solve_cone,
+    _table_json,
+)
 
 __all__ = [
     "ThresholdNetwork",
@@ -54,166 +66,6 @@ __all__ = [
     "threshold_functions",
     "is_threshold_function",
 ]
-
-
-# --------------------------------------------------------------------------------------------
-# One-step semantics shared with the Hopfield networks
-# --------------------------------------------------------------------------------------------
-def _heaviside(r: Fraction) -> int:
-    return 1 if r > 0 else 0
-
-
-def _one_step(spec: dict, weights, thresholds, x) -> tuple[int, ...]:
-    """One synchronous step or one sequential sweep of the network described by ``spec``."""
-    n = spec["n_inputs"]
-    state = list(x)
-    out = []
-    for i, (w, t) in enumerate(zip(weights, thresholds)):
-        seen = state if spec["update"] == "sequential" else x
-        y = _heaviside(sum(a * b for a, b in zip(w, seen)) + t)
-        out.append(y)
-        if spec["update"] == "sequential" and i < n:
-            state[i] = y
-    return tuple(out)
-
-
-def _seen_input(spec: dict, table: Table, k: int, i: int) -> tuple[int, ...]:
-    """The input that unit i sees at the k-th point when the network computes ``table``."""
-    x = boolean_points(spec["n_inputs"])[k]
-    if spec["update"] == "sequential":
-        return tuple(table[k][:i]) + tuple(x[i:])
-    return x
-
-
-def _equations(spec: dict) -> list[tuple[int, ...]]:
-    """Linear equations on Θ (canonical order: symmetry pairs, diagonal, thresholds)."""
-    n, m = spec["n_inputs"], spec["n_outputs"]
-    size = m * (n + 1)
-
-    def unit(*pairs):
-        v = [0] * size
-        for position, value in pairs:
-            v[position] = value
-        return tuple(v)
-
-    eqs = []
-    if spec.get("symmetric"):
-        eqs += [unit((i * (n + 1) + j, 1), (j * (n + 1) + i, -1)) for i in range(n) for j in range(i + 1, n)]
-    if spec.get("zero_diagonal"):
-        eqs += [unit((i * (n + 1) + i, 1)) for i in range(n)]
-    if not spec.get("thresholds", True):
-        eqs += [unit((i * (n + 1) + n, 1)) for i in range(m)]
-    return eqs
-
-
-def _constraint_rows(spec: dict, table: Table):
-    """Rows (i, k, form, strict) of Par_f: ``form . Θ > 0`` if strict, ``>= 0`` otherwise."""
-    n, m = spec["n_inputs"], spec["n_outputs"]
-    size = m * (n + 1)
-    rows = []
-    for i in range(m):
-        for k in range(2**n):
-            z = _seen_input(spec, table, k, i)
-            sign = 1 if table[k][i] else -1
-            form = [0] * size
-            form[i * (n + 1) : (i + 1) * (n + 1)] = [sign * v for v in (*z, 1)]
-            rows.append((i, k, tuple(form), table[k][i] == 1))
-    return rows
-
-
-def _cone_rows(forms, strict, equations) -> list[tuple]:
-    """``(row, kind, rhs)`` triples of :mod:`exactgeom.polyhedra.lp` for a cone of :func:`_constraint_rows`.
-
-    ``form . Θ > 0`` (strict) or ``>= 0`` per form, then ``e . Θ == 0`` per equation.
-    """
-    zero = Fraction(0)
-    rows = [(form, ">" if s else ">=", zero) for form, s in zip(forms, strict)]
-    return rows + [(e, "==", zero) for e in equations]
-
-
-def _cone_polyhedron(spec: dict, table: Table):
-    """Par_f of one step as a half-open Polyhedron: the rows of :func:`_constraint_rows` and the equations."""
-    from ..polyhedra import Polyhedron
-
-    rows = _constraint_rows(spec, table)
-    eqs = _equations(spec)
-    A = [list(form) for _, _, form, _ in rows] + [list(e) for e in eqs]
-    kinds = [">" if strict else ">=" for *_, strict in rows] + ["=="] * len(eqs)
-    return Polyhedron.from_constraints(A, [0] * len(A), kinds)
-
-
-def _solve_cone(dimension: int, forms, strict, equations):
-    """``("witness", Θ)`` for a point of the cone, else ``("multipliers", (λ, μ))`` proving it empty.
-
-    The witness is first sought strictly inside every row (all rows made
-    strict), so it avoids the closed rows' boundaries whenever the cone has
-    interior in its equation subspace; otherwise any point of the cone.  The
-    multipliers satisfy ``λ >= 0``, ``Σ λ_r form_r + Σ μ_e e = 0`` and
-    ``λ_r > 0`` on some strict row (Motzkin; both by the exact LPs of
-    :mod:`exactgeom.polyhedra.lp`).
-
-    Examples
-    --------
-    >>> _solve_cone(2, [(1, 1), (-1, 0), (0, -1)], [True, False, False], [])
-    ('multipliers', ((Fraction(1, 1), Fraction(1, 1), Fraction(1, 1)), ()))
-    >>> _solve_cone(2, [(1, 0)], [True], [(0, 1)])
-    ('witness', (Fraction(1, 1), Fraction(0, 1)))
-    """
-    if not all(strict):
-        point = point_of(dimension, _cone_rows(forms, [True] * len(forms), equations))
-        if point is not None:
-            return "witness", point
-    rows = _cone_rows(forms, strict, equations)
-    point = point_of(dimension, rows)
-    if point is not None:
-        return "witness", point
-    y = motzkin_multipliers(dimension, rows)
-    if y is None:
-        raise RuntimeError("the exact LPs found neither a point of the cone nor Motzkin multipliers")
-    # Row r was normalised to -form_r . Θ < 0 (or <= 0): y_r is λ_r; equations keep their sign, so μ = -y.
-    k = len(forms)
-    return "multipliers", (tuple(y[:k]), tuple(-v for v in y[k:]))
-
-
-def _coupled_blocks(spec: dict) -> list[list[int]]:
-    """Groups of output rows whose cones are coupled by the equations."""
-    m = spec["n_outputs"]
-    return [list(range(m))] if spec.get("symmetric") and m > 1 else [[i] for i in range(m)]
-
-
-def _table_json(table: Table) -> list[list[int]]:
-    return [list(y) for y in table]
-
-
-def _asummability(spec: dict, table: Table, row: int, multipliers) -> tuple | None:
-    """k true and k false inputs of one row with equal sums, from integer-scaled multipliers.
-
-    The inputs are those the unit sees (x itself for synchronous updates; for
-    a sequential sweep, x with the already-updated units substituted).  A
-    single pair (k = 1) is one input the unit must map to both 1 and 0.
-    """
-    if spec.get("zero_diagonal") or not spec.get("thresholds", True) or spec.get("symmetric"):
-        return None
-    n = spec["n_inputs"]
-    true = [k for k in range(2**n) if table[k][row]]
-    false = [k for k in range(2**n) if not table[k][row]]
-    seen = [_seen_input(spec, table, k, row) for k in range(2**n)]
-    clash = {seen[k] for k in true} & {seen[k] for k in false}
-    if clash:
-        z = min(clash)
-        return (z,), (z,)
-    sums = {}
-    for a, b in itertools.combinations_with_replacement(true, 2):
-        sums.setdefault(tuple(p + q for p, q in zip(seen[a], seen[b])), (a, b))
-    for a, b in itertools.combinations_with_replacement(false, 2):
-        s = tuple(p + q for p, q in zip(seen[a], seen[b]))
-        if s in sums:
-            c, d = sums[s]
-            return (seen[c], seen[d]), (seen[a], seen[b])
-    scale = _exact.clear_denominators(multipliers)
-    true_multiset = tuple(seen[k] for k in true for _ in range(scale[k]))
-    false_multiset = tuple(seen[k] for k in false for _ in range(scale[k]))
-    return true_multiset, false_multiset
 
 
 def _realize_one_step(network, table: Table):
@@ -351,6 +203,48 @@ class NonRealizable:
     def __bool__(self) -> bool:
         return False
 
+    def __repr__(self) -> str:
+        table = " ".join("".join(map(str, y)) for y in self.function)
+        if len(table) > 160:
+            table = table[:150] + f" ... ({len(self.function)} inputs)"
+        proof = (f"{len(self.members)} roots refused" if getattr(self.network, "iterations", 1) > 1
+                 else f"rows={self.rows}")
+        return f"NonRealizable({self.network!r}, function='{table}', {proof})"
+
+    def explain(self) -> str:
+        """The proof in words, derived from the certificates' Motzkin multipliers.
+
+        One line per failing block of output rows: the rows with positive
+        multipliers (scaled to integers), the linear identity they sum to, and
+        why it contradicts the strict rows (where f is 1) and the closed rows
+        (where f is 0).  For k >= 2 iterations, one such proof per map h with
+        h^k = f.
+
+        Examples
+        --------
+        >>> from exactgeom.networks import ThresholdNetwork
+        >>> text = ThresholdNetwork(2, 1).realize([1, 0, 0, 1]).explain()    # XNOR
+        >>> print(text[: text.index(", so")])
+        f = 1 0 0 1 is not realized by one step of ThresholdNetwork(n_inputs=2, n_outputs=1):
+          output 1: (0,0) + (1,1) = (0,1) + (1,0) (2 inputs on each side)
+        """
+        spec = self.network._spec()
+        table = " ".join("".join(map(str, y)) for y in self.function)
+        if getattr(self.network, "iterations", 1) > 1:
+            k = self.network.iterations
+            if not self.members:
+                return f"f = {table}: no map h of {{0,1}}^{self.network.n} has h^{k} = f."
+            lines = [f"f = {table}: each of the {len(self.members)} maps h with h^{k} = f fails in one step:"]
+            one = dict(spec, iterations=1)
+            for h, member in self.members:
+                words = " ".join("".join(map(str, y)) for y in h)
+                lines.append(f"  h = {words}:")
+                lines += [f"    {_explain_failure(one, h, c, name='h')}" for c in member.certificates]
+            return "\n".join(lines)
+        lines = [f"f = {table} is not realized by one step of {self.network!r}:"]
+        lines += [f"  {_explain_failure(spec, self.function, c)}" for c in self.certificates]
+        return "\n".join(lines)
+
     @property
     def rows(self) -> tuple[int, ...]:
         """The output rows that cannot be realized."""
@@ -417,6 +311,10 @@ class NonRealizable:
                 {"producer": "exactgeom.networks"},
             )
         return copy.deepcopy(self.certificates[0])
+
+
+_MAX_MAPS = 2**16
+"""Most maps that :meth:`ThresholdNetwork.non_realizable_functions` runs over."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -499,7 +397,7 @@ class ThresholdNetwork:
     >>> net = ThresholdNetwork(n_inputs=2, n_outputs=2)
     >>> net.evaluate([[1, 1], [1, 1]], [-1, 0])
     ((0, 0), (0, 1), (0, 1), (1, 1))
-    >>> net.count_realizable()
+    >>> net.num_realizable()
     196
     """
 
@@ -611,16 +509,58 @@ class ThresholdNetwork:
             thresholds = tuple(Fraction(b) for _, (_, b) in combination)
             yield table, Realization(self, table, weights, thresholds)
 
-    def count_realizable(self, progress: bool = False, executor=None) -> int:
-        """Number of realizable maps: g(n)^m with g(n) the number of chambers of T_n.
+    def num_realizable(self) -> int:
+        """Number of realizable maps, g(n)^m with g(n) the number of chambers of T_n (by χ, no enumeration).
+
+        The chambers of T_n are in bijection with the threshold functions: the
+        rows (x, 1) are 0/1 vectors, none zero, so every non-empty Par_f meets a
+        chamber with the same map and distinct chambers compute distinct maps
+        (the proof is in :mod:`exactgeom.networks._semantics`); the m output
+        rows have independent cones, so the count is a product.  The chambers
+        are counted by Zaslavsky's theorem, (-1)^{n+1} χ_{T_n}(-1).
 
         Examples
         --------
-        >>> ThresholdNetwork(3, 1).count_realizable()
-        104
+        >>> ThresholdNetwork(3, 1).num_realizable(), ThresholdNetwork(2, 2).num_realizable()
+        (104, 196)
+        >>> ThresholdNetwork(5, 1).num_realizable()
+        94572
         """
-        g = sum(1 for _ in threshold_functions(self.n_inputs, progress=progress, executor=executor))
-        return g**self.n_outputs
+        return _num_one_step_maps(self._spec())
+
+    def count_realizable(self, progress: bool = False, executor=None) -> int:
+        """Deprecated alias of :meth:`num_realizable` (``progress`` and ``executor`` are ignored)."""
+        warnings.warn("count_realizable is deprecated: use num_realizable", DeprecationWarning, stacklevel=2)
+        return self.num_realizable()
+
+    def non_realizable_functions(self) -> Iterator[tuple]:
+        """Generator of (truth table, NonRealizable) over the maps no parameter realizes.
+
+        The maps run over all 2^(m 2^n) truth tables in lexicographic order; a
+        map is refused exactly when one of its output rows is not a threshold
+        function (the rows have independent cones), and each refusal carries its
+        certificates.  Refused with :class:`~exactgeom.errors.TooLarge` beyond
+        2^16 maps.
+
+        Examples
+        --------
+        >>> maps = list(ThresholdNetwork(2, 2).non_realizable_functions())
+        >>> len(maps), all(r.verify() for _, r in maps)
+        (60, True)
+        """
+        from ..errors import TooLarge
+
+        n, m = self.n_inputs, self.n_outputs
+        total = 2 ** (m * 2**n)
+        if total > _MAX_MAPS:
+            raise TooLarge(f"{self!r} has {total} maps {{0,1}}^{n} -> {{0,1}}^{m}; listing the "
+                           f"non-realizable ones stops at {_MAX_MAPS} maps (n = 2, m <= 4; n = 3, m <= 2)",
+                           estimate=total, limit=_MAX_MAPS, unit="maps")
+        rows = {bits for bits, _ in threshold_functions(n)}
+        outputs = list(itertools.product((0, 1), repeat=m))
+        for table in itertools.product(outputs, repeat=2**n):
+            if not all(tuple(y[i] for y in table) in rows for i in range(m)):
+                yield table, _realize_one_step(self, table)
 
     def parameter_arrangement(self):
         """The product arrangement in Q^{m(n+1)} whose chambers are the realizable maps.

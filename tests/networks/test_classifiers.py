@@ -13,7 +13,7 @@ import pytest
 from exactgeom._exact import determinant
 from exactgeom.certificates import verify
 from exactgeom.networks import LinearClassifier
-from exactgeom.networks.classifiers import check_local_minima, cover_count, random_points
+from exactgeom.networks.classifiers import check_local_minima, num_dichotomies, random_points
 
 
 def in_general_position(points):
@@ -28,8 +28,8 @@ def test_cover_count_for_points_in_general_position(N, d, seed):
     assert in_general_position(pts)
     clf = LinearClassifier(pts)
     expected = 2 * sum(math.comb(N - 1, k) for k in range(d + 1))
-    assert cover_count(N, d) == expected
-    assert clf.count_dichotomies() == expected == clf.parameter_arrangement().num_regions()
+    assert num_dichotomies(N, d) == expected
+    assert clf.num_dichotomies() == expected == clf.parameter_arrangement().num_regions()
 
 
 def test_dichotomies_against_brute_force_on_a_degenerate_configuration():
@@ -56,7 +56,7 @@ def test_loss_landscape_graph():
     labels = [1, -1, 1, 1, -1, -1]
     clf = LinearClassifier(pts)
     G = clf.loss_landscape(labels)
-    assert G.number_of_nodes() == cover_count(6, 2)
+    assert G.number_of_nodes() == num_dichotomies(6, 2)
     for v, data in G.nodes(data=True):
         a, b = data["witness"]
         signs = [1 if sum(ai * pi for ai, pi in zip(a, p)) + b > 0 else -1 for p in pts]

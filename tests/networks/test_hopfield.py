@@ -77,9 +77,9 @@ def test_realizable_maps_equal_brute_force(variant, brute_force):
 
 def test_known_counts():
     net = HopfieldNetwork(2)
-    assert net.count_realizable() == 196 == net.parameter_arrangement().num_regions()
-    assert HopfieldNetwork(2, iterations=2).count_realizable() == 74
-    assert HopfieldNetwork(2, update="sequential").count_realizable() == 108
+    assert net.num_realizable() == 196 == net.parameter_arrangement().num_regions()
+    assert HopfieldNetwork(2, iterations=2).num_realizable() == 74
+    assert HopfieldNetwork(2, update="sequential").num_realizable() == 108
     # classical network on 2 units: W = [[0, a], [a, 0]], θ = 0: the zero map (a <= 0) or the swap (a > 0)
     classical = HopfieldNetwork(2, symmetric=True, zero_diagonal=True, thresholds=False)
     swap = ((0, 0), (1, 0), (0, 1), (1, 1))
@@ -203,7 +203,7 @@ def test_constrained_arrangement_chambers_count_the_maps(kwargs, brute_force):
     net = HopfieldNetwork(2, **kwargs)
     key = ("synchronous", 1, kwargs.get("symmetric", False), kwargs.get("zero_diagonal", False),
            not kwargs.get("thresholds", True))
-    assert net.parameter_arrangement().num_regions() == len(brute_force[key]) == net.count_realizable()
+    assert net.parameter_arrangement().num_regions() == len(brute_force[key]) == net.num_realizable()
 
 
 @pytest.mark.parametrize("kwargs", [{"update": "sequential"}, {"iterations": 2},
@@ -220,7 +220,11 @@ def test_chambers_refine_the_cones(kwargs, brute_force):
 
 def test_too_large_enumerations_are_refused_up_front():
     with pytest.raises(ValueError, match="1.3e13"):
-        HopfieldNetwork(4).count_realizable()
+        HopfieldNetwork(4, update="sequential").num_realizable()
+    with pytest.raises(ValueError, match="1.3e13"):
+        next(HopfieldNetwork(4).realizable_functions())
+    # one synchronous step needs no enumeration: g(4)^4 chambers by χ
+    assert HopfieldNetwork(4).num_realizable() == 1882**4
 
 
 THREE = list(itertools.product((0, 1), repeat=3))

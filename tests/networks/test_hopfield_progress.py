@@ -8,9 +8,9 @@ import exactgeom as eg
 from exactgeom.networks import HopfieldNetwork
 
 
-def _interrupt_after(monkeypatch, k):
-    """Ctrl-C inside realizable_functions while the (k + 1)-th map is being found."""
-    original = HopfieldNetwork.realizable_functions
+def _interrupt_after(monkeypatch, k, method="realizable_functions"):
+    """Ctrl-C inside ``method`` (a generator of maps) while the (k + 1)-th map is being found."""
+    original = getattr(HopfieldNetwork, method)
 
     def interrupted(self, progress=False, executor=None):
         for i, item in enumerate(original(self, progress, executor)):
@@ -18,7 +18,7 @@ def _interrupt_after(monkeypatch, k):
                 raise KeyboardInterrupt
             yield item
 
-    monkeypatch.setattr(HopfieldNetwork, "realizable_functions", interrupted)
+    monkeypatch.setattr(HopfieldNetwork, method, interrupted)
 
 
 def test_count_with_progress_gives_the_count(capsys):
@@ -26,7 +26,7 @@ def test_count_with_progress_gives_the_count(capsys):
 
 
 def test_interrupted_count_says_how_many_maps(monkeypatch):
-    _interrupt_after(monkeypatch, 17)
+    _interrupt_after(monkeypatch, 17, "_distinct_maps")      # the enumeration behind num_realizable
     with pytest.raises(KeyboardInterrupt) as caught:
         HopfieldNetwork(2, iterations=2).num_realizable(progress=True)
     assert caught.value.__notes__ == ["interrupted after 17 maps (realizable maps)"]

@@ -56,7 +56,7 @@ def test_number_of_threshold_functions_is_A000609_and_zaslavsky(n):
     assert len(found) == A000609[n]
     if n >= 1:
         assert len(found) == eg.library.threshold(n).num_regions()
-        assert ThresholdNetwork(n, 1).count_realizable() == A000609[n]
+        assert ThresholdNetwork(n, 1).num_realizable() == A000609[n]
 
 
 @pytest.mark.parametrize("n, bound", [(1, 1), (2, 1), (3, 2)])
@@ -93,7 +93,7 @@ def test_two_by_two_network_196_realizable_60_certified():
             assert all(verify(c).ok for c in r.certificates)
             assert r.verify()
     assert realizable == 196
-    assert net.count_realizable() == 196 == net.parameter_arrangement().num_regions()
+    assert net.num_realizable() == 196 == net.parameter_arrangement().num_regions()
 
 
 def test_xor_asummability_explanation():
@@ -205,4 +205,4 @@ def test_executor_gives_the_same_functions():
     with ProcessPoolExecutor(max_workers=2) as pool:
         parallel = dict(threshold_functions(4, executor=pool))
     assert set(parallel) == set(serial) and len(parallel) == 1882
-    assert ThresholdNetwork(3, 1).count_realizable(progress=True) == 104
+    assert ThresholdNetwork(3, 1).num_realizable() == 104
