@@ -1,9 +1,16 @@
 """χ with symmetry (breadth-first deletion–restriction with orbit merging): figures for issue 12.
 
-Run ``python benchmarks/symmetry.py [--heavy]``; ``--heavy`` adds R_7 and T_7.  Each line gives
-the group order, the nodes processed, the regions, wall-clock and CPU seconds, and a check: the
-flat engine's χ (``A.characteristic_polynomial()`` without symmetry, timed) where it runs, else the
-literature Betti numbers (shared/REFERENCE.md).  CPU time is the fairer figure on a shared machine.
+Run ``python benchmarks/symmetry.py [--heavy] [--workers K] [--r8 DEPTHS]``.  ``--heavy`` adds
+R_7 and T_7.  Each line gives the group order, the nodes processed, the regions, wall-clock and
+CPU seconds, and a check: the flat engine's χ (``A.characteristic_polynomial()`` without
+symmetry, timed) where it runs, else the literature values (shared/REFERENCE.md).  CPU time is
+the fairer figure on a shared machine.  ``--workers K`` reruns each case on a process pool of K
+workers and checks that the result is the serial one.
+
+``--r8 DEPTHS`` runs R_8 (255 hyperplanes, 255 depths) for its first DEPTHS depths (all when
+DEPTHS is 255: the full computation) and prints, per depth, the nodes and the CPU seconds so far,
+then an extrapolation of the full run: the measured time divided by the fraction of R_7's nodes
+that lie in the same fraction of its depths (R_7's profile is measured in the same run).
 """
 
 from __future__ import annotations
@@ -12,28 +19,40 @@ import sys
 import time
 
 from exactgeom import library
-from exactgeom.arrangements.symmetry import characteristic_polynomial_with_symmetry
+from exactgeom.arrangements import _orbit_engine
+from exactgeom.arrangements._flat_engine import _central_rows, _prime_for
+from exactgeom.arrangements.symmetry import (_stabilizer_elements, characteristic_polynomial_with_symmetry,
+                                             symmetry_group)
 from exactgeom.errors import TooLarge
 
 LITERATURE = {
     "T_6": (1, 64, 2016, 36848, 400400, 2453248, 7111650, 5023907),
     "R_7": (1, 127, 7035, 215439, 3831835, 37769977, 169824305, 135677633),
 }
-REGIONS = {"T_5": 94572, "R_5": 11292, "R_6": 1066044, "T_7": 8378070864}
+REGIONS = {"T_5": 94572, "R_5": 11292, "R_6": 1066044, "T_7": 8378070864, "R_8": 419172756930}
 
 
-def run(name, A, flat: bool):
+def run(name, A, flat: bool, workers: int = 0):
     wall, cpu = time.perf_counter(), time.process_time()
     record = characteristic_polynomial_with_symmetry(A, "auto")
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     nodes = sum(count for _, count in record.nodes_per_depth)
     line = (f"{name}: |G| = {record.group_order}, {nodes} nodes, {sum(record.betti)} regions, "
             f"{wall:.2f} s wall, {cpu:.2f} s CPU")
+    if workers:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers) as pool:
+            start = time.perf_counter()
+            parallel = characteristic_polynomial_with_symmetry(A, "auto", executor=pool)
+            line += (f"; {workers} processes: {time.perf_counter() - start:.2f} s wall, "
+                     f"same result: {parallel == record}")
     if flat:
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         try:
             same = record.polynomial() == A.characteristic_polynomial()
-            line += f"; flat engine agrees: {same} ({time.perf_counter() - start:.2f} s)"
+            line += (f"; flat engine agrees: {same} ({time.perf_counter() - wall:.2f} s wall, "
+                     f"{time.process_time() - cpu:.2f} s CPU)")
         except TooLarge as error:
             line += f"; flat engine refuses ({error})"[:160]
     if name in LITERATURE:
@@ -43,10 +62,57 @@ def run(name, A, flat: bool):
     print(line, flush=True)
 
 
+class _Stop(Exception):
+    pass
+
+
+def profile(A, depths=None, verbose=False):
+    """Cumulative (depth, nodes, CPU seconds) of a run, stopped after ``depths`` depths (counted)."""
+    data = _central_rows(A)
+    start = time.process_time()
+    elements = _stabilizer_elements(symmetry_group(A), 24)
+    rows, total = [], [0]
+
+    def report(depth, nodes, waiting):
+        total[0] += nodes
+        rows.append((depth, total[0], time.process_time() - start))
+        if verbose:
+            print(f"  depth {depth}: {nodes} nodes ({total[0]} so far, {waiting} waiting), "
+                  f"{rows[-1][2]:.1f} s CPU", flush=True)
+        if depths is not None and depth + 1 >= depths:
+            raise _Stop
+
+    try:
+        betti, _ = _orbit_engine.betti_numbers(data.rows, _prime_for(data), elements, report=report)
+    except _Stop:
+        betti = None
+    return rows, betti
+
+
+def r8(depths: int):
+    ref, _ = profile(library.resonance(7))
+    rows, betti = profile(library.resonance(8), depths, verbose=True)
+    if betti is not None:
+        print(f"R_8: {sum(betti)} regions, {rows[-1][2]:.1f} s CPU; literature regions: "
+              f"{sum(betti) == REGIONS['R_8']}")
+        return
+    depth, nodes, cpu = rows[-1]
+    fraction = (depth + 1) / 255
+    reached = [n for d, n, _ in ref if (d + 1) / 127 <= fraction]
+    share = (reached[-1] if reached else 1) / ref[-1][1]
+    print(f"R_8: {depth + 1} of 255 depths, {nodes} nodes, {cpu:.1f} s CPU; R_7 has {100 * share:.2f}% "
+          f"of its {ref[-1][1]} nodes in the same fraction of its depths; extrapolated full run: "
+          f"{cpu / share:.0f} s CPU, {nodes / share:.0f} nodes")
+
+
 if __name__ == "__main__":
+    workers = int(sys.argv[sys.argv.index("--workers") + 1]) if "--workers" in sys.argv else 0
+    if "--r8" in sys.argv:
+        r8(int(sys.argv[sys.argv.index("--r8") + 1]))
+        sys.exit()
     cases = [("T_5", library.threshold(5), True), ("T_6", library.threshold(6), True),
              ("R_5", library.resonance(5), True), ("R_6", library.resonance(6), True)]
     if "--heavy" in sys.argv:
         cases += [("R_7", library.resonance(7), False), ("T_7", library.threshold(7), False)]
     for name, A, flat in cases:
-        run(name, A, flat)
+        run(name, A, flat, workers)

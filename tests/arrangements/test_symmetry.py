@@ -91,3 +91,46 @@ def test_planted_cyclic_symmetry(vectors):
 def test_resonance_7_betti():
     assert characteristic_polynomial_with_symmetry(library.resonance(7)).betti == (
         1, 127, 7035, 215439, 3831835, 37769977, 169824305, 135677633)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(*[st.integers(-2, 2)] * 4), min_size=1, max_size=9))
+def test_without_group_equals_flat_enumeration(vectors):
+    """Rank-4 arrangements: the tree, with the rank-3 closed form at its leaves, against the lattice."""
+    rows = sorted({v for v in vectors if any(v)})
+    if not rows:
+        return
+    A = Arrangement(rows, dimension=4, dedupe=True)
+    assert characteristic_polynomial_with_symmetry(A, None).polynomial() == A.characteristic_polynomial()
+
+
+@pytest.mark.parametrize("A", [library.threshold(5), library.resonance(5)], ids=repr)
+def test_process_pool_gives_the_serial_result(A):
+    from concurrent.futures import ProcessPoolExecutor
+
+    serial = characteristic_polynomial_with_symmetry(A)
+    with ProcessPoolExecutor(2) as pool:
+        parallel = characteristic_polynomial_with_symmetry(A, executor=pool)
+    assert parallel == serial
+    assert sum(parallel.betti) == {32: 94572, 31: 11292}[len(A)]
+
+
+def test_interrupt_leaves_a_note(monkeypatch):
+    from exactgeom.arrangements import _orbit_engine
+
+    calls = []
+    original = _orbit_engine._expand_task
+
+    def step(task):
+        calls.append(task[2])
+        if len(calls) > 20:
+            raise KeyboardInterrupt
+        return original(task)
+
+    monkeypatch.setattr(_orbit_engine, "_expand_task", step)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        characteristic_polynomial_with_symmetry(library.threshold(4), progress=False)
+    notes = caught.value.__notes__
+    depth = calls[-1]                                   # T_4: 16 hyperplanes, so 16 depths
+    assert any(f"interrupted at depth {depth} of 16" in note for note in notes)
+    assert any(f"interrupted after {depth + 1} of 16 depths" in note for note in notes)
