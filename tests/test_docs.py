@@ -98,3 +98,4 @@ def test_mkdocs_build_strict(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "certificates" / "index.html").is_file()
+    assert (tmp_path / "site" / "gallery" / "arrangement.png").is_file()   # drawn by the mkdocs hook
