@@ -510,6 +510,8 @@ class PatternCheck:
         The number of activation regions (exact enumeration).
     reason : str
 
+    Notes
+    -----
     Patterns are tuples with one 0/1 tuple per hidden layer, as in
     :meth:`exactgeom.networks.ReLUNetwork.activation_pattern`.
     """

@@ -53,7 +53,7 @@ def _kernel_of_columns(columns: list[dict], ncols: int) -> list:
 def _law_polys(model: PolynomialModel, degree: int) -> list:
     if not isinstance(degree, int) or degree < 1:
         raise ValueError(f"degree must be a positive int; got {degree!r}")
-    p = model.dimension
+    p = model.num_parameters
     unknowns = comb(p + degree, degree) - 1
     if unknowns > MAX_UNKNOWNS:
         raise TooLarge(
@@ -154,7 +154,8 @@ class ConservationLaws:
     upper_bound : int
         p minus the rank of the Lie trace at the sample points (max over points): no more than
         this many independent laws exist near a generic point.
-    jacobian_ranks, trace_dimensions : tuple of int
+    jacobian_ranks : tuple of int
+    trace_dimensions : tuple of int
         The two ranks at each point.
     points_agreed : int
         How many points attain both maxima.
@@ -247,7 +248,7 @@ def conservation_laws(
     """
     if points < 1:
         raise ValueError("points must be at least 1")
-    p = model.dimension
+    p = model.num_parameters
     rng = random.Random(seed)
     pts = [random_rational_vector(p, rng, bound) for _ in range(points)]
     laws = _law_polys(model, degree)

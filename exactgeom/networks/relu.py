@@ -66,7 +66,8 @@ class LinearRegion:
     polyhedra : tuple of Polyhedron
         One half-open polyhedron for an activation region; several (sharing
         facets) for a merged linear region.
-    matrix, vector : exact affine map (output x input matrix, output vector)
+    matrix : exact affine map (output x input matrix, output vector)
+    vector : exact affine map (output x input matrix, output vector)
     witness : tuple of Fraction
         A point in the interior of ``polyhedra[0]``.
     patterns : tuple
@@ -123,7 +124,8 @@ class ReLUNetwork:
 
     Attributes
     ----------
-    weights, biases : tuples of exact matrices / vectors
+    weights : tuples of exact matrices / vectors
+    biases : tuples of exact matrices / vectors
     widths : tuple of int
         ``(n_inputs, hidden widths..., n_outputs)``.
 

@@ -42,7 +42,8 @@ class DimensionResult:
     value : int
         The dimension if ``certified``, else the certified lower bound (which
         equals the dimension unless every sampled point was special).
-    lower_bound, upper_bound : int
+    lower_bound : int
+    upper_bound : int
         Proved bounds.
     certified : bool
         ``lower_bound == upper_bound``.

@@ -39,7 +39,8 @@ class RealImageProof:
     Attributes
     ----------
     activation_degree : int
-    fills_complex, fills_real : bool
+    fills_complex : bool
+    fills_real : bool
     witness : sympy expression or None
         A real form not in the real image (r = 3).
     statement : str
