@@ -49,7 +49,7 @@ def main() -> None:
                     failures += not ok
                     lie = f"{result.lie_algebra_dimension}{'' if result.lie_closed else '+'}"
                     print(
-                        f"{kind:8} {str((n, r, m)):9} {result.model.dimension:>3} {len(result.laws):>5} "
+                        f"{kind:8} {str((n, r, m)):9} {result.model.num_parameters:>3} {len(result.laws):>5} "
                         f"{str(result.count):>5} {want:>11} {str(result.exact):>6} "
                         f"{result.points_agreed:>4}/3 {lie:>7} {elapsed:>8.3f}"
                     )

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from .. import _exact
 from . import forms as _forms
+from ._matroid_methods import MatroidMethods
 
 __all__ = ["Arrangement", "AffineSubspace"]
 
@@ -44,12 +45,8 @@ class AffineSubspace:
         return len(self.directions)
 
 
-def _hyperplane_key(normal, offset) -> tuple[int, ...]:
-    return _exact.primitive_integer_vector((*normal, offset))
-
-
 @dataclass(frozen=True, eq=False, repr=False, init=False)
-class Arrangement:
+class Arrangement(MatroidMethods):
     r"""A hyperplane arrangement over Q.
 
     Parameters
@@ -70,8 +67,10 @@ class Arrangement:
 
     Attributes
     ----------
-    normals, offsets, dimension
+    normals, offsets
         As above (entries as Fractions).
+    ambient_dimension : int
+        d; ``dimension`` is the same number (an alias kept without a deprecation).
     variables : tuple of str or None
 
     Raises
@@ -96,7 +95,7 @@ class Arrangement:
     >>> A = Arrangement([[1, 0], [0, 1], [1, 1]], offsets=[0, 0, 1])
     >>> A
     Arrangement of 3 hyperplanes in Q^2
-    >>> A.dimension, A.rank, len(A), A.is_central()
+    >>> A.ambient_dimension, A.rank, len(A), A.is_central()
     (2, 2, 3, False)
     >>> Arrangement([[1, 0], [2, 0]])
     Traceback (most recent call last):
@@ -131,24 +130,9 @@ class Arrangement:
             offs = _exact.exact_vector(offsets, name="offsets")
             if len(offs) != len(rows):
                 raise ValueError(f"offsets has {len(offs)} entries but there are {len(rows)} normals")
-        seen: dict[tuple[int, ...], int] = {}
-        keep_rows, keep_offs = [], []
-        for i, (a, c) in enumerate(zip(rows, offs)):
-            if not any(a):
-                raise ValueError(f"normals[{i}] is the zero vector; a hyperplane needs a non-zero normal")
-            key = _hyperplane_key(a, c)
-            if key in seen:
-                if dedupe:
-                    continue
-                raise ValueError(
-                    f"hyperplanes {seen[key]} and {i} are the same hyperplane (one equation is a multiple "
-                    "of the other); pass dedupe=True to merge them"
-                )
-            seen[key] = i
-            keep_rows.append(a)
-            keep_offs.append(c)
-        object.__setattr__(self, "normals", tuple(keep_rows))
-        object.__setattr__(self, "offsets", tuple(keep_offs))
+        keep_rows, keep_offs = _forms.distinct_hyperplanes(rows, offs, dedupe)
+        object.__setattr__(self, "normals", keep_rows)
+        object.__setattr__(self, "offsets", keep_offs)
         object.__setattr__(self, "dimension", dimension)
         object.__setattr__(self, "variables", _forms.check_names(variables, dimension))
 
@@ -179,12 +163,17 @@ class Arrangement:
         Examples
         --------
         >>> A = Arrangement.from_forms(["x - y", "x + y - 1", "2*x = 3*y + 4"])
-        >>> A.variables, A.dimension, len(A)
+        >>> A.variables, A.ambient_dimension, len(A)
         (('x', 'y'), 2, 3)
         >>> Arrangement.from_forms(A.equations(), variables=A.variables) == A
         True
         """
         return _forms.from_forms(forms, variables, dedupe=dedupe)
+
+    @property
+    def ambient_dimension(self) -> int:
+        """d, the dimension of the space Q^d the hyperplanes live in (also spelled ``dimension``)."""
+        return self.dimension
 
     # -- value semantics -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -239,46 +228,15 @@ class Arrangement:
         return sympy.Matrix(len(rows), self.dimension + 1, [v for row in rows for v in row])
 
     def _repr_latex_(self) -> str:
-        from .export import _coordinate_names
+        from .export import _latex
 
-        names = [_forms.latex_name(name) for name in _coordinate_names(self)]
-        eqs = []
-        for a, c in zip(self.normals, self.offsets):
-            terms = []
-            for coef, name in zip(a, names):
-                if coef == 0:
-                    continue
-                mag = "" if abs(coef) == 1 else _latex_fraction(abs(coef))
-                sign = "-" if coef < 0 else "+"
-                terms.append((sign, f"{mag}{name}"))
-            lhs = ("-" if terms[0][0] == "-" else "") + terms[0][1]
-            lhs += "".join(f" {s} {t}" for s, t in terms[1:])
-            rhs = ("-" if c < 0 else "") + _latex_fraction(abs(c))
-            eqs.append(f"{lhs} = {rhs}")
-        body = r" \\ ".join(eqs) if eqs else r"\text{(no hyperplanes)}"
-        return rf"$\begin{{array}}{{l}} {body} \end{{array}}$"
+        return _latex(self)
 
     def _repr_svg_(self) -> str | None:
-        """A drawing of a line arrangement (dimension 2, at most 40 lines) for Jupyter; else ``None``.
+        """A drawing of a line arrangement for Jupyter, else ``None``; see ``export._svg``."""
+        from .export import _svg
 
-        Needs matplotlib (the ``plot`` extra); without it, or for other arrangements, the
-        notebook falls back to the LaTeX and text reprs.
-        """
-        if self.dimension != 2 or not 0 < len(self) <= 40:
-            return None
-        try:
-            from matplotlib.figure import Figure
-        except ImportError:
-            return None
-        import io
-
-        from ..plot import arrangement as draw
-
-        figure = Figure(figsize=(4, 4))
-        draw(self, ax=figure.add_subplot())
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", bbox_inches="tight")
-        return buffer.getvalue()
+        return _svg(self)
 
     def hyperplanes(self) -> tuple[tuple[tuple[Fraction, ...], Fraction], ...]:
         """The pairs ``(normal, offset)``.
@@ -325,141 +283,69 @@ class Arrangement:
         return self.rank == self.dimension
 
     def center(self) -> AffineSubspace | None:
-        """The intersection of all hyperplanes, or ``None`` when it is empty.
+        """The intersection of all hyperplanes, or ``None``; see :func:`.constructions.center`.
 
         Examples
         --------
-        >>> Arrangement([[1, 0, 0], [0, 1, 0]], offsets=[1, 2]).center()
-        AffineSubspace(point=(Fraction(1, 1), Fraction(2, 1), Fraction(0, 1)),
-                       directions=((Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)),))
+        >>> Arrangement([[1, 0], [0, 1]], offsets=[1, 2]).center().point
+        (Fraction(1, 1), Fraction(2, 1))
         """
-        if not self.normals:
-            zero = (Fraction(0),) * self.dimension
-            d = self.dimension
-            basis = tuple(tuple(Fraction(int(i == j)) for j in range(d)) for i in range(d))
-            return AffineSubspace(zero, basis)
-        point = _exact.solve(self.normals, self.offsets)
-        if point is None:
-            return None
-        return AffineSubspace(point, tuple(_exact.nullspace(self.normals, self.dimension)))
+        from .constructions import center
+
+        return center(self)
 
     def essentialization(self) -> Arrangement:
-        """The essential arrangement in Q^rank obtained by quotienting out the common direction space.
-
-        New coordinates are ``y = B x`` where ``B`` is the reduced row echelon basis
-        of the span of the normals; hyperplane ``a . x = c`` becomes ``lambda . y = c``
-        with ``a = lambda B``.  Regions, the lattice and χ/t^(d-rank) are preserved.
-
-        Since ``lambda_k = a[p_k]`` for the pivot columns ``p_k`` of ``B``, the result is
-        also the trace of A on the coordinate subspace where the non-pivot coordinates
-        vanish, in the pivot coordinates: it keeps their names.
+        """The essential arrangement in Q^rank; see :func:`.constructions.essentialization`.
 
         Examples
         --------
-        >>> from exactgeom.library import braid
-        >>> E = braid(3).essentialization()
-        >>> E.dimension, E.is_essential(), E.num_regions()
-        (2, True, 6)
-        >>> E.variables
-        ('x1', 'x2')
+        >>> Arrangement([[1, 0, 0], [0, 1, 0]]).essentialization().ambient_dimension
+        2
         """
-        B, pivots = _exact.rref(self.normals, self.dimension)
-        normals = tuple(tuple(a[p] for p in pivots) for a in self.normals)
-        names = None if self.variables is None else tuple(self.variables[p] for p in pivots)
-        return Arrangement._trusted(normals, self.offsets, len(B), names)
+        from .constructions import essentialization
+
+        return essentialization(self)
 
     def cone(self, variable: str | None = None) -> Arrangement:
-        """The cone cA in Q^(d+1): ``a . x - c x_0 = 0`` for each hyperplane, plus ``x_0 = 0``.
-
-        The new coordinate ``x_0`` is the last one and the hyperplane ``x_0 = 0`` is
-        the last hyperplane.  ``χ_{cA}(t) = (t - 1) χ_A(t)``.
+        """The cone cA in Q^(d+1); see :func:`.constructions.cone`.
 
         Parameters
         ----------
         variable : str, optional
-            The name of the new coordinate.  By default an arrangement with names gets
-            ``t`` (as in Sage), or ``t0``, ``t1``, ... when ``t`` is taken, and one without
-            names stays without.  Naming it names the old coordinates ``x1, ..., xd`` if
-            they have no names.
+            The name of the new (last) coordinate.
 
         Examples
         --------
-        >>> Arrangement([[1]], offsets=[1]).cone().normals
-        ((Fraction(1, 1), Fraction(-1, 1)), (Fraction(0, 1), Fraction(1, 1)))
-        >>> Arrangement.from_forms(["x + y = 1", "t"]).cone().equations()
-        ('x + y - t0 = 0', 't = 0', 't0 = 0')
+        >>> Arrangement([[1]], offsets=[1]).cone().equations()
+        ('x1 - x2 = 0', 'x2 = 0')
         """
-        from .export import _coordinate_names
+        from .constructions import cone
 
-        d = self.dimension
-        normals = [(*a, -c) for a, c in zip(self.normals, self.offsets)]
-        normals.append((Fraction(0),) * d + (Fraction(1),))
-        names = None
-        if variable is not None or self.variables is not None:
-            old = _coordinate_names(self)
-            names = _forms.check_names((*old, variable or _forms.fresh_name(old)), d + 1)
-        return Arrangement._trusted(normals, (Fraction(0),) * len(normals), d + 1, names)
+        return cone(self, variable)
 
     def deletion(self, i: int) -> Arrangement:
-        """The arrangement without hyperplane ``i`` (later hyperplanes move down one index).
+        """The arrangement without hyperplane ``i``; see :func:`.constructions.deletion`.
 
         Examples
         --------
-        >>> Arrangement([[1, 0], [0, 1], [1, 1]]).deletion(1).normals
-        ((Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(1, 1)))
+        >>> len(Arrangement([[1, 0], [0, 1], [1, 1]]).deletion(1))
+        2
         """
-        self._check_index(i)
-        return Arrangement._trusted(
-            self.normals[:i] + self.normals[i + 1 :], self.offsets[:i] + self.offsets[i + 1 :],
-            self.dimension, self.variables,
-        )
+        from .constructions import deletion
+
+        return deletion(self, i)
 
     def restriction(self, i: int) -> Arrangement:
-        """The arrangement induced on hyperplane ``H_i``, in coordinates of ``H_i``.
-
-        ``H_i`` is parametrised by the coordinates other than the pivot of its
-        normal (the first non-zero entry): ``x = p + N y`` with ``N`` the standard
-        kernel basis.  Hyperplanes parallel to ``H_i`` (empty intersection) are
-        dropped and coinciding traces are merged.  Since ``p`` and ``N`` are zero and
-        the identity on the other coordinates, ``y`` *is* those coordinates of ``x``,
-        and they keep their names (the pivot's name is dropped).
+        """The arrangement induced on hyperplane ``H_i``; see :func:`.constructions.restriction`.
 
         Examples
         --------
-        >>> from exactgeom.library import braid
-        >>> R = braid(3).restriction(0)
-        >>> R.dimension, len(R), R.variables
-        (2, 1, ('x2', 'x3'))
+        >>> Arrangement([[1, 0], [0, 1], [1, 1]]).restriction(0).ambient_dimension
+        1
         """
-        self._check_index(i)
-        a_i, c_i = self.normals[i], self.offsets[i]
-        p = _exact.solve([a_i], [c_i])
-        N = _exact.nullspace([a_i], self.dimension)
-        normals, offsets, seen = [], [], set()
-        for j, (a, c) in enumerate(zip(self.normals, self.offsets)):
-            if j == i:
-                continue
-            new_a = tuple(_exact.dot(a, n) for n in N)
-            if not any(new_a):
-                continue
-            new_c = c - _exact.dot(a, p)
-            key = _hyperplane_key(new_a, new_c)
-            if key in seen:
-                continue
-            seen.add(key)
-            normals.append(new_a)
-            offsets.append(new_c)
-        names = None
-        if self.variables is not None:
-            pivot = next(j for j, v in enumerate(a_i) if v)
-            names = self.variables[:pivot] + self.variables[pivot + 1 :]
-        return Arrangement._trusted(normals, offsets, self.dimension - 1, names)
+        from .constructions import restriction
 
-    def _check_index(self, i: int) -> None:
-        if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(self):
-            raise IndexError(
-                f"hyperplane index {i!r} out of range for an arrangement of {len(self)} hyperplanes"
-            )
+        return restriction(self, i)
 
     # -- intersection lattice and counts (see lattice.py) ----------------------------------------
     def intersection_lattice(self, *, progress: bool = False, executor=None):
@@ -708,131 +594,3 @@ class Arrangement:
         from .faces import is_isomorphic
 
         return is_isomorphic(self, other, kind=kind)
-
-
-    # -- matroid invariants (see matroid.py, orlik_solomon.py) and exports (export.py) -------------
-    def matroid(self):
-        """The matroid of the normals (of the cone's normals when A is affine); see :func:`.matroid.matroid`.
-
-        Examples
-        --------
-        >>> from exactgeom.library import braid
-        >>> braid(3).matroid().circuits
-        ((0, 1, 2),)
-        """
-        from .matroid import matroid
-
-        return matroid(self)
-
-    def tutte_polynomial(self, variables=("x", "y")):
-        """T_A(x, y), a sympy expression; see :func:`exactgeom.arrangements.matroid.tutte_polynomial`.
-
-        Parameters
-        ----------
-        variables : pair of str, optional
-            The names of the polynomial's two variables.
-
-        Examples
-        --------
-        >>> from exactgeom.library import braid
-        >>> braid(3).tutte_polynomial()
-        x**2 + x + y
-        """
-        from .matroid import tutte_polynomial
-
-        return tutte_polynomial(self, variables=variables)
-
-    def nbc_sets(self):
-        """The no-broken-circuit sets; see :func:`exactgeom.arrangements.matroid.nbc_sets`.
-
-        Examples
-        --------
-        >>> from exactgeom.library import braid
-        >>> [len(S) for S in braid(3).nbc_sets()]
-        [0, 1, 1, 1, 2, 2]
-        """
-        from .matroid import nbc_sets
-
-        return nbc_sets(self)
-
-    def orlik_solomon_algebra(self):
-        """The Orlik–Solomon algebra with its NBC basis; see :mod:`exactgeom.arrangements.orlik_solomon`.
-
-        Examples
-        --------
-        >>> from exactgeom.library import braid
-        >>> braid(3).orlik_solomon_algebra().hilbert_series().as_expr()
-        2*t**2 + 3*t + 1
-        """
-        from .orlik_solomon import orlik_solomon_algebra
-
-        return orlik_solomon_algebra(self)
-
-    def freeness(self):
-        """Freeness, exponents and the reason; see :func:`exactgeom.arrangements.freeness.freeness`.
-
-        Examples
-        --------
-        >>> from exactgeom.library import coordinate
-        >>> coordinate(3).freeness().free
-        True
-        """
-        from .freeness import freeness
-
-        return freeness(self)
-
-    def is_free(self) -> bool:
-        """Whether the (central) arrangement is free, where decided; see :meth:`freeness`.
-
-        Examples
-        --------
-        >>> from exactgeom.library import braid
-        >>> braid(4).is_free()
-        True
-        """
-        return self.freeness().free
-
-    def exponents(self) -> tuple[int, ...]:
-        """The exponents of a free arrangement, where decided; see :meth:`freeness`.
-
-        Examples
-        --------
-        >>> from exactgeom.library import braid
-        >>> braid(4).exponents()
-        (0, 1, 2, 3)
-        """
-        return self.freeness().exponents
-
-    def to_sage(self) -> str:
-        """Sage code recreating the arrangement; see :func:`exactgeom.arrangements.export.to_sage`.
-
-        Examples
-        --------
-        >>> print(Arrangement([[1, 0], [0, 1]], offsets=[0, 1]).to_sage())
-        H = HyperplaneArrangements(QQ, ('x1', 'x2'))
-        x1, x2 = H.gens()
-        A = H(x1, x2 - 1)
-        """
-        from .export import to_sage
-
-        return to_sage(self)
-
-    def to_macaulay2(self) -> str:
-        """Macaulay2 code recreating the arrangement; see :func:`.export.to_macaulay2`.
-
-        Examples
-        --------
-        >>> print(Arrangement([[1, 0], [0, 1]], offsets=[0, 1]).to_macaulay2())
-        needsPackage "HyperplaneArrangements"
-        R = QQ[x1, x2]
-        A = arrangement({x1, x2 - 1}, R)
-        """
-        from .export import to_macaulay2
-
-        return to_macaulay2(self)
-
-
-def _latex_fraction(value: Fraction) -> str:
-    if value.denominator == 1:
-        return str(value.numerator)
-    return rf"\tfrac{{{value.numerator}}}{{{value.denominator}}}"

@@ -101,3 +101,54 @@ def to_macaulay2(arrangement) -> str:
     return ('needsPackage "HyperplaneArrangements"\n'
             f"R = QQ[{', '.join(names)}]\n"
             f"A = arrangement({{{', '.join(_forms(arrangement))}}}, R)")
+
+
+def _latex_fraction(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    return rf"\tfrac{{{value.numerator}}}{{{value.denominator}}}"
+
+
+def _latex(arrangement) -> str:
+    """The hyperplanes as a LaTeX array of equations (Jupyter's ``_repr_latex_``)."""
+    from .forms import latex_name
+
+    names = [latex_name(name) for name in _coordinate_names(arrangement)]
+    eqs = []
+    for a, c in zip(arrangement.normals, arrangement.offsets):
+        terms = []
+        for coef, name in zip(a, names):
+            if coef == 0:
+                continue
+            mag = "" if abs(coef) == 1 else _latex_fraction(abs(coef))
+            sign = "-" if coef < 0 else "+"
+            terms.append((sign, f"{mag}{name}"))
+        lhs = ("-" if terms[0][0] == "-" else "") + terms[0][1]
+        lhs += "".join(f" {s} {t}" for s, t in terms[1:])
+        rhs = ("-" if c < 0 else "") + _latex_fraction(abs(c))
+        eqs.append(f"{lhs} = {rhs}")
+    body = r" \\ ".join(eqs) if eqs else r"\text{(no hyperplanes)}"
+    return rf"$\begin{{array}}{{l}} {body} \end{{array}}$"
+
+
+def _svg(arrangement) -> str | None:
+    """A drawing of a line arrangement (dimension 2, at most 40 lines) as SVG text; else ``None``.
+
+    Needs matplotlib (the ``plot`` extra); without it, or for other arrangements, a
+    notebook falls back to the LaTeX and text reprs.
+    """
+    if arrangement.ambient_dimension != 2 or not 0 < len(arrangement) <= 40:
+        return None
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        return None
+    import io
+
+    from ..plot import arrangement as draw
+
+    figure = Figure(figsize=(4, 4))
+    draw(arrangement, ax=figure.add_subplot())
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    return buffer.getvalue()

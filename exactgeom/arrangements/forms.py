@@ -295,7 +295,7 @@ multiple of the other); pass dedupe=True to merge them
     """
     import sympy
 
-    from .arrangement import Arrangement, _hyperplane_key
+    from .arrangement import Arrangement
 
     if isinstance(forms, (str, sympy.Basic)):
         forms = [forms]
@@ -321,3 +321,33 @@ multiple of the other); pass dedupe=True to merge them
         normals.append(normal)
         offsets.append(offset)
     return Arrangement(normals, offsets, dimension=len(names), dedupe=dedupe, variables=names)
+
+
+def _hyperplane_key(normal, offset) -> tuple[int, ...]:
+    """The primitive integer vector of ``(a, c)``: equal exactly for equations of the same hyperplane."""
+    return _exact.primitive_integer_vector((*normal, offset))
+
+
+def distinct_hyperplanes(normals, offsets, dedupe: bool) -> tuple[tuple, tuple]:
+    """Check exact rows ``(a_i, c_i)`` for zero normals and repeated hyperplanes; merge or refuse repeats.
+
+    With ``dedupe`` the first equation of each hyperplane is kept; without, a repeat
+    is a ``ValueError`` naming both indices.
+    """
+    seen: dict[tuple[int, ...], int] = {}
+    keep_rows, keep_offs = [], []
+    for i, (a, c) in enumerate(zip(normals, offsets)):
+        if not any(a):
+            raise ValueError(f"normals[{i}] is the zero vector; a hyperplane needs a non-zero normal")
+        key = _hyperplane_key(a, c)
+        if key in seen:
+            if dedupe:
+                continue
+            raise ValueError(
+                f"hyperplanes {seen[key]} and {i} are the same hyperplane (one equation is a multiple "
+                "of the other); pass dedupe=True to merge them"
+            )
+        seen[key] = i
+        keep_rows.append(a)
+        keep_offs.append(c)
+    return tuple(keep_rows), tuple(keep_offs)

@@ -185,7 +185,7 @@ def graphical(G) -> Arrangement:
     return _with_group(A, "graphical", G)
 
 
-def generic(num: int, dim: int, seed: int = 0, *, central: bool = False, bound: int = 100) -> Arrangement:
+def generic(num: int, dim: int, *, seed: int = 0, central: bool = False, bound: int = 100) -> Arrangement:
     """A random arrangement in general position, reproducible from ``seed``.
 
     Normals and offsets are integers drawn uniformly from [-bound, bound] with

@@ -51,6 +51,7 @@ from functools import cached_property
 import sympy
 
 from .._poly import Poly
+from .constructions import _check_index
 from .matroid import MAX_RANK_TESTS, _circuits_and_obstructions, _nbc_sets, _oracle
 
 __all__ = ["OrlikSolomonAlgebra", "OrlikSolomonElement", "orlik_solomon_algebra"]
@@ -169,7 +170,7 @@ class OrlikSolomonAlgebra:
         >>> braid(3).orlik_solomon_algebra().gen(2)
         OS{2}
         """
-        self.arrangement._check_index(i)
+        _check_index(self.arrangement, i)
         return self.monomial((i,))
 
     def gens(self) -> tuple[OrlikSolomonElement, ...]:
@@ -194,7 +195,7 @@ class OrlikSolomonAlgebra:
         """
         sign, U = 1, ()
         for i in S:
-            self.arrangement._check_index(i)
+            _check_index(self.arrangement, i)
             prod = _wedge(U, (i,))
             if prod is None:
                 return OrlikSolomonElement(self, {})

@@ -144,7 +144,7 @@ def lie_algebra_trace(
     >>> trace.dimensions, trace.closed, trace.algebra_dimension
     ((1,), True, 1)
     """
-    p = model.dimension
+    p = model.num_parameters
     pts = tuple(
         tuple(to_fmpq(c) for c in exact_vector(pt, name=f"points[{i}]", length=p))
         for i, pt in enumerate(points)

@@ -34,7 +34,7 @@ class PolynomialModel(PolynomialMap):
     Examples
     --------
     >>> model = linear_network(1, 1, 1)
-    >>> model.parameters, model.features, model.dimension
+    >>> model.parameters, model.features, model.num_parameters
     ((U_1_1, V_1_1), (U_1_1*V_1_1,), 2)
     >>> model.to_sympy(model.from_sympy(model.features[0] ** 2))
     U_1_1**2*V_1_1**2
@@ -50,9 +50,18 @@ class PolynomialModel(PolynomialMap):
         self._set_map(self.parameters, self.features, order="lex", where="features")
 
     @property
-    def dimension(self) -> int:
+    def num_parameters(self) -> int:
         """Number of parameters p."""
         return len(self.parameters)
+
+    @property
+    def dimension(self) -> int:
+        """Deprecated alias of :attr:`num_parameters`."""
+        import warnings
+
+        warnings.warn("PolynomialModel.dimension is deprecated: use num_parameters", DeprecationWarning,
+                      stacklevel=2)
+        return self.num_parameters
 
 
 def polynomial_model(parameters, features, name: str = "model") -> PolynomialModel:
@@ -76,7 +85,7 @@ def polynomial_model(parameters, features, name: str = "model") -> PolynomialMod
     >>> import sympy
     >>> a, b = sympy.symbols("a b")
     >>> model = polynomial_model([a, b], [a * b])
-    >>> model.dimension, model.features
+    >>> model.num_parameters, model.features
     (2, (a*b,))
     """
     params = tuple(sympy.Symbol(p) if isinstance(p, str) else p for p in parameters)

@@ -158,10 +158,17 @@ class LinearClassifier:
                 raise ValueError(f"points[{index[p]}] and points[{i}] coincide; pass distinct points")
             index[p] = i
         self.points = pts
-        self.dimension = len(pts[0])
+        self.ambient_dimension = len(pts[0])
 
     def __repr__(self) -> str:
-        return f"LinearClassifier of {len(self.points)} points in Q^{self.dimension}"
+        return f"LinearClassifier of {len(self.points)} points in Q^{self.ambient_dimension}"
+
+    @property
+    def dimension(self) -> int:
+        """Deprecated alias of :attr:`ambient_dimension`."""
+        warnings.warn("LinearClassifier.dimension is deprecated: use ambient_dimension", DeprecationWarning,
+                      stacklevel=2)
+        return self.ambient_dimension
 
     def _labels(self, labels) -> tuple[int, ...]:
         if len(labels) != len(self.points):
@@ -192,9 +199,9 @@ class LinearClassifier:
         chamber stays in it.
         """
         scaled = [Fraction(v) for v in _exact.clear_denominators(witness)]
-        return tuple(scaled[: self.dimension]), scaled[self.dimension]
+        return tuple(scaled[: self.ambient_dimension]), scaled[self.ambient_dimension]
 
-    def dichotomies(self, progress: bool = False, executor=None):
+    def dichotomies(self, *, progress: bool = False, executor=None):
         """Generator of the realizable labelings with witnesses.
 
         The labelings are the chambers of :meth:`parameter_arrangement`,
@@ -233,13 +240,13 @@ class LinearClassifier:
         """
         return self.parameter_arrangement().num_regions()
 
-    def count_dichotomies(self, progress: bool = False, executor=None) -> int:
+    def count_dichotomies(self, *, progress: bool = False, executor=None) -> int:
         """Deprecated alias of :meth:`num_dichotomies` (``progress`` and ``executor`` are ignored)."""
         warnings.warn("count_dichotomies is deprecated: use num_dichotomies", DeprecationWarning,
                       stacklevel=2)
         return self.num_dichotomies()
 
-    def loss_landscape(self, labels, progress: bool = False, executor=None) -> nx.Graph:
+    def loss_landscape(self, labels, *, progress: bool = False, executor=None) -> nx.Graph:
         """The chamber graph with the 0/1 loss.
 
         Nodes are sign vectors (tuples of ±1) with attributes ``mistakes``

@@ -423,9 +423,16 @@ class ThresholdNetwork:
                 "iterations": 1, "symmetric": False, "zero_diagonal": False, "thresholds": True}
 
     @property
-    def dimension(self) -> int:
-        """Dimension m(n+1) of the parameter space."""
+    def num_parameters(self) -> int:
+        """Number m(n+1) of parameters (the ambient dimension of the parameter space)."""
         return self.n_outputs * (self.n_inputs + 1)
+
+    @property
+    def dimension(self) -> int:
+        """Deprecated alias of :attr:`num_parameters`."""
+        warnings.warn("ThresholdNetwork.dimension is deprecated: use num_parameters", DeprecationWarning,
+                      stacklevel=2)
+        return self.num_parameters
 
     def _parameters(self, weights, thresholds):
         W = _exact.exact_matrix(weights, name="weights", ncols=self.n_inputs)
@@ -488,7 +495,7 @@ class ThresholdNetwork:
         return _realize_one_step(self, self.truth_table(function))
 
     # -- enumeration ------------------------------------------------------------------------------
-    def realizable_functions(self, progress: bool = False, executor=None):
+    def realizable_functions(self, *, progress: bool = False, executor=None):
         """Generator of (truth table, Realization) over all realizable maps.
 
         The maps are the products of m threshold functions
@@ -528,7 +535,7 @@ class ThresholdNetwork:
         """
         return _num_one_step_maps(self._spec())
 
-    def count_realizable(self, progress: bool = False, executor=None) -> int:
+    def count_realizable(self, *, progress: bool = False, executor=None) -> int:
         """Deprecated alias of :meth:`num_realizable` (``progress`` and ``executor`` are ignored)."""
         warnings.warn("count_realizable is deprecated: use num_realizable", DeprecationWarning, stacklevel=2)
         return self.num_realizable()
@@ -578,7 +585,7 @@ class ThresholdNetwork:
         from ..arrangements import Arrangement
 
         n, m = self.n_inputs, self.n_outputs
-        size = self.dimension
+        size = self.num_parameters
         normals = []
         for i in range(m):
             for x in boolean_points(n):

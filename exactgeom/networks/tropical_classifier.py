@@ -231,7 +231,7 @@ class TropicalClassifier:
     ----------
     points : tuple of tuples of Fraction
     n_terms : (int, int)
-    dimension, num_terms, num_parameters : int
+    ambient_dimension, num_terms, num_parameters : int
         ``d``, ``n + m`` and ``(n + m)(d + 1)``.
     linear_programs : int
         Exact LPs solved by the enumeration (which runs once; its partitions are cached).
@@ -266,16 +266,24 @@ class TropicalClassifier:
                 raise ValueError(f"n_terms: {name} must be a positive int, not {v!r}")
         self.points = pts
         self.n_terms = (n, m)
-        self.dimension = len(pts[0])
+        self.ambient_dimension = len(pts[0])
         self.num_terms = n + m
-        self.num_parameters = (n + m) * (self.dimension + 1)
+        self.num_parameters = (n + m) * (self.ambient_dimension + 1)
         # (1, p) scaled to integers: a positive factor per point leaves every strict row's meaning unchanged
         self._lifted = tuple(_exact.clear_denominators((Fraction(1), *q)) for q in pts)
         self.linear_programs = 0
         self._partitions: list[RealizablePartition] | None = None
 
     def __repr__(self) -> str:
-        return f"TropicalClassifier({len(self.points)} points in Q^{self.dimension}, n_terms={self.n_terms})"
+        d = self.ambient_dimension
+        return f"TropicalClassifier({len(self.points)} points in Q^{d}, n_terms={self.n_terms})"
+
+    @property
+    def dimension(self) -> int:
+        """Deprecated alias of :attr:`ambient_dimension`."""
+        warnings.warn("TropicalClassifier.dimension is deprecated: use ambient_dimension", DeprecationWarning,
+                      stacklevel=2)
+        return self.ambient_dimension
 
     def term_name(self, k: int) -> str:
         """``"g1".."gn"`` for numerator terms, ``"h1".."hm"`` for denominator terms.
@@ -370,7 +378,7 @@ class TropicalClassifier:
                     lps = max(1, self.linear_programs - before)
                     at_least = len(states) * left if K > 1 else 0
                     predicted = _predicted_lps(sizes, lps / sizes[-2], left,
-                                               (K - 1) * (self.dimension + 1) - 1)
+                                               (K - 1) * (self.ambient_dimension + 1) - 1)
                     if len(states) > max_partitions:
                         reason = f"max_partitions={max_partitions}"
                         estimate, limit, unit = len(states), max_partitions, "partitions"
@@ -432,7 +440,7 @@ class TropicalClassifier:
         from ..certificates import envelope
         from ..certificates.check_tropical import STATEMENT
 
-        K, width = self.num_terms, self.dimension + 1
+        K, width = self.num_terms, self.ambient_dimension + 1
         states = [((0,), 1, ())]
         levels = [[[0]]]
         refuted: list = []
@@ -461,11 +469,11 @@ class TropicalClassifier:
         return envelope("classification-fan-count", claim, data, meta)
 
     def _labelled_witness(self, partition: RealizablePartition, labelling) -> Vector:
-        width = self.dimension + 1
+        width = self.ambient_dimension + 1
         functions = _block_functions(partition.witness, partition.num_blocks, width)
         lifted = [(Fraction(1), *p) for p in self.points]
         lowest = min(_exact.dot(functions[b], q) for b, q in zip(partition.blocks, lifted))
-        unused = (lowest - 1,) + (Fraction(0),) * self.dimension
+        unused = (lowest - 1,) + (Fraction(0),) * self.ambient_dimension
         theta = [unused] * self.num_terms
         for b, term in enumerate(labelling):
             theta[term] = functions[b]
@@ -506,7 +514,7 @@ class TropicalClassifier:
         Fraction(7, 1)
         """
         theta = _exact.exact_vector(theta, "theta", length=self.num_parameters)
-        x = _exact.exact_vector(x, "x", length=self.dimension)
+        x = _exact.exact_vector(x, "x", length=self.ambient_dimension)
         values = self.term_values(theta, x)
         n = self.n_terms[0]
         return max(values[:n]) - max(values[n:])
@@ -519,7 +527,7 @@ class TropicalClassifier:
         >>> TropicalClassifier([(0,)], (1, 1)).term_values((1, 2, 0, -1), (3,))
         [Fraction(7, 1), Fraction(-3, 1)]
         """
-        width = self.dimension + 1
+        width = self.ambient_dimension + 1
         lifted = (Fraction(1), *x)
         return [_exact.dot(theta[k * width : (k + 1) * width], lifted) for k in range(self.num_terms)]
 
@@ -605,7 +613,7 @@ class TropicalClassifier:
         >>> T.facets(ClassificationCone((0, 0, 1), (), (1, 1, -1)))
         [(0, 1, 1), (0, 0, 0)]
         """
-        K, width = self.num_terms, self.dimension + 1
+        K, width = self.num_terms, self.ambient_dimension + 1
         rows = _cone_rows(cone.assignment, self._lifted, K, width)
         labels = [(i, l) for i, b in enumerate(cone.assignment) for l in range(K) if l != b]
         out = []

@@ -12,8 +12,8 @@ def _interrupt_after(monkeypatch, k, method="realizable_functions"):
     """Ctrl-C inside ``method`` (a generator of maps) while the (k + 1)-th map is being found."""
     original = getattr(HopfieldNetwork, method)
 
-    def interrupted(self, progress=False, executor=None):
-        for i, item in enumerate(original(self, progress, executor)):
+    def interrupted(self, *, progress=False, executor=None):
+        for i, item in enumerate(original(self, progress=progress, executor=executor)):
             if i == k:
                 raise KeyboardInterrupt
             yield item

@@ -113,7 +113,7 @@ def test_one_one_landscape_is_the_chamber_graph_of_the_arrangement():
 
 def _wall_feasible(T, phi, i, l):
     """Brute force: the common wall of phi and phi[i -> l], as an NNC polyhedron in the full space."""
-    K, width = T.num_terms, T.dimension + 1
+    K, width = T.num_terms, T.ambient_dimension + 1
     A, kinds = [], []
     for j, (p, k) in enumerate(zip(T.points, phi)):
         lifted = (1, *p)
