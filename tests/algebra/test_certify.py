@@ -16,6 +16,7 @@ import sympy as sp
 
 from exactgeom.algebra import certify_critical_points, ed_degree
 from exactgeom.algebra.certify import numeric_critical_points
+from exactgeom.algebra.engines import msolve_path
 from exactgeom.certificates import verify
 from literature import LIGHTNING_QUARTIC, Y
 
@@ -63,10 +64,21 @@ def test_twisted_cubic_codimension_two():
     assert r.certified_lower_bound == r.value == 5
 
 
+@pytest.mark.skipif(msolve_path() is None, reason="the pure-Python lift of the lightning RUR needs more than "
+                    "40 primes; without msolve certify=True is Inconclusive here (tested below)")
 def test_lightning_quartic():
     r = ed_degree([LIGHTNING_QUARTIC], Y, certify=True)
     assert r.certified_lower_bound == r.value == 14
     assert verify(r.certification.certificate()).ok
+
+
+@pytest.mark.slow
+def test_lightning_quartic_without_msolve_is_a_typed_inconclusive(monkeypatch):
+    from exactgeom.errors import Inconclusive
+
+    monkeypatch.setenv("EXACTGEOM_MSOLVE", "none")
+    with pytest.raises(Inconclusive, match="did not stabilise"):
+        ed_degree([LIGHTNING_QUARTIC], Y, certify=True)
 
 
 def test_bogus_and_repeated_points_are_rejected():
