@@ -33,7 +33,30 @@ __all__ = ["collect", "count", "Collected", "Count"]
 _CHOICES = ("raise", "return")
 
 
-class Collected(list):
+class _PartialResult:
+    """``partial`` and ``note`` of a result that an interrupt may have cut short."""
+
+    _partial: bool
+    _note: str | None
+
+    @property
+    def partial(self) -> bool:
+        """Whether the stream stopped before its end."""
+        return self._partial
+
+    @property
+    def note(self) -> str | None:
+        """How far an interrupted stream got (None when complete)."""
+        return self._note
+
+    def __repr__(self) -> str:
+        plain = self._plain_repr()
+        if not self._partial:
+            return plain
+        return f"{type(self).__name__}({plain}, partial=True, note={self._note!r})"
+
+
+class Collected(_PartialResult, list):
     """A list of collected items with ``partial`` (bool) and ``note`` (str or None).
 
     ``partial`` is true when the collection was interrupted; ``note`` then says how
@@ -49,23 +72,10 @@ class Collected(list):
         super().__init__(items)
         self._partial, self._note = bool(partial), note
 
-    @property
-    def partial(self) -> bool:
-        """Whether the collection stopped before the end of the stream."""
-        return self._partial
-
-    @property
-    def note(self) -> str | None:
-        """How far an interrupted collection got (None when complete)."""
-        return self._note
-
-    def __repr__(self) -> str:
-        if not self._partial:
-            return super().__repr__()
-        return f"Collected({super().__repr__()}, partial=True, note={self._note!r})"
+    _plain_repr = list.__repr__
 
 
-class Count(int):
+class Count(_PartialResult, int):
     """An int with ``partial`` and ``note``, as :class:`Collected`; arithmetic gives plain ints.
 
     Examples
@@ -79,20 +89,8 @@ class Count(int):
         self._partial, self._note = bool(partial), note
         return self
 
-    @property
-    def partial(self) -> bool:
-        """Whether the count stopped before the end of the stream."""
-        return self._partial
-
-    @property
-    def note(self) -> str | None:
-        """How far an interrupted count got (None when complete)."""
-        return self._note
-
-    def __repr__(self) -> str:
-        if not self._partial:
-            return super().__repr__()
-        return f"Count({int(self)}, partial=True, note={self._note!r})"
+    def _plain_repr(self) -> str:
+        return repr(int(self))
 
 
 def _check(on_interrupt: str) -> None:

@@ -399,13 +399,34 @@ def characteristic_polynomial(arrangement, *, variable: str = "t", progress: boo
     cone with H_∞ excluded.  Flats are enumerated up to rank r − 2 and the flats of
     rank r − 1 only counted (module Notes).  Results are cached per arrangement.
     """
-    t = sympy.Symbol(variable)
-    w = _whitney_first_kind(arrangement, executor, progress)
-    d = arrangement.dimension
-    coeffs = [0] * (d + 1)
-    for k, wk in enumerate(w):
+    return polynomial_from_whitney(_whitney_first_kind(arrangement, executor, progress),
+                                   arrangement.dimension, variable)
+
+
+def polynomial_from_whitney(whitney, dimension: int, variable: str = "t") -> Poly:
+    """χ(t) = Σ_k w_k t^{d−k} from the signed Whitney numbers of the first kind.
+
+    Parameters
+    ----------
+    whitney : sequence of int
+        w_0, w_1, … (w_k is the coefficient of t^{d−k}; missing ones are zero).
+    dimension : int
+        The ambient dimension d, the degree of χ.
+    variable : str, optional
+
+    Returns
+    -------
+    sympy.Poly over ZZ, shown in Jupyter as the plain polynomial.
+
+    Examples
+    --------
+    >>> polynomial_from_whitney([1, -3, 2], 2).as_expr()
+    t**2 - 3*t + 2
+    """
+    coeffs = [0] * (dimension + 1)
+    for k, wk in enumerate(whitney):
         coeffs[k] = wk                    # coefficient of t^{d-k}
-    return Poly(coeffs, t, domain="ZZ")      # a sympy Poly shown as the plain polynomial in Jupyter
+    return Poly(coeffs, sympy.Symbol(variable), domain="ZZ")
 
 
 def poincare_polynomial(arrangement, *, variable: str = "t") -> sympy.Poly:

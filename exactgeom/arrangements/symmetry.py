@@ -203,8 +203,11 @@ def _is_induced(rows, perm) -> bool:
     images = [rows[perm[b]] for b in basis]
     if _exact.rank(images, D) < D:
         return False
-    src_inv = sympy.Matrix([[sympy.Rational(v) for v in r] for r in current]).inv()
-    dst_inv = sympy.Matrix([[sympy.Rational(v) for v in r] for r in images]).inv()
+    # coordinates of every row in the basis rows, and of every image row in the image basis
+    coords = _exact.from_fmpq_mat(_exact.to_fmpq_mat(rows) * _exact.to_fmpq_mat(current).inv())
+    image_coords = _exact.from_fmpq_mat(
+        _exact.to_fmpq_mat([rows[perm[j]] for j in range(len(rows))]) * _exact.to_fmpq_mat(images).inv()
+    )
     parent = list(range(D))
     weight = [Fraction(1)] * D                        # λ_b = weight[b] · λ_{root(b)}
 
@@ -215,9 +218,7 @@ def _is_induced(rows, perm) -> bool:
         parent[b], weight[b] = root, weight[b] * w
         return root, weight[b]
 
-    for j, a in enumerate(rows):
-        c = [Fraction(int(x.p), int(x.q)) for x in sympy.Matrix([list(a)]) * src_inv]
-        e = [Fraction(int(x.p), int(x.q)) for x in sympy.Matrix([list(rows[perm[j]])]) * dst_inv]
+    for c, e in zip(coords, image_coords):
         support = [b for b in range(D) if c[b]]
         if support != [b for b in range(D) if e[b]]:
             return False
@@ -475,11 +476,9 @@ class SymmetricCount:
 
     def polynomial(self, variable: str = "t") -> sympy.Poly:
         """χ_A as a sympy Poly over ZZ."""
-        d = self.arrangement.dimension
-        coeffs = [0] * (d + 1)
-        for k, w in enumerate(self.whitney):
-            coeffs[k] = w
-        return sympy.Poly(coeffs, sympy.Symbol(variable), domain="ZZ")
+        from .lattice import polynomial_from_whitney
+
+        return polynomial_from_whitney(self.whitney, self.arrangement.dimension, variable)
 
 
 def _resolve(arrangement, symmetry) -> PermutationGroup | None:

@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import json
 import os
@@ -130,7 +131,9 @@ class Verification:
         return self.status == "proved"
 
 
+@functools.cache
 def _checks() -> dict:
+    """Every ``CHECKS`` table of the ``check_*`` modules, found once per process."""
     table = {}
     for info in pkgutil.iter_modules(__path__):
         if info.name.startswith("check_"):

@@ -43,7 +43,7 @@ from . import CertificateError
 __all__ = [
     "MAX_DIGITS", "MAX_LENGTH", "MAX_DEPTH", "MAX_OPERATIONS", "MAX_PRIME",
     "record", "boolean", "integer", "string", "array", "rational", "rvec", "rmat",
-    "spend", "is_prime", "reset_budget", "bit_size", "dot", "check_depth",
+    "spend", "is_prime", "reset_budget", "bit_size", "dot", "check_depth", "points", "statement",
 ]
 
 MAX_DIGITS = 2000
@@ -204,6 +204,42 @@ def rmat(value, where: str, rows: int | None = None, cols: int | None = None) ->
     if out and cols is None and any(len(r) != len(out[0]) for r in out):
         raise CertificateError(f"{where}: the rows have different lengths")
     return out
+
+
+def points(value, where: str, max_points: int, max_dimension: int,
+           what: str = "point") -> list[list[Fraction]]:
+    """A non-empty list of rational points of one dimension (that of the first point).
+
+    Examples
+    --------
+    >>> points([["1/2", 0], [1, 1]], "claim.X", 10, 10)
+    [[Fraction(1, 2), Fraction(0, 1)], [Fraction(1, 1), Fraction(1, 1)]]
+    >>> points([], "claim.X", 10, 10, "data point")
+    Traceback (most recent call last):
+        ...
+    exactgeom.certificates.CertificateError: claim.X must list at least one data point
+    """
+    raw = array(value, where, max_length=max_points)
+    if not raw:
+        raise CertificateError(f"{where} must list at least one {what}")
+    d = len(array(raw[0], f"{where}[0]", max_length=max_dimension))
+    return [rvec(x, f"{where}[{i}]", d) for i, x in enumerate(raw)]
+
+
+def statement(claim: dict, expected: str) -> None:
+    """An optional ``claim.statement`` must be exactly the checker's own sentence ``expected``.
+
+    Examples
+    --------
+    >>> statement({"statement": "anything else"}, "...")
+    Traceback (most recent call last):
+        ...
+    exactgeom.certificates.CertificateError: claim.statement must be exactly '...', found 'anything else'
+    """
+    if "statement" in claim:
+        text = string(claim["statement"], "claim.statement")
+        if text != expected:
+            raise CertificateError(f"claim.statement must be exactly {expected!r}, found {_short(text)}")
 
 
 def bit_size(value: Fraction) -> int:

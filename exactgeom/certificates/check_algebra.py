@@ -503,6 +503,15 @@ def certificate_primes(claim: dict, count: int) -> list[int]:
     return out
 
 
+def _check_distance_form(Q: list[list[Fraction]]) -> None:
+    """Reject a claim.Q that is not symmetric positive definite (so ||x - u||_Q is a distance)."""
+    n = len(Q)
+    if any(Q[i][j] != Q[j][i] for i in range(n) for j in range(i)):
+        raise CertificateError("claim.Q is not symmetric")
+    if not _positive_definite(Q):
+        raise CertificateError("claim.Q is not positive definite, so ||x - u||_Q is not a distance")
+
+
 def _positive_definite(Q: list[list[Fraction]]) -> bool:
     """Sylvester's criterion with fraction-free (Bareiss) elimination of the integer matrix L·Q."""
     n = len(Q)
@@ -673,10 +682,7 @@ def check_ed_degree(cert: dict):
     c = S.integer(claim["codimension"], "claim.codimension", 0, n + 1)
     D = S.integer(claim["ed_degree"], "claim.ed_degree", 0, MAX_ED_DEGREE)
     entries = S.array(data["parametrizations"], "data.parametrizations", max_length=MAX_PRIMES)
-    if any(Q[i][j] != Q[j][i] for i in range(n) for j in range(i)):
-        raise CertificateError("claim.Q is not symmetric")
-    if not _positive_definite(Q):
-        raise CertificateError("claim.Q is not positive definite, so ||x - u||_Q is not a distance")
+    _check_distance_form(Q)
     for k, f in enumerate(equations):
         if not f:
             raise CertificateError(f"claim.equations[{k}] is the zero polynomial; leave it out")

@@ -113,13 +113,9 @@ def check_l1_interpolation(cert: dict) -> str:
     """
     claim = schema.record(cert["claim"], "claim", ("X", "y", "units", "intercept", "value"), ("statement",))
     data = schema.record(cert["data"], "data", ("z", "t", "nu"))
-    if "statement" in claim and schema.string(claim["statement"], "claim.statement") != STATEMENT:
-        raise CertificateError(f"claim.statement must be exactly {STATEMENT!r}")
-    raw = schema.array(claim["X"], "claim.X", max_length=MAX_SAMPLES)
-    if not raw:
-        raise CertificateError("claim.X must list at least one data point")
-    d = len(schema.array(raw[0], "claim.X[0]", max_length=MAX_DIMENSION))
-    X = [schema.rvec(x, f"claim.X[{i}]", d) for i, x in enumerate(raw)]
+    schema.statement(claim, STATEMENT)
+    X = schema.points(claim["X"], "claim.X", MAX_SAMPLES, MAX_DIMENSION, "data point")
+    d = len(X[0])
     n = len(X)
     y = schema.rvec(claim["y"], "claim.y", n)
     units = [_unit(u, j, d) for j, u in enumerate(schema.array(claim["units"], "claim.units",

@@ -66,7 +66,7 @@ from itertools import combinations
 
 from . import CertificateError
 from . import _schema as S
-from .check_algebra import _derivative, _ed_degree_bound, _names, _polynomial, _positive_definite
+from .check_algebra import _check_distance_form, _degree, _derivative, _ed_degree_bound, _names, _polynomial
 
 __all__ = ["CHECKS", "check_ed_degree_lower_bound"]
 
@@ -282,17 +282,14 @@ def check_ed_degree_lower_bound(cert: dict) -> str:
         raise CertificateError(f"claim.equations must hold between 1 and {n} equations (the codimension c), "
                                f"found {c}")
     for k, f in enumerate(equations):
-        if not f or max(sum(m) for m in f) == 0:
+        if _degree(f) <= 0:
             raise CertificateError(f"claim.equations[{k}] is a constant; X must be a proper non-empty "
                                    "variety")
-    if any(Q[i][j] != Q[j][i] for i in range(n) for j in range(i)):
-        raise CertificateError("claim.Q is not symmetric")
-    if not _positive_definite(Q):
-        raise CertificateError("claim.Q is not positive definite, so ||x - u||_Q is not a distance")
+    _check_distance_form(Q)
     if L != len(boxes):
         raise CertificateError(f"the claim is an ED degree of at least {L} but data.boxes holds {len(boxes)} "
                                "box(es); give one box per critical point")
-    bound = _ed_degree_bound([max(sum(m) for m in f) for f in equations], n, c)
+    bound = _ed_degree_bound([_degree(f) for f in equations], n, c)
     if L > bound:
         raise CertificateError(f"the claimed lower bound {L} exceeds the Bezout-type upper bound {bound} "
                                "(Draisma et al., FoCM 2016, Prop. 2.6)")

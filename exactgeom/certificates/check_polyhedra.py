@@ -105,11 +105,7 @@ _dot = schema.dot
 
 
 def _statement(claim: dict, key) -> None:
-    if "statement" in claim:
-        text = schema.string(claim["statement"], "claim.statement")
-        if text != STATEMENTS[key]:
-            raise CertificateError(
-                f"claim.statement must be exactly {STATEMENTS[key]!r}, found {schema._short(text)}")
+    schema.statement(claim, STATEMENTS[key])
 
 
 def _system(claim: dict):

@@ -138,8 +138,7 @@ def check_region_list(cert: dict) -> str:
     claim = schema.record(cert["claim"], "claim", ("dimension", "normals", "offsets", "num_regions_at_least"),
                           ("statement",))
     data = schema.record(cert["data"], "data", ("regions",))
-    if "statement" in claim and schema.string(claim["statement"], "claim.statement") != STATEMENT:
-        raise CertificateError(f"claim.statement must be exactly {STATEMENT!r}")
+    schema.statement(claim, STATEMENT)
     claimed = schema.integer(claim["num_regions_at_least"], "claim.num_regions_at_least", 0)
     d, rows = _arrangement(claim)
     n = len(rows)

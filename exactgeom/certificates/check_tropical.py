@@ -180,13 +180,9 @@ def check_classification_fan_count(cert: dict) -> str:
     """
     claim = schema.record(cert["claim"], "claim", ("points", "n_terms", "num_maximal_cones"), ("statement",))
     data = schema.record(cert["data"], "data", ("levels", "witnesses", "refuted"))
-    if "statement" in claim and schema.string(claim["statement"], "claim.statement") != STATEMENT:
-        raise CertificateError(f"claim.statement must be exactly {STATEMENT!r}")
-    raw = schema.array(claim["points"], "claim.points", max_length=MAX_POINTS)
-    if not raw:
-        raise CertificateError("claim.points must list at least one point")
-    dimension = len(schema.array(raw[0], "claim.points[0]", max_length=MAX_DIMENSION))
-    points = [schema.rvec(p, f"claim.points[{i}]", dimension) for i, p in enumerate(raw)]
+    schema.statement(claim, STATEMENT)
+    points = schema.points(claim["points"], "claim.points", MAX_POINTS, MAX_DIMENSION)
+    dimension = len(points[0])
     n, m = schema.array(claim["n_terms"], "claim.n_terms", length=2)
     n = schema.integer(n, "claim.n_terms[0]", 1, MAX_TERMS)
     m = schema.integer(m, "claim.n_terms[1]", 1, MAX_TERMS)
