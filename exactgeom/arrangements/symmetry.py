@@ -469,6 +469,24 @@ class SymmetricCount:
     nodes_per_depth: tuple[tuple[int, int], ...]
     method: str
 
+    # The result shape of :mod:`exactgeom.results`: the polynomial is exact (the prime argument of
+    # :mod:`._orbit_engine` is a proof), no random choice is made.
+    proved = True
+    lower_bound = None
+    upper_bound = None
+    seed = None
+
+    @property
+    def value(self) -> sympy.Poly:
+        """χ_A (the same as :meth:`polynomial`)."""
+        return self.polynomial()
+
+    def certificate(self) -> dict:
+        """A ``characteristic-polynomial`` certificate, re-derived from the flats (small arrangements)."""
+        from .certify import characteristic_polynomial_certificate
+
+        return characteristic_polynomial_certificate(self.arrangement)
+
     @property
     def whitney(self) -> tuple[int, ...]:
         """Signed Whitney numbers w_k = (−1)^k b_k."""
