@@ -7,6 +7,11 @@ symmetry, timed) where it runs, else the literature values (shared/REFERENCE.md)
 the fairer figure on a shared machine.  ``--workers K`` reruns each case on a process pool of K
 workers and checks that the result is the serial one.
 
+``--compare REF`` times T_6 and R_6 (``--rounds K`` times each, alternating) in this tree and in
+``git archive REF`` of the package, each in a fresh process, and prints the best CPU and wall
+seconds of both and their ratios.  ``--checkpoint PATH`` (with ``--r8``) writes the state after
+each depth there and resumes from it.
+
 ``--r8 DEPTHS`` runs R_8 (255 hyperplanes, 255 depths) for its first DEPTHS depths (all when
 DEPTHS is 255: the full computation) and prints, per depth, the nodes and the CPU seconds so far,
 then an extrapolation of the full run: the measured time divided by the fraction of R_7's nodes
@@ -21,8 +26,8 @@ import time
 from exactgeom import library
 from exactgeom.arrangements import _orbit_engine
 from exactgeom.arrangements._flat_engine import _central_rows, _prime_for
-from exactgeom.arrangements.symmetry import (_stabilizer_elements, characteristic_polynomial_with_symmetry,
-                                             symmetry_group)
+from exactgeom.arrangements.symmetry import (_fingerprint, _stabilizer_elements,
+                                             characteristic_polynomial_with_symmetry, symmetry_group)
 from exactgeom.errors import TooLarge
 
 LITERATURE = {
@@ -66,11 +71,16 @@ class _Stop(Exception):
     pass
 
 
-def profile(A, depths=None, verbose=False):
-    """Cumulative (depth, nodes, CPU seconds) of a run, stopped after ``depths`` depths (counted)."""
+def profile(A, depths=None, verbose=False, checkpoint=None):
+    """Cumulative (depth, nodes, CPU seconds) of a run, stopped after ``depths`` depths (counted).
+
+    With ``checkpoint`` the run resumes from that file and writes it after each depth (the
+    node totals then count the resumed part only).
+    """
     data = _central_rows(A)
-    start = time.process_time()
-    elements = _stabilizer_elements(symmetry_group(A), 24)
+    start, wall = time.process_time(), time.perf_counter()
+    group = symmetry_group(A)
+    elements = _stabilizer_elements(group, 24)
     rows, total = [], [0]
 
     def report(depth, nodes, waiting):
@@ -78,22 +88,25 @@ def profile(A, depths=None, verbose=False):
         rows.append((depth, total[0], time.process_time() - start))
         if verbose:
             print(f"  depth {depth}: {nodes} nodes ({total[0]} so far, {waiting} waiting), "
-                  f"{rows[-1][2]:.1f} s CPU", flush=True)
-        if depths is not None and depth + 1 >= depths:
+                  f"{rows[-1][2]:.1f} s CPU, {time.perf_counter() - wall:.1f} s wall", flush=True)
+        if depths is not None and depth + 1 >= depths and depths < len(data.rows):
             raise _Stop
 
     try:
-        betti, _ = _orbit_engine.betti_numbers(data.rows, _prime_for(data), elements, report=report)
+        p = _prime_for(data)
+        betti, _ = _orbit_engine.betti_numbers(data.rows, p, elements, report=report, checkpoint=checkpoint,
+                                               fingerprint=_fingerprint(data.rows, p, group))
     except _Stop:
         betti = None
     return rows, betti
 
 
-def r8(depths: int):
+def r8(depths: int, checkpoint=None):
     ref, _ = profile(library.resonance(7))
-    rows, betti = profile(library.resonance(8), depths, verbose=True)
+    rows, betti = profile(library.resonance(8), depths, verbose=True, checkpoint=checkpoint)
     if betti is not None:
-        print(f"R_8: {sum(betti)} regions, {rows[-1][2]:.1f} s CPU; literature regions: "
+        cpu = rows[-1][2] if rows else 0.0
+        print(f"R_8: {sum(betti)} regions, {cpu:.1f} s CPU (this run); literature regions: "
               f"{sum(betti) == REGIONS['R_8']}")
         return
     depth, nodes, cpu = rows[-1]
@@ -105,10 +118,52 @@ def r8(depths: int):
           f"{cpu / share:.0f} s CPU, {nodes / share:.0f} nodes")
 
 
+_ONE = """
+import sys, time
+from exactgeom import library
+from exactgeom.arrangements.symmetry import characteristic_polynomial_with_symmetry
+A = getattr(library, sys.argv[1])(int(sys.argv[2]))
+wall, cpu = time.perf_counter(), time.process_time()
+r = characteristic_polynomial_with_symmetry(A, "auto")
+print(time.process_time() - cpu, time.perf_counter() - wall, sum(r.betti))
+"""
+
+
+def compare(ref: str, rounds: int):
+    import os
+    import subprocess
+    import tempfile
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with tempfile.TemporaryDirectory() as old:
+        archive = subprocess.run(["git", "-C", root, "archive", ref, "exactgeom"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
+        for family, n in (("threshold", 6), ("resonance", 6)):
+            best = {}
+            for _ in range(rounds):
+                for label, path in (("before", old), ("after", root)):
+                    out = subprocess.run([sys.executable, "-c", _ONE, family, str(n)], check=True,
+                                         capture_output=True, text=True,
+                                         env={**os.environ, "PYTHONPATH": path}).stdout.split()
+                    cpu, wall, regions = float(out[0]), float(out[1]), int(out[2])
+                    prev = best.get(label, (1e9, 1e9, regions))
+                    best[label] = (min(prev[0], cpu), min(prev[1], wall), regions)
+            (c0, w0, r0), (c1, w1, r1) = best["before"], best["after"]
+            print(f"{family}({n}): before {c0:.3f} s CPU / {w0:.3f} s wall, after {c1:.3f} s CPU / "
+                  f"{w1:.3f} s wall; ratio after/before {c1 / c0:.2f} CPU, {w1 / w0:.2f} wall; "
+                  f"same regions: {r0 == r1}", flush=True)
+
+
 if __name__ == "__main__":
     workers = int(sys.argv[sys.argv.index("--workers") + 1]) if "--workers" in sys.argv else 0
+    if "--compare" in sys.argv:
+        rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
+        compare(sys.argv[sys.argv.index("--compare") + 1], rounds)
+        sys.exit()
     if "--r8" in sys.argv:
-        r8(int(sys.argv[sys.argv.index("--r8") + 1]))
+        path = sys.argv[sys.argv.index("--checkpoint") + 1] if "--checkpoint" in sys.argv else None
+        r8(int(sys.argv[sys.argv.index("--r8") + 1]), path)
         sys.exit()
     cases = [("T_5", library.threshold(5), True), ("T_6", library.threshold(6), True),
              ("R_5", library.resonance(5), True), ("R_6", library.resonance(6), True)]

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 
 import numpy as np
 
@@ -328,7 +329,32 @@ def _expand_task(task):
     return betti, out
 
 
-def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, workers=1, report=None):
+def _save_checkpoint(path, fingerprint, depth, betti, nodes, pending):
+    """Write the state after ``depth`` (``.npz``) to a temporary file, then rename it over ``path``."""
+    arrays = {"fingerprint": np.array(fingerprint), "depth": np.array(depth, np.int64), "betti": betti,
+              "nodes": np.array(sorted(nodes.items()), np.int64).reshape(-1, 2)}
+    for target, chunks in pending.items():
+        for name, k in (("S", 0), ("X", 1), ("m", 2)):
+            arrays[f"{name}{target}"] = np.concatenate([c[k] for c in chunks])
+    tmp = f"{os.fspath(path)}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as handle:
+        np.savez(handle, **arrays)
+    os.replace(tmp, path)
+
+
+def _load_checkpoint(path, fingerprint, dtype):
+    """(next depth, betti, nodes, pending) from ``path``; ValueError for another computation's file."""
+    with np.load(path, allow_pickle=False) as f:
+        if str(f["fingerprint"]) != fingerprint:
+            raise ValueError(f"checkpoint {os.fspath(path)!r} belongs to another arrangement or group")
+        pending = {int(k[1:]): [(f[k].astype(dtype), f["X" + k[1:]], f["m" + k[1:]])]
+                   for k in f.files if k.startswith("S")}
+        nodes = {int(d): int(c) for d, c in f["nodes"]}
+        return int(f["depth"]) + 1, f["betti"].copy(), nodes, pending
+
+
+def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, workers=1, report=None,
+                  checkpoint=None, fingerprint=""):
     """Betti numbers b_0..b_r of the central arrangement with these essential integer rows.
 
     ``stabilizer_elements[i]`` (optional) is a list of permutations (arrays with the extra
@@ -336,7 +362,10 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, work
     ``executor`` (with ``workers`` workers) runs the chunks of each depth, whose results are
     combined in the order of the chunks, so the outcome is the serial one.  Returns
     (betti, nodes per depth).  ``report(depth, nodes, waiting)``, if given, is called after
-    each depth.  A ``KeyboardInterrupt`` gets a note of the depth reached.
+    each depth.  A ``KeyboardInterrupt`` gets a note of the depth reached.  With
+    ``checkpoint`` (a path) the state after each depth, i.e. the Betti number parts so far
+    and the waiting nodes, is written there atomically, tagged with ``fingerprint``; a run
+    finding a file with its fingerprint there resumes after the depth it records.
     """
     from .._parallel import map_chunked
 
@@ -354,9 +383,13 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, work
     elements = {i: np.concatenate([np.arange(n + 1)[None], np.asarray(gs, np.int64)]).astype(dtype)
                 for i, gs in (stabilizer_elements or {}).items() if len(gs)}
     nodes = {}
-    depth = 0
+    depth = start = 0
+    if checkpoint is not None and os.path.exists(checkpoint):
+        start, betti, nodes, pending = _load_checkpoint(checkpoint, fingerprint, dtype)
+        if bar is not None:
+            bar.update(start)
     try:
-        for depth in range(n):
+        for depth in range(start, n):
             chunks = pending.pop(depth, None)
             if bar is not None:
                 bar.update(1)
@@ -397,11 +430,16 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, work
                     pending.setdefault(int(target[idx[0]]), []).append(
                         (np.concatenate([S_del[idx], S_res[idx]]).astype(dtype),
                          np.concatenate([X_del[idx], X_res[idx]]), np.concatenate([mu[idx], mu[idx]])))
+            if checkpoint is not None:
+                _save_checkpoint(checkpoint, fingerprint, depth, betti, nodes, pending)
             if report is not None:
                 report(depth, nodes[depth], sum(len(c[2]) for chunks in pending.values() for c in chunks))
     except KeyboardInterrupt as stop:
         waiting = sum(len(c[2]) for chunks in pending.values() for c in chunks)
         stop.add_note(f"deletion-restriction interrupted at depth {depth} of {n}: "
                       f"{sum(nodes.values())} nodes processed, {waiting} nodes waiting")
+        if checkpoint is not None:
+            stop.add_note(f"the state after the last completed depth is in the checkpoint "
+                          f"{os.fspath(checkpoint)!r}: the same call resumes from it")
         raise
     return tuple(int(v) for v in betti[: D + 1]), nodes

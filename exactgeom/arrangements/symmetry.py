@@ -26,6 +26,7 @@ arrangements with symmetries, Discrete Comput. Geom. (2023).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -183,10 +184,20 @@ class PermutationGroup:
         index = np.asarray(index, np.int64)
         E = np.broadcast_to(np.arange(self.degree, dtype=tables[0].dtype if tables else np.int64),
                             (len(index), self.degree))
-        for U in tables:
+        for U in tables:                         # E ← U[digit] ∘ E, as one gather from the flat table
             index, digit = np.divmod(index, len(U))
-            E = U[digit[:, None], E]
+            E = np.take(U.ravel(), (digit * self.degree)[:, None] + E)
         return E
+
+    def _with_fixed_point(self) -> PermutationGroup:
+        """The same group acting on {0, …, degree}, fixing the new point (its chain reused)."""
+        import numpy as np
+
+        group = PermutationGroup(self.degree + 1, tuple(g + (self.degree,) for g in self.generators))
+        base, trans = self._chain()
+        trans = tuple({x: np.append(u, self.degree) for x, u in t.items()} for t in trans)
+        object.__setattr__(group, "_bsgs", (base, trans))
+        return group
 
 
 # -- exact check that a permutation is induced by a linear map ------------------------------------
@@ -437,7 +448,7 @@ def _stabilizer_elements(group: PermutationGroup, per_depth: int, budget: int = 
         return {}
     stride = next(a for a in range(int(order * 0.618) | 1, 2 * order + 2) if math.gcd(a, order) == 1)
     found = {i: [] for i in range(1, n)}
-    chunk = max(1, (1 << 21) // n)
+    chunk = max(1, min(1 << 21, budget) // n)
     for start in range(0, min(order, max(1, budget // n)), chunk):
         r = np.arange(start, min(start + chunk, order), dtype=np.int64)
         E = group._elements((r * stride + 7) % order)
@@ -512,8 +523,15 @@ def _resolve(arrangement, symmetry) -> PermutationGroup | None:
     return symmetry_group(arrangement, symmetry)
 
 
+def _fingerprint(rows, p, group) -> str:
+    """The tag of a checkpoint: a hash of the rows, the prime and the group's generators."""
+    tag = repr((tuple(rows), p, sorted(group.generators) if group is not None else None))
+    return hashlib.sha256(tag.encode()).hexdigest()
+
+
 def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, progress: bool = False,
-                                            per_depth: int = 24, executor=None) -> SymmetricCount:
+                                            per_depth: int = 24, executor=None,
+                                            checkpoint=None) -> SymmetricCount:
     """χ_A by breadth-first deletion–restriction, merging nodes in one orbit of the symmetry group.
 
     Parameters
@@ -530,6 +548,11 @@ def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, pro
     executor : concurrent.futures.Executor or dask.distributed.Client, optional
         Runs the chunks of each depth's batch of nodes (``exactgeom._parallel``); the
         result is the serial one.  ``None`` runs in this process.
+    checkpoint : str or os.PathLike, optional
+        A file for runs of hours: after each depth the waiting nodes and the Betti numbers
+        so far are written there (atomically, ``.npz``), and a call finding the file resumes
+        from it (a finished run's file gives the result at once).  The file records a hash
+        of the rows and of the group; one of another computation raises ``ValueError``.
 
     Returns
     -------
@@ -557,12 +580,13 @@ def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, pro
     if not data.rows:
         return SymmetricCount(arrangement, (1,), order, (), "empty arrangement")
     if data.excluded is not None and group is not None:
-        group = PermutationGroup(len(data.rows), tuple(g + (len(g),) for g in group.generators))
+        group = group._with_fixed_point()
     elements = _stabilizer_elements(group, per_depth) if group is not None else {}
     p = _prime_for(data)
     with progress_bar(progress, total=len(data.rows), desc="deletion-restriction", unit="depths") as bar:
         betti, nodes = betti_numbers(data.rows, p, elements, bar=bar, executor=executor,
-                                     workers=worker_count(executor))
+                                     workers=worker_count(executor), checkpoint=checkpoint,
+                                     fingerprint=_fingerprint(data.rows, p, group))
     if data.excluded is not None:            # π(cA) = (1 + t) π(A)
         deconed = [1]
         for k in range(1, len(betti) - 1):

@@ -134,3 +134,47 @@ def test_interrupt_leaves_a_note(monkeypatch):
     depth = calls[-1]                                   # T_4: 16 hyperplanes, so 16 depths
     assert any(f"interrupted at depth {depth} of 16" in note for note in notes)
     assert any(f"interrupted after {depth + 1} of 16 depths" in note for note in notes)
+
+
+@pytest.mark.parametrize("A, stop, regions", [(library.threshold(4), 5, sum(THRESHOLD[4])),
+                                              (library.resonance(4), 3, RESONANCE_REGIONS[4]),
+                                              (library.threshold(3), 1, sum(THRESHOLD[3]))], ids=repr)
+def test_checkpoint_resumes_after_an_interrupt(A, stop, regions, tmp_path, monkeypatch):
+    from exactgeom.arrangements import _orbit_engine
+
+    path = tmp_path / "chi.npz"
+    original = _orbit_engine._expand_task
+
+    def step(task):
+        if task[2] >= stop:
+            raise KeyboardInterrupt
+        return original(task)
+
+    monkeypatch.setattr(_orbit_engine, "_expand_task", step)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        characteristic_polynomial_with_symmetry(A, checkpoint=path)
+    assert any(repr(str(path)) in note for note in caught.value.__notes__)
+    assert path.exists()
+    depths = []
+
+    def count(task):
+        depths.append(task[2])
+        return original(task)
+
+    monkeypatch.setattr(_orbit_engine, "_expand_task", count)
+    resumed = characteristic_polynomial_with_symmetry(A, checkpoint=path)
+    assert min(depths) >= stop                                  # the depths before were not redone
+    monkeypatch.setattr(_orbit_engine, "_expand_task", original)
+    again = characteristic_polynomial_with_symmetry(A, checkpoint=path)      # a finished run's file
+    assert resumed.betti == again.betti == characteristic_polynomial_with_symmetry(A).betti
+    assert resumed.polynomial() == A.characteristic_polynomial()               # the flat enumeration
+    assert sum(resumed.betti) == regions                                        # literature values
+
+
+def test_checkpoint_of_another_arrangement_is_refused(tmp_path):
+    path = tmp_path / "chi.npz"
+    characteristic_polynomial_with_symmetry(library.threshold(3), checkpoint=path)
+    with pytest.raises(ValueError, match="another arrangement or group"):
+        characteristic_polynomial_with_symmetry(library.resonance(3), checkpoint=path)
+    with pytest.raises(ValueError, match="another arrangement or group"):
+        characteristic_polynomial_with_symmetry(library.threshold(3), None, checkpoint=path)
