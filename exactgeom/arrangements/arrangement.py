@@ -368,7 +368,7 @@ class Arrangement(MatroidMethods):
         return intersection_lattice(self, progress=progress, executor=executor)
 
     def characteristic_polynomial(self, *, variable: str = "t", progress: bool = False, executor=None,
-                                  symmetry=None):
+                                  symmetry=None, checkpoint=None):
         """χ_A(t), a sympy Poly over ZZ; see :func:`.lattice.characteristic_polynomial`.
 
         Parameters
@@ -382,6 +382,8 @@ class Arrangement(MatroidMethods):
         symmetry : "auto", a group or generators, optional
             Compute χ one orbit of flats at a time with
             :func:`.symmetry.characteristic_polynomial_with_symmetry` instead.
+        checkpoint : path, optional
+            With ``symmetry``: a file written after each depth and resumed from (runs of hours).
 
         Examples
         --------
@@ -394,8 +396,10 @@ class Arrangement(MatroidMethods):
             from .symmetry import characteristic_polynomial_with_symmetry
 
             record = characteristic_polynomial_with_symmetry(self, symmetry, progress=progress,
-                                                             executor=executor)
+                                                             executor=executor, checkpoint=checkpoint)
             return record.polynomial(variable)
+        if checkpoint is not None:
+            raise ValueError("checkpoint= needs symmetry= (the flat enumeration keeps no checkpoint)")
         from .lattice import characteristic_polynomial
 
         return characteristic_polynomial(self, variable=variable, progress=progress, executor=executor)

@@ -178,3 +178,17 @@ def test_checkpoint_of_another_arrangement_is_refused(tmp_path):
         characteristic_polynomial_with_symmetry(library.resonance(3), checkpoint=path)
     with pytest.raises(ValueError, match="another arrangement or group"):
         characteristic_polynomial_with_symmetry(library.threshold(3), None, checkpoint=path)
+
+
+def test_arrangement_method_passes_checkpoint_through(tmp_path):
+    from exactgeom import library
+
+    path = tmp_path / "t3.npz"
+    A = library.threshold(3)
+    first = A.characteristic_polynomial(symmetry="auto", checkpoint=path)
+    assert path.exists()
+    again = A.characteristic_polynomial(symmetry="auto", checkpoint=path)   # read from the file
+    assert first == again == A.characteristic_polynomial()
+    assert A.num_regions() == 104                                         # A000609
+    with pytest.raises(ValueError, match="needs symmetry"):
+        A.characteristic_polynomial(checkpoint=path)
