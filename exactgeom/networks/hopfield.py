@@ -276,24 +276,41 @@ class HopfieldNetwork:
 
     # -- parameter cones -------------------------------------------------------------------------
     def parameter_cone(self, function):
-        """Par_f: a half-open Polyhedron (k = 1) or the union as a tuple of (h, Polyhedron), h^k = f.
+        """Par_f of one step (k = 1) as a half-open Polyhedron; for k >= 2 use :meth:`parameter_cones`.
 
-        For k >= 2 the members are the cones Par_h of the one-step maps h with
-        h^k = f (every such map, realizable or not: an empty member is an
-        empty Polyhedron).
+        Raises
+        ------
+        ValueError
+            For k >= 2 iterations, where Par^k_f is a union of cones.
 
         Examples
         --------
         >>> HopfieldNetwork(1).parameter_cone([(1,), (0,)]).is_empty()
         False
-        >>> members = HopfieldNetwork(1, iterations=2).parameter_cone([(0,), (1,)])
+        """
+        if self.iterations != 1:
+            raise ValueError(f"with iterations={self.iterations} Par_f is a union of cones, one per map "
+                             "h with h^k = f: use parameter_cones(function)")
+        return _cone_polyhedron(self._spec(), self.truth_table(function))
+
+    def parameter_cones(self, function) -> tuple:
+        """Par^k_f as the tuple of (h, Par_h) over the maps h with h^k = f (k = 1: one member, h = f).
+
+        Every such map is listed, realizable or not: an empty member is an
+        empty Polyhedron.
+
+        Examples
+        --------
+        >>> members = HopfieldNetwork(1, iterations=2).parameter_cones([(0,), (1,)])
         >>> [h for h, _ in members]
         [((0,), (1,)), ((1,), (0,))]
+        >>> [h for h, _ in HopfieldNetwork(1).parameter_cones([(1,), (0,)])]
+        [((1,), (0,))]
         """
         table = self.truth_table(function)
         spec = self._spec()
         if self.iterations == 1:
-            return _cone_polyhedron(spec, table)
+            return ((table, _cone_polyhedron(spec, table)),)
         return tuple((h, _cone_polyhedron(spec, h)) for h in _bounded_roots(table, self.iterations))
 
     def realize(self, function):

@@ -122,7 +122,7 @@ def test_kth_roots_against_all_maps():
 def test_two_iteration_cone_is_the_union_over_square_roots():
     net = HopfieldNetwork(2, iterations=2)
     f = ((1, 1), (1, 0), (1, 0), (1, 1))
-    members = net.parameter_cone(f)
+    members = net.parameter_cones(f)
     assert {h for h, _ in members} == set(kth_roots(f, 2))
     nonempty = [(h, P) for h, P in members if not P.is_empty()]
     assert nonempty
@@ -267,4 +267,13 @@ def test_refusals_with_too_many_roots_are_refused_with_a_message(monkeypatch):
     with pytest.raises(ValueError, match=r"more than 1 maps h with h\^2 = f.*certificate for every one"):
         net.realize(f)
     with pytest.raises(ValueError, match=r"more than 1 maps"):
-        net.parameter_cone(f)
+        net.parameter_cones(f)
+
+
+def test_parameter_cone_is_one_step_only_and_parameter_cones_always_a_tuple():
+    f = ((1, 1), (1, 0), (1, 0), (1, 1))
+    with pytest.raises(ValueError, match="parameter_cones"):
+        HopfieldNetwork(2, iterations=2).parameter_cone(f)
+    g = ((0, 0), (0, 1), (1, 0), (1, 1))
+    (h, P), = HopfieldNetwork(2).parameter_cones(g)
+    assert h == g and P.is_empty() == HopfieldNetwork(2).parameter_cone(g).is_empty() is False
