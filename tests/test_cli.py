@@ -382,14 +382,14 @@ def test_ctrl_c_after_the_result_line_says_what_was_printed(monkeypatch, capsys,
 
 
 def test_ctrl_c_after_writing_lists_the_file(monkeypatch, capsys, tmp_path):
-    from exactgeom import cli
+    from exactgeom._cli import commands
 
     def written_then_interrupted(args, cert):
         real(args, cert)
         raise KeyboardInterrupt
 
-    real = cli._write_certificate
-    monkeypatch.setattr(cli, "_write_certificate", written_then_interrupted)
+    real = commands._write_certificate
+    monkeypatch.setattr(commands, "_write_certificate", written_then_interrupted)
     path = tmp_path / "t2.json"
     code, _, err = _run(capsys, "count", "threshold", "2", "--certificate", str(path))
     assert code == 130 and f"written: {path}" in err and verify(path).ok
@@ -397,18 +397,19 @@ def test_ctrl_c_after_writing_lists_the_file(monkeypatch, capsys, tmp_path):
 
 def test_ctrl_c_before_any_result(monkeypatch, capsys):
     from exactgeom import cli
+    from exactgeom._cli import commands
 
     def interrupted(A, args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_counts", interrupted)
+    monkeypatch.setattr(commands, "_counts", interrupted)
     code, out, err = _run(capsys, "count", "threshold", "3")
     assert code == 130 and out == ""
     assert err.strip() == cli.NOTHING_DONE
 
 
 def test_ctrl_c_during_verify_counts_the_files(monkeypatch, capsys, certificate_files):
-    from exactgeom import cli
+    from exactgeom._cli import commands
 
     seen = []
 
@@ -418,8 +419,8 @@ def test_ctrl_c_during_verify_counts_the_files(monkeypatch, capsys, certificate_
         seen.append(path)
         return real(path)
 
-    real = cli._verify_one
-    monkeypatch.setattr(cli, "_verify_one", verify_one)
+    real = commands._verify_one
+    monkeypatch.setattr(commands, "_verify_one", verify_one)
     code, out, err = _run(capsys, "verify", certificate_files["proved"], certificate_files["rejected"])
     assert code == 130 and out.count("\n") == 1
     assert "1 of 2 files verified before the interruption" in err

@@ -1,53 +1,18 @@
-"""Numeric objects in, exact answers out: import floats exactly and cross-check what float tools claim.
+"""Cross-checks of what float tools claim (a dimension, a number of conservation laws, activation patterns).
 
-Every binary floating-point number is a rational number m / 2^k, so a float
-weight, gate or point has an exact value and nothing is lost by importing it:
-:func:`exact` returns that value as a :class:`fractions.Fraction`
-(``Fraction(0.1) == 3602879701896397/36028797018963968``).  When the float was
-meant as a short decimal, :func:`rationalize` rounds it to the nearest fraction
-with a bounded denominator and reports how far it moved.  Both are explicit:
-everywhere else the package refuses floats with a ``TypeError``.
-
-The cross-checks take the answer a floating-point tool reports — a Jacobian
-rank at a random point (NeuroDim), a count of conservation laws from a float
-rank of a Lie algebra trace (Marcotte–Gribonval–Peyré), a sample of activation
-patterns drawn with Gaussian gates (pilancilab's scnn) — and compare it with
-the package's exact answer.  Each returns a small frozen result with a
-``verdict``:
-
-* ``"confirmed"``: the claim equals a proved value;
-* ``"refuted"``: a proved bound or an exact computation contradicts the claim;
-* ``"inconclusive"``: the claim is consistent with the proved bounds, which do
-  not meet.
-
-and the evidence (the exact result it was compared with, and a ``reason`` in
-words).
-
-Examples
---------
->>> from fractions import Fraction
->>> exact([0.5, [0.1, 3]])
-[Fraction(1, 2), [Fraction(3602879701896397, 36028797018963968), Fraction(3, 1)]]
->>> values, error, _ = rationalize([0.1, 0.25], max_denominator=100)
->>> values, error == Fraction(0.1) - Fraction(1, 10)
-([Fraction(1, 10), Fraction(1, 4)], True)
+Each check returns a frozen result whose ``verdict`` is ``"confirmed"``, ``"refuted"`` or
+``"inconclusive"``; see :mod:`exactgeom.numeric`.
 """
 
 from __future__ import annotations
 
-import math
-import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import NamedTuple
 
-from . import _exact
+from .. import _exact
+from .convert import _scalar, exact
 
 __all__ = [
-    "exact",
-    "rationalize",
-    "Rationalized",
     "check_dimension",
     "DimensionCheck",
     "check_conservation_laws",
@@ -57,198 +22,6 @@ __all__ = [
 ]
 
 
-# -- exact import ------------------------------------------------------------------------------------
-def _non_finite(value, position: str):
-    raise ValueError(
-        f"{position} is {value!r}, which has no exact value; replace or drop the non-finite entries "
-        "before importing"
-    )
-
-
-def _scalar(value, position: str) -> Fraction:
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            _non_finite(value, position)
-        return Fraction(value)
-    if isinstance(value, bool) or not (type(value).__module__ or "").startswith("numpy"):
-        return _exact.exact_scalar(value, position)
-    if getattr(value, "dtype", None) is not None and value.dtype.kind == "b":
-        raise TypeError(f"{position} is the numpy bool {value!r}; pass the int 1 or 0 instead")
-    if isinstance(value, numbers.Integral):
-        return Fraction(int(value))
-    if isinstance(value, numbers.Real):  # numpy floating of any width, also longdouble
-        if not math.isfinite(value):
-            _non_finite(float(value), position)
-        numerator, denominator = value.as_integer_ratio()
-        return Fraction(numerator, denominator)
-    return _exact.exact_scalar(value, position)
-
-
-def _convert(value, position: str, leaf):
-    """Apply ``leaf(scalar, position)`` through nested lists/tuples/arrays, keeping the nesting."""
-    if isinstance(value, (list, tuple)):
-        items = [_convert(v, f"{position}[{i}]", leaf) for i, v in enumerate(value)]
-        return items if isinstance(value, list) else tuple(items)
-    if hasattr(value, "__array__") and not isinstance(value, (numbers.Number, str, bytes)):
-        return _convert_array(value, position, leaf)  # arrays (also 0-d), numpy bools, array-likes
-    return leaf(value, position)
-
-
-def _convert_array(value, position: str, leaf):
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover - only without the `fast` extra
-        from .errors import MissingOptional
-
-        raise MissingOptional(
-            f"{position} is an array; importing arrays needs numpy: pip install 'exactgeom[fast]'"
-        ) from None
-    array = np.asarray(value)
-    kind = array.dtype.kind
-    if kind == "b":
-        raise TypeError(
-            f"{position} is a boolean (array); convert it with .astype(int) if 0/1 values are meant"
-        )
-    if kind == "f":
-        bad = np.argwhere(~np.isfinite(array))
-        if len(bad):
-            where = position + "".join(f"[{int(i)}]" for i in bad[0])
-            _non_finite(array[tuple(bad[0])].item(), where)
-    elif kind not in "iuO":
-        raise TypeError(
-            f"{position} is an array of dtype {array.dtype}; only integer and real floating-point "
-            "arrays have exact rational values"
-        )
-    # tolist() widens float16/float32 to Python floats (exactly) and keeps longdouble scalars.
-    return _convert(array.tolist(), position, leaf)
-
-
-def exact(values, *, name: str = "values"):
-    """The exact rational value of every number in ``values``, nested shape kept.
-
-    A binary float *is* a rational number m / 2^k; this returns it, so
-    ``exact(0.1) == Fraction(0.1) == Fraction(3602879701896397, 36028797018963968)``
-    and ``float(exact(x)) == x``.  For the nearest fraction with a small
-    denominator instead, use :func:`rationalize`.
-
-    Parameters
-    ----------
-    values : number, nested lists/tuples of numbers, or numpy array
-        Python floats and ints, numpy scalars and arrays of any integer or
-        real floating dtype (float16 … longdouble), and the exact scalars the
-        package accepts everywhere (``Fraction``, ``"3/4"``, sympy/flint rationals).
-    name : str, optional
-        How to name ``values`` in error messages.
-
-    Returns
-    -------
-    Fraction, or the same nesting of lists and tuples with Fraction entries.  A
-    numpy array of shape ``(a, b, …)`` becomes nested lists (``a`` lists of
-    ``b`` …); a 0-dimensional array becomes a single Fraction.
-
-    Raises
-    ------
-    ValueError
-        NaN or infinity, naming its position (e.g. ``values[1][0]``).
-    TypeError
-        Complex numbers, booleans, strings that are not rationals, other types.
-    exactgeom.errors.MissingOptional
-        An array without numpy installed (the ``fast`` extra).
-
-    Examples
-    --------
-    >>> exact(0.1) == Fraction(3602879701896397, 36028797018963968)
-    True
-    >>> exact((0.75, -2, "1/3"))
-    (Fraction(3, 4), Fraction(-2, 1), Fraction(1, 3))
-    >>> import numpy as np
-    >>> exact(np.array([[0.5, 1.0], [2.0, 0.25]], dtype=np.float32))
-    [[Fraction(1, 2), Fraction(1, 1)], [Fraction(2, 1), Fraction(1, 4)]]
-    >>> exact(np.float16(0.1))
-    Fraction(819, 8192)
-    >>> exact([[1.0, 2.0], [3.0, float("nan")]], name="W")
-    Traceback (most recent call last):
-        ...
-    ValueError: W[1][1] is nan, which has no exact value; replace or drop the non-finite entries before
-    importing
-
-    Notes
-    -----
-    One ``as_integer_ratio`` per entry; the cost is linear in the number of entries.
-    """
-    return _convert(values, name, _scalar)
-
-
-class Rationalized(NamedTuple):
-    """The result of :func:`rationalize`: rounded values and the largest rounding error.
-
-    Attributes
-    ----------
-    values : Fraction or nested lists/tuples of Fraction (the shape of the input)
-    error : Fraction
-        max over all entries of |exact value − rounded value|, exactly.
-    max_denominator : int
-        The denominator bound used.
-    """
-
-    values: object
-    error: Fraction
-    max_denominator: int
-
-
-def rationalize(values, max_denominator: int = 10**6, *, name: str = "values") -> Rationalized:
-    """Round every number to the nearest fraction with denominator ≤ ``max_denominator``, reporting the error.
-
-    Parameters
-    ----------
-    values : as for :func:`exact`
-    max_denominator : int, optional
-        At least 1.  Default 10^6.
-    name : str, optional
-        How to name ``values`` in error messages.
-
-    Returns
-    -------
-    Rationalized
-        ``(values, error, max_denominator)``; ``error`` is the largest
-        |x − r| over all entries, computed exactly from the binary value x.
-
-    Raises
-    ------
-    ValueError, TypeError
-        As :func:`exact`; a ``max_denominator`` that is not a positive int.
-
-    Examples
-    --------
-    >>> r = rationalize([[0.1, 0.2], [0.3, 1.5]], max_denominator=10)
-    >>> r.values
-    [[Fraction(1, 10), Fraction(1, 5)], [Fraction(3, 10), Fraction(3, 2)]]
-    >>> r.error, r.error == abs(Fraction(0.2) - Fraction(1, 5))
-    (Fraction(1, 90071992547409920), True)
-    >>> rationalize(3.14159, max_denominator=10).values
-    Fraction(22, 7)
-
-    Notes
-    -----
-    The nearest fraction is :meth:`fractions.Fraction.limit_denominator` of the
-    exact binary value (continued fractions); no float arithmetic is involved.
-    """
-    if isinstance(max_denominator, bool) or not isinstance(max_denominator, int) or max_denominator < 1:
-        raise ValueError(f"max_denominator must be a positive int; got {max_denominator!r}")
-    worst = Fraction(0)
-
-    def leaf(value, position):
-        nonlocal worst
-        x = _scalar(value, position)
-        r = x.limit_denominator(max_denominator)
-        worst = max(worst, abs(x - r))
-        return r
-
-    rounded = _convert(values, name, leaf)
-    return Rationalized(rounded, worst, max_denominator)
-
-
-# -- cross-checks -----------------------------------------------------------------------------------
 def _claimed_count(claimed, name: str = "claimed") -> int:
     value = _scalar(claimed, name)
     if value.denominator != 1 or value < 0:
@@ -327,7 +100,7 @@ def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None
     >>> check_dimension(LinearNetwork((2, 1, 2)), 3.0).verdict
     'confirmed'
     """
-    from .neuro.dimension import dimension
+    from ..neuro.dimension import dimension
 
     claim = _claimed_count(claimed)
     result = dimension(model, seed=seed, equations=equations, trials=trials)
@@ -437,8 +210,8 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
     >>> check.verdict, check.conserved
     ('refuted', (True, True, False))
     """
-    from .algebra.polynomial_map import rank_at
-    from .dynamics.laws import conservation_laws, is_conserved
+    from ..algebra.polynomial_map import rank_at
+    from ..dynamics.laws import conservation_laws, is_conserved
 
     laws: tuple = ()
     if isinstance(claimed, (list, tuple)):
