@@ -44,7 +44,7 @@ __all__ = ["Result", "check_shape"]
 
 @runtime_checkable
 class Result(Protocol):
-    """A result: ``value``, ``proved``, ``lower_bound``, ``upper_bound``, ``method``, ``seed``, ``certificate()``."""
+    """A result: value, proved, lower_bound, upper_bound, method, seed and certificate()."""
 
     value: Any
     proved: bool

@@ -13,13 +13,15 @@ True
 from __future__ import annotations
 
 from .certify import CertifiedBox, CertifiedCriticalPoints, certify_critical_points
-from .ed_degree import CriticalPart, CriticalSet, EDDegree, ed_degree, variety_dimension
+from .critical_set import CriticalPart, CriticalSet, critical_set
+from .ed_degree import EDDegree, ed_degree, variety_dimension
 from .engines import SolutionCount, available_engines, count_solutions, msolve_path
 from .polynomial_map import PolynomialMap
 
 __all__ = [
     "ed_degree",
     "EDDegree",
+    "critical_set",
     "CriticalSet",
     "CriticalPart",
     "variety_dimension",

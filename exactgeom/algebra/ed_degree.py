@@ -36,21 +36,23 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
+import warnings
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 import flint
-import sympy as sp
 
-from .._exact import exact_matrix, exact_vector, fraction_str, to_fmpq
+from .._exact import fraction_str, to_fmpq
+from ..certificates.check_algebra import certificate_primes as _certificate_primes
 from ..errors import Inconclusive
-from .engines import PRIMES, _resolve, count_solutions, rational_parametrization
-from .systems import as_dicts, jacobian, minors, random_affine_forms, rational_polynomials, symbols_of
+from ._critical import (_counts, _critical_system, _evaluate, _frozen, _lagrange_system, _prepare,
+                        _trivial_note, variety_dimension)
+from .critical_set import CriticalPart, CriticalSet, critical_set
+from .engines import rational_parametrization
+from .systems import as_dicts, rational_polynomials, symbols_of
 
-__all__ = ["ed_degree", "EDDegree", "CriticalSet", "CriticalPart", "variety_dimension"]
+__all__ = ["ed_degree", "EDDegree", "critical_set", "CriticalSet", "CriticalPart", "variety_dimension"]
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ class EDDegree:
         The counts were computed modulo each of these primes and agree.
     formulation : str
         ``"minors"`` (rank condition) or ``"lagrange"`` (multipliers as unknowns, Jacobian in x only).
-    verification : str
-        What was checked, and what remains probabilistic.
+    method : str
+        The engine, the formulation, what was checked, and what remains probabilistic.
     counts : tuple of (prime, multiplicity count, distinct count)
         The engine's count modulo each prime.
     certified_lower_bound : int or None
@@ -86,6 +88,14 @@ class EDDegree:
         The equations of X actually used: the input without zero polynomials, a single equation
         replaced by its squarefree part (these go into the certificate's claim).
     variables : tuple of sympy Symbols
+    proved : bool
+        The value is a theorem: X = C^n, X visibly empty, or (``certify=True``) the certified lower
+        bound equals the value and the Bézout-type upper bound.
+    upper_bound : int or None
+        The proved upper bound: the Bézout-type bound of Draisma et al. (Prop. 2.6) with
+        ``certify=True``, the value itself in the exact edge cases, else None.
+    lower_bound : int or None
+        ``certified_lower_bound`` (the value itself in the exact edge cases).
 
     Examples
     --------
@@ -94,8 +104,8 @@ class EDDegree:
     >>> import sympy as sp
     >>> x, y = sp.symbols("x y")
     >>> r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 1]], u=[3, 4], engine="f4")
-    >>> r.value, r.codimension, r.formulation
-    (2, 1, 'lagrange')
+    >>> r.value, r.codimension, r.formulation, r.proved, r.lower_bound
+    (2, 1, 'lagrange', False, None)
     >>> [(m, d) for _, m, d in r.counts]
     [(2, 2), (2, 2)]
     """
@@ -108,16 +118,31 @@ class EDDegree:
     engine: str
     primes: tuple
     formulation: str
-    verification: str
+    method: str
     counts: tuple = ()
     equations: tuple = ()
     variables: tuple = ()
     _input: tuple = field(default=(), repr=False, compare=False)
     certified_lower_bound: int | None = None
     certification: object = field(default=None, repr=False, compare=False)
+    proved: bool = False
+    upper_bound: int | None = None
 
     def __int__(self) -> int:
         return self.value
+
+    @property
+    def lower_bound(self) -> int | None:
+        """The proved lower bound: ``certified_lower_bound``, or the value when it is proved."""
+        if self.certified_lower_bound is not None:
+            return self.certified_lower_bound
+        return self.value if self.proved else None
+
+    @property
+    def verification(self) -> str:
+        """Deprecated spelling of :attr:`method`."""
+        warnings.warn("EDDegree.verification is deprecated: use method", DeprecationWarning, stacklevel=2)
+        return self.method
 
     def certificate(self, equations=None, variables=None, *, primes: int = 2) -> dict:
         """An ``ed-degree`` certificate: the theorem in the claim, modular critical points as evidence.
@@ -185,7 +210,7 @@ class EDDegree:
             "ed_degree": self.value,
         }
         meta = {"producer": "exactgeom.algebra.ed_degree", "engine": self.engine, "seed": self.seed,
-                "formulation": self.formulation, "verification": self.verification,
+                "formulation": self.formulation, "method": self.method,
                 "counts": [{"prime": p, "multiplicity": m, "distinct": d} for p, m, d in self.counts]}
         evidence, data = [], {}
         if dicts and self.codimension == n + 1 and any(sum(m) for d in dicts for m in d):
@@ -258,209 +283,6 @@ def _nullstellensatz(polys: list[dict], n: int, max_unknowns: int = 3000) -> lis
         return out
 
 
-def _frozen(d: dict) -> tuple:
-    return tuple(sorted(d.items()))
-
-
-def _certificate_primes(claim: dict, count: int) -> list[int]:
-    """The primes the verifier derives from the claim (SHA-256 of its canonical JSON, as the checker does)."""
-    text = json.dumps(json.loads(json.dumps(claim)), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    out: list[int] = []
-    for k in range(count):
-        digest = hashlib.sha256(f"exactgeom ed-degree prime {k}\n{text}".encode()).digest()
-        candidate = 2**60 + (int.from_bytes(digest[:8], "big") >> 4)
-        while candidate in out or not flint.fmpz(candidate).is_prime():
-            candidate += 1
-        out.append(candidate)
-    return out
-
-
-def _lagrange_system(equations, variables, c: int, Q, u, rng):
-    """The Lagrange critical system in (x, lambda[, t]) as dicts, its number of variables, and the s×c
-    combination R with Q(x − u) = Σ_j lambda_j (J R)_j, i.e. multipliers mu = R lambda for the gradients."""
-    n = len(variables)
-    hypersurface = len(equations) == 1 and c == 1
-    extra = tuple(f"lambda{j}" for j in range(c)) + (() if hypersurface else ("t",))
-    ctx, polys = rational_polynomials(equations, variables, extra)
-    eqs, h, _, combination = _critical_system(polys, ctx, n, c, Q, u, rng, "lagrange")
-    if not hypersurface:
-        eqs.append(1 - ctx.gens()[-1] * h)
-    return as_dicts(eqs), ctx.nvars(), combination
-
-
-@dataclass(frozen=True)
-class CriticalPart:
-    """One part of a critical set: its dimension (−1 if empty) and the degree of its top-dimensional part.
-
-    Examples
-    --------
-    >>> import sympy as sp
-    >>> x, y = sp.symbols("x y")
-    >>> S = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[3, 4], engine="f4")
-    >>> S.part("rest")
-    CriticalPart(name='rest', dimension=0, degree=2)
-    """
-
-    name: str
-    dimension: int
-    degree: int
-
-
-@dataclass(frozen=True)
-class CriticalSet:
-    """Critical set of (x − u)ᵀQ(x − u) on the smooth part of X for a positive semidefinite Q.
-
-    ``parts`` holds the zero-loss part X ∩ (u + ker Q) and the rest (critical
-    points with Q(x − u) ≠ 0), each with its dimension and degree.
-
-    Examples
-    --------
-    On the unit circle, Q = diag(1, 0) measures only (x − 3)²: the zero-loss
-    part is the two complex points with x = 3 (y² = −8), the rest the two
-    points (±1, 0) where the circle's tangent is vertical.
-
-    >>> import sympy as sp
-    >>> x, y = sp.symbols("x y")
-    >>> S = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[3, 4], engine="f4")
-    >>> S.kernel_dimension
-    1
-    >>> [(p.name, p.dimension, p.degree) for p in S.parts]
-    [('zero-loss', 0, 2), ('rest', 0, 2)]
-    """
-
-    parts: tuple
-    kernel_dimension: int
-    codimension: int
-    Q: tuple
-    u: tuple
-    seed: int
-    engine: str
-    primes: tuple
-    verification: str
-
-    def part(self, name: str) -> CriticalPart:
-        """The part called ``name`` (``"zero-loss"`` or ``"rest"``)."""
-        return next(p for p in self.parts if p.name == name)
-
-
-def _positive_semidefinite(Q) -> tuple[bool, int]:
-    """(is PSD, rank) by symmetric Gaussian elimination over Q."""
-    A = [list(row) for row in Q]
-    n = len(A)
-    rank = 0
-    for i in range(n):
-        if A[i][i] < 0:
-            return False, rank
-        if A[i][i] == 0:
-            if any(A[i][j] != 0 for j in range(i, n)):
-                return False, rank
-            continue
-        rank += 1
-        for r in range(i + 1, n):
-            factor = A[r][i] / A[i][i]
-            for c in range(i, n):
-                A[r][c] -= factor * A[i][c]
-    return True, rank
-
-
-def _random_positive_definite(n: int, rng: random.Random):
-    B = [[Fraction(rng.randint(-3, 3)) for _ in range(n)] for _ in range(n)]
-    return tuple(
-        tuple(sum((B[k][i] * B[k][j] for k in range(n)), Fraction(0)) + (i == j) for j in range(n))
-        for i in range(n)
-    )
-
-
-def _counts(system, nvars: int, engine: str, primes):
-    return [count_solutions(system, nvars, engine=engine, prime=p) for p in primes]
-
-
-def _dimension_degree(system, ctx, nx: int, engine: str, primes, rng):
-    """Dimension and degree of the top-dimensional part of V(system), by slicing with random hyperplanes."""
-    for k in range(nx + 1):
-        slices = as_dicts(random_affine_forms(ctx, k, nx, rng))
-        counts = _counts(system + slices, ctx.nvars(), engine, primes)
-        statuses = {c.status for c in counts}
-        if len(statuses) != 1:
-            raise RuntimeError(f"the primes {primes} disagree ({statuses}); rerun with another seed")
-        status = statuses.pop()
-        if status == "empty":
-            return -1, 0, counts
-        if status == "finite":
-            degrees = {c.multiplicity_count for c in counts}
-            if len(degrees) != 1:
-                raise RuntimeError(
-                    f"the primes {primes} give different degrees {degrees}; rerun with another seed"
-                )
-            return k, degrees.pop(), counts
-    raise RuntimeError("slicing did not terminate; the system is inconsistent")
-
-
-def variety_dimension(equations, variables, *, seed: int = 0, engine: str = "auto") -> int:
-    """Dimension of the affine variety V(equations) ⊂ C^n, by slicing with random hyperplanes.
-
-    Probabilistic: k random affine hyperplanes meet a variety of dimension ≥ k and miss one of
-    dimension < k, for random choices outside a proper closed set.  Returns −1 for the empty set.
-
-    Examples
-    --------
-    >>> import sympy as sp
-    >>> a, b, c = sp.symbols("a b c")
-    >>> variety_dimension([b**2 - a*c, a*b - c], [a, b, c], engine="f4")
-    1
-    """
-    variables = symbols_of(variables)
-    ctx, polys = rational_polynomials(equations, variables)
-    rng = random.Random(seed)
-    return _dimension_degree(as_dicts(polys), ctx, len(variables), _resolve(engine), PRIMES[:1], rng)[0]
-
-
-def _require_reduced(counts, c: int) -> None:
-    """Refuse equations whose slice of X (n − c random hyperplanes) has a multiple point: not radical."""
-    for r in counts:
-        if r.status != "finite":
-            raise ValueError(
-                f"X does not have codimension {c}: its slice by random hyperplanes of complementary "
-                f"dimension is {r.status}; pass the right codimension (or codimension=None)"
-            )
-        if r.multiplicity_count != r.distinct_count:
-            raise ValueError(
-                "the equations do not generate a radical ideal: at generic points of X the scheme they "
-                f"define is not reduced (a slice has {r.multiplicity_count} points counted with "
-                f"multiplicity but {r.distinct_count} distinct); pass generators of the radical ideal, "
-                "e.g. from sympy or Macaulay2's radical()"
-            )
-
-
-def _critical_system(polys, ctx, n: int, c: int, Q, u, rng, formulation: str):
-    """The critical equations in ctx (x_0..x_{n-1}, then extra variables) and the saturating factor."""
-    gens = ctx.gens()
-    x = gens[:n]
-    residual = [
-        sum((to_fmpq(Q[i][j]) * (x[j] - to_fmpq(u[j])) for j in range(n) if Q[i][j]), ctx.from_dict({}))
-        for i in range(n)
-    ]
-    J = jacobian(list(polys), n)
-    s = len(J)
-    if s > c:
-        R = [[rng.randint(-9, 9) for _ in range(c)] for _ in range(s)]
-        columns = [
-            [sum((R[k][j] * J[k][i] for k in range(s)), ctx.from_dict({})) for j in range(c)]
-            for i in range(n)
-        ]
-    else:
-        R = [[int(k == j) for j in range(c)] for k in range(s)]
-        columns = [[J[k][i] for k in range(s)] for i in range(n)]
-    sing = minors(columns, c)
-    h = sum((rng.choice([v for v in range(-20, 21) if v]) * m for m in sing), ctx.from_dict({}))
-    if formulation == "lagrange":
-        lam = gens[n : n + c]
-        eqs = list(polys) + [
-            residual[i] - sum((lam[j] * columns[i][j] for j in range(c)), ctx.from_dict({})) for i in range(n)
-        ]
-    else:
-        eqs = list(polys) + minors([[residual[i]] + columns[i] for i in range(n)], c + 1)
-    return eqs, h, residual, R
 
 
 def ed_degree(
@@ -475,7 +297,7 @@ def ed_degree(
     codimension: int | None = None,
     primes: int = 2,
     certify: bool = False,
-):
+) -> EDDegree:
     """ED degree of the variety X = V(equations) for the quadratic form Q.
 
     Parameters
@@ -487,9 +309,9 @@ def ed_degree(
         (X = C^n) give 1; a non-zero constant, or no common zero, give 0.
     variables : sequence of sympy Symbols (or names)
     Q : n×n symmetric rational matrix, optional
-        Positive definite: the ED degree is returned.  Positive semidefinite and
-        singular: the critical set is described part by part (see Returns).
-        ``None``: a seeded random positive definite form BᵀB + I.
+        Positive definite (for a singular positive semidefinite Q the critical set need not be
+        finite: see :func:`exactgeom.algebra.critical_set`).  ``None``: a seeded random positive
+        definite form BᵀB + I.
     u : sequence of n rationals, optional
         The data point; ``None`` draws a seeded random integer point.
     seed : int
@@ -514,15 +336,11 @@ def ed_degree(
     Returns
     -------
     EDDegree
-        For positive definite Q.
-    CriticalSet
-        For singular positive semidefinite Q: the zero-loss part X ∩ (u + ker Q)
-        and the rest, each with dimension and degree.
 
     Raises
     ------
     ValueError
-        Q not symmetric or not positive semidefinite, wrong sizes, a
+        Q not symmetric, not positive semidefinite, or singular (use :func:`critical_set`), wrong sizes, a
         positive-dimensional critical set for definite Q (u not generic), u on X,
         a codimension that does not match X, or several equations that do not
         generate a radical ideal (a random slice of X has a multiple point).
@@ -558,81 +376,21 @@ def ed_degree(
     Draisma, Horobeț, Ottaviani, Sturmfels, Thomas, The Euclidean distance degree
     of an algebraic variety, Found. Comput. Math. 16 (2016).
     """
-    variables = symbols_of(variables)
+    data = _prepare(equations, variables, Q, u, seed=seed, engine=engine, codimension=codimension,
+                    primes=primes)
+    variables, Q, u, rng, name, chosen = data.variables, data.Q, data.u, data.rng, data.engine, data.primes
     n = len(variables)
-    if not n:
-        raise ValueError("variables is empty; X lives in C^n with n >= 1")
-    rng = random.Random(seed)
-    Q = _random_positive_definite(n, rng) if Q is None else exact_matrix(Q, "Q", ncols=n)
-    if len(Q) != n or any(Q[i][j] != Q[j][i] for i in range(n) for j in range(n)):
-        raise ValueError(f"Q must be a symmetric {n}×{n} matrix")
-    psd, rank_Q = _positive_semidefinite(Q)
-    if not psd:
-        raise ValueError("Q is not positive semidefinite; the distance ||x - u||_Q is not defined")
-    u = (
-        tuple(Fraction(rng.randint(-20, 20)) for _ in range(n))
-        if u is None
-        else exact_vector(u, "u", length=n)
-    )
-    name = _resolve(engine)
-    if primes < 1:
-        raise ValueError("primes must be at least 1")
-    chosen = PRIMES[:primes]
-    ctx0, given = rational_polynomials(list(equations), variables)
-    source = tuple(_frozen(d) for d in as_dicts(given))
-    base = [f for f in given if not f.is_zero()]
-    notes = []
-    if not base or any(f.total_degree() == 0 for f in base):
-        # X = C^n (no non-zero equation): u is the only critical point; X empty: none.
-        empty = bool(base)
-        c = n + 1 if empty else 0
-        if codimension is not None and codimension != c:
-            raise ValueError(f"codimension {codimension} is wrong: X is {'empty' if empty else 'C^n'}")
-        kept = (sp.Integer(1),) if empty else ()
-        if rank_Q < n:
-            parts = (CriticalPart("zero-loss", -1 if empty else n - rank_Q, 0 if empty else 1),
-                     CriticalPart("rest", -1, 0))
-            return CriticalSet(parts, n - rank_Q, c, Q, u, seed, name, chosen,
-                               "exact: X is " + ("empty" if empty else "C^n, critical set u + ker Q"))
-        note = ("exact: an equation is a non-zero constant, so X is empty" if empty
-                else "exact: X = C^n, whose only critical point is u")
-        return EDDegree(0 if empty else 1, c, Q, u, seed, name, (), "none", note, (), kept, variables, source)
-    if len(base) == 1:
-        _, factors = base[0].factor_squarefree()
-        radical = ctx0.from_dict({(0,) * n: 1})
-        for g, _ in factors:
-            radical *= g
-        if any(e > 1 for _, e in factors):
-            notes.append("the equation was replaced by its squarefree part (the radical of the ideal)")
-        base = [radical]
-    used = tuple(_expression(f, variables) for f in base)
+    if data.rank_Q < n:
+        raise ValueError(f"Q is singular (rank {data.rank_Q} < {n}): the critical set need not be finite; "
+                         "use critical_set(), which describes it part by part")
+    if data.trivial is not None:
+        proved = data.trivial != "empty mod p"
+        value = int(data.trivial == "C^n")
+        note = _trivial_note(data.trivial, chosen[0] if chosen else None)
+        return EDDegree(value, data.codimension, Q, u, seed, name, chosen, "none", note, (), data.used,
+                        variables, data.source, proved=proved, upper_bound=value if proved else None)
+    base, used, c, notes = data.base, data.used, data.codimension, data.notes
     dicts = as_dicts(base)
-    if codimension is None:
-        if len(base) == 1:
-            codimension = 1
-        else:
-            dim, _, slice_counts = _dimension_degree(dicts, ctx0, n, name, chosen[:1], rng)
-            if dim == -1:
-                note = (f"the equations have no common zero modulo {chosen[0]}, so X is empty "
-                        "(probabilistic: an unlucky prime could hide points)")
-                if rank_Q < n:
-                    parts = (CriticalPart("zero-loss", -1, 0), CriticalPart("rest", -1, 0))
-                    return CriticalSet(parts, n - rank_Q, n + 1, Q, u, seed, name, chosen[:1], note)
-                return EDDegree(0, n + 1, Q, u, seed, name, chosen[:1], "none", note, (), used, variables,
-                                source)
-            codimension = n - dim
-            _require_reduced(slice_counts, codimension)
-    elif len(base) > 1 and 1 <= codimension <= n:
-        _require_reduced(_counts(dicts + as_dicts(random_affine_forms(ctx0, n - codimension, n, rng)),
-                                 n, name, chosen[:1]), codimension)
-    c = codimension
-    if not 1 <= c <= min(n, len(base)):
-        raise ValueError(
-            f"codimension {c} is out of range for a variety in C^{n} defined by {len(base)} "
-            "non-zero equation(s); X must be non-empty and proper"
-        )
-    if rank_Q < n:
-        return _critical_set(list(used), variables, c, Q, u, rank_Q, seed, name, chosen, rng)
     if all(_evaluate(d, u) == 0 for d in dicts):
         raise ValueError("u lies on X, so u itself is a critical point: u is not generic; choose another u "
                          "(or u=None)")
@@ -681,7 +439,7 @@ def ed_degree(
     )
     per_prime = tuple((r.prime, r.multiplicity_count, r.distinct_count) for r in counts)
     value = counts[0].multiplicity_count
-    certification = None
+    certification, bound = None, None
     if certify:
         from .certify import bezout_bound, certify_critical_points, numeric_critical_points
 
@@ -692,50 +450,15 @@ def ed_degree(
                                          engine=name)
         certification = certify_critical_points(list(used), variables, points, Q=Q, u=u)
         bound = bezout_bound([f.total_degree() for f in base], n, c)
-        lower = certification.certified
+        lower = certification.value
         notes.append(f"proved: the ED degree is at least {lower} ({lower} disjoint Krawczyk boxes, each "
                      "holding one smooth critical point)")
         if lower == value == bound:
             notes.append(f"proved: the ED degree is exactly {lower} (the Bezout-type bound of Draisma "
                          "et al., Prop. 2.6, is attained)")
-    return EDDegree(
-        value, c, Q, u, seed, name, chosen, formulation, "; ".join(notes), per_prime,
-        used, variables, source,
-        certified_lower_bound=None if certification is None else certification.certified,
-        certification=certification,
-    )
+    lower = None if certification is None else certification.value
+    method = f"engine {name}, {formulation} formulation; " + "; ".join(notes)
+    return EDDegree(value, c, Q, u, seed, name, chosen, formulation, method, per_prime, used, variables,
+                    data.source, certified_lower_bound=lower, certification=certification,
+                    proved=lower == value == bound, upper_bound=bound)
 
-
-def _expression(f, variables):
-    """An fmpq_mpoly over ``variables`` as a sympy expression."""
-    return sp.Add(*[sp.Rational(c.numerator, c.denominator) * sp.Mul(*[v**e for v, e in zip(variables, m)])
-                    for m, c in as_dicts([f])[0].items()])
-
-
-def _evaluate(poly: dict, point) -> Fraction:
-    total = Fraction(0)
-    for m, c in poly.items():
-        term = c
-        for v, e in zip(point, m):
-            term *= v**e
-        total += term
-    return total
-
-
-def _critical_set(equations, variables, c, Q, u, rank_Q, seed, name, chosen, rng) -> CriticalSet:
-    n = len(variables)
-    ctx, polys = rational_polynomials(equations, variables, ("t",))
-    eqs, h, residual, _ = _critical_system(polys, ctx, n, c, Q, u, rng, "minors")
-    t = ctx.gens()[-1]
-    ell = sum((rng.choice([v for v in range(-20, 21) if v]) * r for r in residual), ctx.from_dict({}))
-    zero_loss = list(polys) + [r for r in residual if r != 0] + [1 - t * h]
-    rest = eqs + [1 - t * h * ell]
-    parts = []
-    for label, system in (("zero-loss", zero_loss), ("rest", rest)):
-        dim, deg, _ = _dimension_degree(as_dicts(system), ctx, n, name, chosen, rng)
-        parts.append(CriticalPart(label, dim, deg))
-    note = (
-        f"dimension and degree by slicing with random hyperplanes; counts modulo {list(chosen)} agree; "
-        "probabilistic (random slices and combinations); degree counts multiplicity"
-    )
-    return CriticalSet(tuple(parts), n - rank_Q, c, Q, u, seed, name, chosen, note)

@@ -104,6 +104,33 @@ class SolutionCount:
     prime: int
     engine: str
 
+    proved = False
+    lower_bound = None
+    upper_bound = None
+    seed = None
+
+    @property
+    def value(self) -> int | None:
+        """The count with multiplicity (None unless finite): a count over F_p, not a theorem over Q."""
+        return self.multiplicity_count
+
+    @property
+    def method(self) -> str:
+        """How the count was made."""
+        return (f"{self.engine} Gröbner basis modulo the prime {self.prime}: the system is {self.status} "
+                "over F_p")
+
+    def certificate(self) -> dict:
+        """Not available: a count modulo one prime has no certificate kind.
+
+        Raises
+        ------
+        NotImplementedError
+            Always; the nearest kind is ``ed-degree`` (modular critical points as evidence).
+        """
+        raise NotImplementedError("there is no certificate kind for a modular solution count; the nearest is "
+                                  "'ed-degree' (EDDegree.certificate(): modular critical points as evidence)")
+
 
 def reduce_mod(polys, p: int) -> list[dict]:
     """Reduce rational polynomials (dicts exponent -> Fraction) modulo the prime p.

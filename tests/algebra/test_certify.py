@@ -41,7 +41,7 @@ def test_circle_identity_two_real_points():
 def test_ellipse_form_four_points(engine):
     r = ed_degree(CIRCLE, [x, y], Q=[[4, 0], [0, 1]], certify=True, engine=engine)
     assert (r.value, r.certified_lower_bound) == (4, 4)
-    assert "proved: the ED degree is exactly 4" in r.verification
+    assert "proved: the ED degree is exactly 4" in r.method
 
 
 @pytest.mark.parametrize("degree", [2, 3])
@@ -84,7 +84,7 @@ def test_lightning_quartic_without_msolve_is_a_typed_inconclusive(monkeypatch):
 def test_bogus_and_repeated_points_are_rejected():
     pts = [(0.6, 0.8), (-0.6, -0.8), (0.6 + 1e-12, 0.8), (7, -2), (0, 0)]
     r = certify_critical_points(CIRCLE, [x, y], pts, Q=_identity(2), u=[3, 4])
-    assert r.certified == 2
+    assert r.value == 2
     reasons = dict(r.rejected)
     assert reasons[2].startswith("the same critical point as points[0]")
     assert set(reasons) == {2, 3, 4}
@@ -98,7 +98,7 @@ def test_points_with_multipliers_and_complex_points():
         lam = 2 - 6 / px
         with_lambda.append((px, py, lam))
     r = certify_critical_points(CIRCLE, [x, y], with_lambda, Q=[[4, 0], [0, 1]], u=[3, 4])
-    assert r.certified == 4 and r.real.count(True) == 2 and r.real.count(False) == 2
+    assert r.value == 4 and r.real.count(True) == 2 and r.real.count(False) == 2
 
 
 def test_wrong_sizes_are_refused():

@@ -14,7 +14,7 @@ import random
 import pytest
 import sympy as sp
 
-from exactgeom.algebra import CriticalSet, ed_degree, variety_dimension
+from exactgeom.algebra import CriticalSet, critical_set, ed_degree, variety_dimension
 from exactgeom.algebra.engines import available_engines
 from exactgeom.certificates import verify
 from literature import LIGHTNING_QUARTIC as LIGHTNING
@@ -112,7 +112,7 @@ DEGENERATE_TABLE = {
 )
 def test_lightning_degenerate_Q_table(engine, k):
     parts = DEGENERATE_TABLE[k]
-    r = ed_degree([LIGHTNING], Y, Q=_psd(6 - k, random.Random(k)), engine=engine)
+    r = critical_set([LIGHTNING], Y, Q=_psd(6 - k, random.Random(k)), engine=engine)
     assert isinstance(r, CriticalSet) and r.kernel_dimension == k
     zero_loss, rest = r.part("zero-loss"), r.part("rest")
     assert zero_loss.dimension == parts[0][0]
@@ -125,7 +125,7 @@ def test_lightning_degenerate_Q_table(engine, k):
 
 def test_degenerate_Q_on_the_circle():
     # Q = diag(1, 0): distance |x - u1|; zero-loss points: the 2 points of the circle with x = u1
-    r = ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[sp.Rational(1, 3), 5], engine="sympy")
+    r = critical_set([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[sp.Rational(1, 3), 5], engine="sympy")
     assert r.part("zero-loss").dimension == 0 and r.part("zero-loss").degree == 2
     # the rest: the ramification points x = ±1 of the projection to the x-axis
     assert r.part("rest").dimension == 0 and r.part("rest").degree == 2
@@ -144,7 +144,7 @@ def test_bad_input_is_refused():
 
 def test_result_reports_seed_engine_and_primes():
     r = ed_degree([x**2 + y**2 - 1], [x, y], engine="sympy", seed=7)
-    assert r.seed == 7 and r.engine == "sympy" and len(r.primes) == 2 and "probabilistic" in r.verification
+    assert r.seed == 7 and r.engine == "sympy" and len(r.primes) == 2 and "probabilistic" in r.method
     assert r.value == 4
 
 
@@ -159,7 +159,7 @@ def test_variety_dimension():
 def test_squared_circle_takes_the_radical(engine):
     # (x^2 + y^2 - 1)^2 = 0 is the circle: its ED degree is the circle's, never a silent 0
     r = ed_degree([(x**2 + y**2 - 1) ** 2], [x, y], Q=_identity(2), engine=engine)
-    assert r.value == 2 and "squarefree part" in r.verification
+    assert r.value == 2 and "squarefree part" in r.method
     assert sp.expand(r.equations[0] - (x**2 + y**2 - 1)) == 0
     assert ed_degree([3 * (x - 1) ** 3 * (y + 2) ** 2], [x, y], engine=engine).value == 2  # two lines
 
@@ -190,3 +190,8 @@ def test_ed_certificate_of_a_space_curve_checks(engine):
     v = verify(cert)
     assert r.value == 5 and cert["claim"]["codimension"] == 2 and v.status == "consistent"
     assert "at least 5 distinct smooth critical points" in v.message
+
+
+def test_singular_Q_is_refused_by_ed_degree_and_named():
+    with pytest.raises(ValueError, match=r"critical_set\(\)"):
+        ed_degree([x**2 + y**2 - 1], [x, y], Q=[[1, 0], [0, 0]], u=[3, 4], engine="f4")

@@ -76,7 +76,7 @@ def test_lightning_training_critical_sets_match_seed_table(engine):
     # 14 points; a curve and two lines (k = 2); a 3-dimensional set (k = 4)
     import random
 
-    from exactgeom.algebra import ed_degree
+    from exactgeom.algebra import critical_set, ed_degree
 
     M = LightningAttention(2, 2, 2, 1)
     equations = M.implicit_equations(4).equations
@@ -94,9 +94,9 @@ def test_lightning_training_critical_sets_match_seed_table(engine):
     q = mse_quadric(M, sample(3))
     assert ed_degree(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine).value == 14
     q = mse_quadric(M, sample(2))
-    r = ed_degree(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine)
+    r = critical_set(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine)
     assert r.kernel_dimension == 2
     assert (r.part("zero-loss").dimension, r.part("rest").dimension, r.part("rest").degree) == (1, 1, 2)
     q = mse_quadric(M, sample(1))
-    r = ed_degree(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine)
+    r = critical_set(equations, M.coordinates, Q=q.Q, u=q.target, engine=engine)
     assert r.kernel_dimension == 4 and r.part("zero-loss").dimension == 3 and r.part("rest").dimension == -1
