@@ -27,13 +27,18 @@ with block ``B``'s function the unique maximum exactly at the points of ``B``
 maximal cones.  Partitions are enumerated point by point as restricted-growth
 strings (block labels by first appearance): each realizable partial partition
 is extended by every existing block and, while ``j < K``, by a new block, and
-kept when the homogeneous strict system is feasible.  The lineality space
-(one affine function added to every term, dimension ``d + 1``) is factored
-out by fixing the last block's function to 0, and ``R theta > 0`` is decided as
-``R theta >= 1`` by pplpy's exact simplex.  The block whose function is the
-unique maximum at the new point under the current witness is kept without an
-LP (the witness still works).  Every labelled cone is then produced with a
-witness by relabelling a partition's witness.
+kept when the homogeneous strict system is feasible.  Unused terms can always go
+below everything, so the system compares each point's block with all ``K``
+functions and an extension's system is its parent's plus the new point's ``K - 1``
+rows.  The lineality space (one affine function added to every term, dimension
+``d + 1``) is factored out by fixing the last function to 0, and ``R theta > 0``
+is decided as ``R theta >= 1`` on the parent's pplpy polyhedron: a row that alone
+misses it refutes the extension at once, otherwise one incremental
+double-description step decides it and gives an exact witness.  The block whose
+function is the unique maximum at the new point under the parent's witness is
+kept without an LP (the witness still works).  Every labelled cone is then
+produced with a witness by relabelling a partition's witness
+(:mod:`exactgeom.networks._tropical_fan` holds the enumeration).
 
 Facets: two maximal cones share a facet only if they differ at one point
 ``p`` (``phi(p) = k``, ``psi(p) = l``; distinct points give non-parallel edges
@@ -57,8 +62,18 @@ from fractions import Fraction
 
 from .. import _exact
 from .._progress import progress_bar
-from ..errors import TooLarge
-from ..polyhedra.cones import cone_facets, gordan_multipliers, open_cone_point
+from ..polyhedra.cones import cone_facets
+from ._tropical_fan import (
+    DEFAULT_MAX_LPS,
+    LPS_PER_SECOND,
+    _block_functions,
+    _cone_rows,
+    _check_budget,
+    _extend,
+    _extend_level,
+    _partition_witness,
+    _root,
+)
 
 __all__ = ["TropicalClassifier", "ClassificationCone", "RealizablePartition"]
 
@@ -126,96 +141,6 @@ class RealizablePartition:
 def _mistakes(classification, labels) -> int:
     """Number of points where the classification differs from the label."""
     return sum(s != y for s, y in zip(classification, labels))
-
-
-def _cone_rows(assignment, lifted, K: int, width: int) -> list[list[int]]:
-    """Rows of ``(theta_b - theta_l) . (1, p) > 0``; the last term's function is fixed to 0."""
-    nvars = (K - 1) * width
-    rows = []
-    for p, b in zip(lifted, assignment):
-        for l in range(K):
-            if l == b:
-                continue
-            r = [0] * nvars
-            if b < K - 1:
-                r[b * width : (b + 1) * width] = p
-            if l < K - 1:
-                r[l * width : (l + 1) * width] = [-v for v in p]
-            rows.append(r)
-    return rows
-
-
-def _block_functions(witness: Vector, j: int, width: int) -> list[Vector]:
-    """The affine functions ``(c, w)`` of blocks ``0..j-1``: witness slices, then the zero function."""
-    functions = [tuple(witness[b * width : (b + 1) * width]) for b in range(j - 1)]
-    return functions + [(Fraction(0),) * width]
-
-
-def _extend(states, lifted, K: int, refuted: list | None = None):
-    """Extend partial partitions of ``lifted[:N]`` by point ``N = len(blocks)``; keep the realizable ones.
-
-    With ``refuted`` (a list), each rejected extension is appended with its Gordan multipliers.
-    """
-    width = len(lifted[0])
-    out = []
-    lps = 0
-    for blocks, j, witness in states:
-        N = len(blocks)
-        p = lifted[N]
-        values = [_exact.dot(f, p) for f in _block_functions(witness, j, width)]
-        top = max(values)
-        winners = [b for b, v in enumerate(values) if v == top]
-        for b in range(min(j + 1, K)):
-            new_blocks = blocks + (b,)
-            if len(winners) == 1 and b == winners[0]:
-                out.append((new_blocks, j, witness))
-                continue
-            jj = max(j, b + 1)
-            if jj == 1:
-                out.append((new_blocks, 1, ()))
-                continue
-            lps += 1
-            rows = _cone_rows(new_blocks, lifted, jj, width)
-            point = open_cone_point(rows, (jj - 1) * width)
-            if point is not None:
-                out.append((new_blocks, jj, point))
-            elif refuted is not None:
-                refuted.append((new_blocks, gordan_multipliers(rows, (jj - 1) * width)))
-    return out, lps
-
-
-LPS_PER_SECOND = 1000
-"""The fixed rate at which the deprecated ``max_seconds=`` budget is converted to LPs."""
-
-DEFAULT_MAX_LPS = 10_000_000
-"""Default LP budget of :meth:`TropicalClassifier.realizable_partitions` (hours of exact LPs)."""
-
-
-def _predicted_lps(sizes, lps_per_partition: float, left: int, max_exponent: int) -> float:
-    """Extrapolated number of LPs for the remaining ``left`` points of the partition enumeration.
-
-    ``sizes[i]`` is the number of realizable partitions of the first ``i + 1`` points.  The
-    count is a number of maximal cones of a fan in dimension D = (K - 1)(d + 1) (lineality
-    removed), the normal fan of a Minkowski sum of N polytopes with N·C(K, 2) edge directions,
-    so it grows at most like N^(D - 1) (Gritzmann and Sturmfels, 1993).  The growth is modelled
-    as ``c N^e`` with e read off the last two counts and capped at D - 1; each partition costs
-    ``lps_per_partition`` LPs, the last point's rate (it grows with the number of points, so this
-    errs low).  ``0.0`` while fewer than five counts are known.  A heuristic: callers refuse
-    only far beyond their budget.  Everything here is counted, nothing is timed.
-
-    Examples
-    --------
-    >>> round(_predicted_lps([1, 2, 4, 8, 16], 1.0, 2, 10), 2)  # e = log 2 / log(5/4) = 3.1
-    44.19
-    >>> _predicted_lps([1, 2, 4, 8, 16], 1.0, 2, 1)    # e capped at 1: 16, then 16 * 6/5
-    35.2
-    """
-    if len(sizes) < 5:
-        return 0.0
-    N = len(sizes)
-    exponent = min(max_exponent, math.log(sizes[-1] / sizes[-2]) / math.log(N / (N - 1)))
-    total = sum(sizes[-1] * (M / N) ** exponent for M in range(N, N + left))
-    return total * lps_per_partition
 
 
 class TropicalClassifier:
@@ -347,61 +272,24 @@ class TropicalClassifier:
             max_lps = math.floor(max_seconds * LPS_PER_SECOND)
         if self._partitions is not None:
             return self._partitions
-        K = self.num_terms
-        states = [((0,), 1, ())]
+        K, width = self.num_terms, self.ambient_dimension + 1
+        states = [_root(K, width)]
         self.linear_programs = 0
         with progress_bar(progress, total=len(self.points), desc="points", unit="point") as bar:
             bar.update(1)
-            futures: list = []
             sizes = [1]
-            try:
-                for N in range(1, len(self.points)):
-                    before = self.linear_programs
-                    if executor is None or len(states) < 64:
-                        states, lps = _extend(states, self._lifted, K)
-                        self.linear_programs += lps
-                    else:
-                        size = max(16, len(states) // 32)
-                        chunks = [states[i : i + size] for i in range(0, len(states), size)]
-                        futures = [executor.submit(_extend, chunk, self._lifted, K) for chunk in chunks]
-                        states = []
-                        for future in futures:
-                            part, lps = future.result()
-                            states.extend(part)
-                            self.linear_programs += lps
-                        futures = []
-                    bar.update(1)
-                    sizes.append(len(states))
-                    left = len(self.points) - N - 1
-                    if not left:
-                        continue
-                    lps = max(1, self.linear_programs - before)
-                    at_least = len(states) * left if K > 1 else 0
-                    predicted = _predicted_lps(sizes, lps / sizes[-2], left,
-                                               (K - 1) * (self.ambient_dimension + 1) - 1)
-                    if len(states) > max_partitions:
-                        reason = f"max_partitions={max_partitions}"
-                        estimate, limit, unit = len(states), max_partitions, "partitions"
-                    elif max_lps is not None and at_least > max_lps:
-                        reason = f"max_lps={max_lps}; at least {at_least} LPs"
-                        estimate, limit, unit = at_least, max_lps, "LPs"
-                    elif max_lps is not None and predicted > 4 * max_lps:
-                        reason = f"max_lps={max_lps}; about {predicted:.2g} LPs extrapolated"
-                        estimate, limit, unit = round(predicted), max_lps, "LPs"
-                    else:
-                        continue
-                    raise TooLarge(
-                        f"the first {N + 1} of {len(self.points)} points already have {len(states)} "
-                        f"realizable partitions, {sizes} so far ({reason}); the remaining {left} points "
-                        f"would take at least {at_least} more LPs (each partition needs an LP per later "
-                        "point, and the count never decreases). Use fewer points or terms, or raise the "
-                        "limit",
-                        estimate=estimate, limit=limit, unit=unit,
-                    )
-            finally:
-                for future in futures:
-                    future.cancel()
-        self._partitions = [RealizablePartition(b, j, w) for b, j, w in states]
+            for _ in range(1, len(self.points)):
+                states, lps = _extend_level(states, self._lifted, K, executor)
+                self.linear_programs += lps
+                bar.update(1)
+                sizes.append(len(states))
+                _check_budget(sizes, lps, len(self.points), K, width, max_partitions, max_lps)
+        self._partitions = [
+            RealizablePartition(
+                s.blocks, s.num_blocks, _partition_witness(s.theta, s.divisor, s.num_blocks, width)
+            )
+            for s in states
+        ]
         return self._partitions
 
     def num_maximal_cones(self, *, progress: bool = False, executor=None) -> int:
@@ -441,17 +329,18 @@ class TropicalClassifier:
         from ..certificates.check_tropical import STATEMENT
 
         K, width = self.num_terms, self.ambient_dimension + 1
-        states = [((0,), 1, ())]
+        states = [_root(K, width)]
         levels = [[[0]]]
         refuted: list = []
         for _ in range(1, len(self.points)):
             states, _ = _extend(states, self._lifted, K, refuted)
-            levels.append([list(b) for b, _, _ in states])
+            levels.append([list(s.blocks) for s in states])
         witnesses = []
-        for _, j, witness in states:
-            functions = _block_functions(witness, j, width)
+        for s in states:
+            witness = _partition_witness(s.theta, s.divisor, s.num_blocks, width)
+            functions = _block_functions(witness, s.num_blocks, width)
             witnesses.append([[_exact.fraction_str(v) for v in f] for f in functions])
-        count = sum(math.perm(K, j) for _, j, _ in states)
+        count = sum(math.perm(K, s.num_blocks) for s in states)
         claim = {
             "statement": STATEMENT,
             "points": [[_exact.fraction_str(v) for v in p] for p in self.points],
@@ -468,25 +357,30 @@ class TropicalClassifier:
         meta = {"producer": "exactgeom.networks.tropical_classifier", "engine": "pplpy"}
         return envelope("classification-fan-count", claim, data, meta)
 
-    def _labelled_witness(self, partition: RealizablePartition, labelling) -> Vector:
-        width = self.ambient_dimension + 1
-        functions = _block_functions(partition.witness, partition.num_blocks, width)
-        lifted = [(Fraction(1), *p) for p in self.points]
-        lowest = min(_exact.dot(functions[b], q) for b, q in zip(partition.blocks, lifted))
-        unused = (lowest - 1,) + (Fraction(0),) * self.ambient_dimension
-        theta = [unused] * self.num_terms
-        for b, term in enumerate(labelling):
-            theta[term] = functions[b]
-        return tuple(v for f in theta for v in f)
-
-    def _cone(self, partition: RealizablePartition, labelling) -> ClassificationCone:
-        assignment = tuple(labelling[b] for b in partition.blocks)
-        n = self.n_terms[0]
-        return ClassificationCone(
-            assignment,
-            self._labelled_witness(partition, labelling),
-            tuple(1 if k < n else -1 for k in assignment),
+    def _unused_function(self, partition: RealizablePartition, functions) -> Vector:
+        """An affine function below every point's block function (for the terms a labelling leaves out)."""
+        scale = math.lcm(*(v.denominator for f in functions for v in f))
+        integer = [[int(v * scale) for v in f] for f in functions]
+        # self._lifted[i] is (1, p_i) times its first entry: divide that out again
+        lowest = min(
+            Fraction(sum(a * b for a, b in zip(integer[k], q)), scale * q[0])
+            for k, q in zip(partition.blocks, self._lifted)
         )
+        return (lowest - 1,) + (Fraction(0),) * self.ambient_dimension
+
+    def _cones(self, partition: RealizablePartition) -> Iterator[ClassificationCone]:
+        """The labelled cones of one partition, each with the relabelled partition witness."""
+        K, n = self.num_terms, self.n_terms[0]
+        sign = [1 if k < n else -1 for k in range(K)]
+        functions = _block_functions(partition.witness, partition.num_blocks, self.ambient_dimension + 1)
+        unused = self._unused_function(partition, functions)
+        for labelling in itertools.permutations(range(K), partition.num_blocks):
+            theta = [unused] * K
+            for f, term in zip(functions, labelling):
+                theta[term] = f
+            assignment = tuple(map(labelling.__getitem__, partition.blocks))
+            witness = tuple(itertools.chain.from_iterable(theta))
+            yield ClassificationCone(assignment, witness, tuple(map(sign.__getitem__, assignment)))
 
     def maximal_cones(self, *, progress: bool = False, executor=None) -> Iterator[ClassificationCone]:
         """Generate every maximal cone of the classification fan with a witness parameter.
@@ -500,10 +394,8 @@ class TropicalClassifier:
         >>> T.evaluate(c.witness, (1,)) > 0
         True
         """
-        K = self.num_terms
         for partition in self.realizable_partitions(progress=progress, executor=executor):
-            for labelling in itertools.permutations(range(K), partition.num_blocks):
-                yield self._cone(partition, labelling)
+            yield from self._cones(partition)
 
     def evaluate(self, theta, x) -> Fraction:
         """``f_theta(x) = max_i g_i(x) - max_j h_j(x)`` exactly; ``theta = (a_1, s_1, ..., b_m, t_m)``.

@@ -12,6 +12,8 @@ from fractions import Fraction
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exactgeom import Arrangement
 from exactgeom.networks import TropicalClassifier
@@ -68,6 +70,47 @@ def test_brute_force_on_a_non_generic_configuration():
     pts = [(0, 0), (1, 1), (2, 2), (0, 2), (1, 0)]  # three collinear points
     T = TropicalClassifier(pts, n_terms=(2, 1))
     assert {c.assignment for c in T.maximal_cones()} == _brute_force(pts, 2, 1)
+
+
+_SMALL = st.integers(1, 2).flatmap(
+    lambda d: st.lists(st.tuples(*[st.integers(-3, 3)] * d), min_size=1, max_size=4)
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(points=_SMALL, n_terms=st.sampled_from([(1, 1), (2, 1), (1, 2), (2, 2)]))
+def test_incremental_enumeration_against_brute_force_on_random_instances(points, n_terms):
+    # small integer points, repeats and collinear triples included; every map is decided afresh
+    T = TropicalClassifier(points, n_terms=n_terms)
+    cones = list(T.maximal_cones())
+    assert {c.assignment for c in cones} == _brute_force(points, *n_terms)
+    assert len(cones) == len({c.assignment for c in cones}) == T.num_maximal_cones()
+    for cone in cones:
+        _check_witness(T, cone)
+
+
+class _PicklingExecutor:
+    """Runs each task at once on pickled copies of its arguments and result, like a process pool."""
+
+    def submit(self, fn, *args):
+        import concurrent.futures
+        import pickle
+
+        future = concurrent.futures.Future()
+        future.set_result(pickle.loads(pickle.dumps(fn(*pickle.loads(pickle.dumps(args))))))
+        return future
+
+
+def test_partitions_survive_pickling_to_workers():
+    # a process pool's workers get the partitions without their pplpy polyhedra and rebuild them
+    T = TropicalClassifier(POINTS, n_terms=(2, 2))
+    parts = T.realizable_partitions(executor=_PicklingExecutor())
+    assert T.num_maximal_cones() == 2584
+    assert [p.blocks for p in parts] == [
+        p.blocks for p in TropicalClassifier(POINTS, n_terms=(2, 2)).realizable_partitions()
+    ]
+    for cone in itertools.islice(T.maximal_cones(), 0, None, 41):
+        _check_witness(T, cone)
 
 
 def _check_witness(T, cone):
@@ -310,7 +353,9 @@ def test_refuses_far_out_of_reach_up_front_and_runs_what_fits():
     far = TropicalClassifier(FAR, n_terms=(3, 3))
     with pytest.raises(TooLarge, match=r"first 6 of 40 points.*\[1, 2, 5, 14, 42, 132\].*extrapolated"):
         far.realizable_partitions()
-    assert far.linear_programs == 1 + 3 + 10 + 35 + 126
+    # every extension of a partition but the one its witness already realizes costs an LP (all of
+    # them when the witness ties at the new point): between 175 and 175 + (1 + 2 + 5 + 14 + 42)
+    assert 1 + 3 + 10 + 35 + 126 <= far.linear_programs <= 1 + 3 + 10 + 35 + 126 + 64
     # 10 points on a line, (2, 2) terms: the partitions double at first, but the polynomial
     # extrapolation (exponent capped by the fan dimension) sees that a budget of 1000 LPs holds
     line = TropicalClassifier(LINE, n_terms=(2, 2))
