@@ -73,8 +73,14 @@ class MatroidMethods:
 
         return orlik_solomon_algebra(self)
 
-    def freeness(self):
+    def freeness(self, *, method: str = "auto"):
         """Freeness, exponents and the reason; see :func:`exactgeom.arrangements.freeness.freeness`.
+
+        Parameters
+        ----------
+        method : {"auto", "saito"}, optional
+            ``"auto"``: rank <= 2 and the families with known exponents from the literature, Saito's
+            criterion otherwise; ``"saito"``: always Saito's criterion.
 
         Examples
         --------
@@ -84,7 +90,7 @@ class MatroidMethods:
         """
         from .freeness import freeness
 
-        return freeness(self)
+        return freeness(self, method=method)
 
     def is_free(self) -> bool:
         """Whether the (central) arrangement is free, where decided; see :meth:`freeness`.
@@ -107,6 +113,26 @@ class MatroidMethods:
         (0, 1, 2, 3)
         """
         return self.freeness().exponents
+
+    def varchenko_matrix(self, weights=None, *, max_regions: int | None = 2000):
+        """The Varchenko matrix of the regions; see :func:`exactgeom.arrangements.varchenko.varchenko_matrix`.
+
+        Parameters
+        ----------
+        weights : sequence or mapping, optional
+            The weight of each hyperplane (by index); default the symbols a1..an.
+        max_regions : int or None, optional
+            Refuse (``TooLarge``) above this many regions, counted before any is enumerated.
+
+        Examples
+        --------
+        >>> from exactgeom.library import coordinate
+        >>> coordinate(2).varchenko_matrix().matrix.det().factor()
+        (a1 - 1)**2*(a1 + 1)**2*(a2 - 1)**2*(a2 + 1)**2
+        """
+        from .varchenko import varchenko_matrix
+
+        return varchenko_matrix(self, weights, max_regions=max_regions)
 
     def to_sage(self) -> str:
         """Sage code recreating the arrangement; see :func:`exactgeom.arrangements.export.to_sage`.
