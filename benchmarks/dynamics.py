@@ -1,6 +1,7 @@
 """Conservation laws of every two-layer linear and ReLU network with all widths <= 3.
 
-For each network (n, r, m) in {1, 2, 3}^3, twice (linear, ReLU): the degree-2
+For each network (n, r, m) in {1, 2, 3}^3 (output n, hidden r, input m), twice
+(linear_network((m, r, n)) and relu_network(n, r, m)): the degree-2
 polynomial laws, and the proved number of independent laws (lower bound = rank
 of the laws' gradients, upper bound = p - rank of the Lie trace, at 3 seeded
 rational points).  Prints one line per network, checks the count against the
@@ -37,7 +38,11 @@ def main() -> None:
     )
     start = time.perf_counter()
     failures = 0
-    for kind, ctor in (("linear", linear_network), ("ReLU", relu_network)):
+    constructors = (
+        ("linear", lambda n, r, m: linear_network((m, r, n))),   # widths input first
+        ("ReLU", relu_network),
+    )
+    for kind, ctor in constructors:
         for n in (1, 2, 3):
             for r in (1, 2, 3):
                 for m in (1, 2, 3):
@@ -45,12 +50,12 @@ def main() -> None:
                     result = conservation_laws(ctor(n, r, m), seed=args.seed, full_lie_algebra=args.full)
                     elapsed = time.perf_counter() - t0
                     want = expected(kind, n, r, m)
-                    ok = result.exact and result.count == want
+                    ok = result.proved and result.value == want
                     failures += not ok
                     lie = f"{result.lie_algebra_dimension}{'' if result.lie_closed else '+'}"
                     print(
                         f"{kind:8} {str((n, r, m)):9} {result.model.num_parameters:>3} {len(result.laws):>5} "
-                        f"{str(result.count):>5} {want:>11} {str(result.exact):>6} "
+                        f"{result.value:>5} {want:>11} {str(result.proved):>6} "
                         f"{result.points_agreed:>4}/3 {lie:>7} {elapsed:>8.3f}"
                     )
     total = time.perf_counter() - start

@@ -164,7 +164,7 @@ def _circle_results():
 
 def ed_circle() -> dict:
     _, _, results = _circle_results()
-    return {name: int(value(result)) for name, result in results.items()}
+    return {name: int(result.value) for name, result in results.items()}
 
 
 def ed_circle_certificates():
@@ -190,7 +190,7 @@ def _lightning_ed():
 
 
 def ed_lightning() -> int:
-    return int(value(_lightning_ed()[2]))
+    return int(_lightning_ed()[2].value)
 
 
 def ed_lightning_certificates():
@@ -210,18 +210,13 @@ def filling() -> dict:
     x, y = sorted(real3.witness.free_symbols, key=str)
     missed = sympy.expand(real3.witness - (x**3 - x * y**2)) == 0 and all(real3.proof["identities"].values())
     return {
-        "x^2 fills R[x,y]_2": int(value(dimension(square, seed=0))) == len(square.polys),
+        "x^2 fills R[x,y]_2": dimension(square, seed=0).value == len(square.polys),
         "x^2 fills over R": bool(real2.fills_real),
-        "x^3: dimension": int(value(dimension(cube, seed=0))),
+        "x^3: dimension": dimension(cube, seed=0).value,
         "x^3: ambient": len(cube.polys),
         "x^3 fills over R": bool(real3.fills_real),
         "x^3 - xy^2 reached over R": not missed,
     }
-
-
-def value(result):
-    """The number in a result object that carries its provenance (``.value``), or the result itself."""
-    return getattr(result, "value", result)
 
 
 def lightning_model():
@@ -287,10 +282,10 @@ def conservation_counts() -> dict:
     out = {}
     for n, r, m in [(1, 1, 1), (2, 2, 1), (2, 3, 2), (3, 2, 3)]:
         out[f"linear {n}-{r}-{m}"] = dynamics.conservation_laws(
-            dynamics.linear_network(n, r, m), seed=0
-        ).count
+            dynamics.linear_network((m, r, n)), seed=0
+        ).value
     for n, r, m in [(2, 2, 1), (2, 3, 1)]:
-        out[f"relu {n}-{r}-{m}"] = dynamics.conservation_laws(dynamics.relu_network(n, r, m), seed=0).count
+        out[f"relu {n}-{r}-{m}"] = dynamics.conservation_laws(dynamics.relu_network(n, r, m), seed=0).value
     return out
 
 

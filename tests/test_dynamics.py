@@ -43,23 +43,23 @@ def gram_difference(n, r, m, model):
 
 @pytest.mark.parametrize("n,r,m", WIDTHS)
 def test_linear_network_count_matches_closed_form(n, r, m):
-    result = conservation_laws(linear_network(n, r, m), seed=7)
-    assert result.exact
-    assert result.count == linear_count(n, r, m)
+    result = conservation_laws(linear_network((m, r, n)), seed=7)
+    assert result.proved
+    assert result.value == linear_count(n, r, m)
     assert result.points_agreed == 3
     if r <= n + m:
-        assert result.count == r * (r + 1) // 2
+        assert result.value == r * (r + 1) // 2
 
 
 @pytest.mark.parametrize("n,r,m", WIDTHS)
 def test_relu_network_count_is_width(n, r, m):
     result = conservation_laws(relu_network(n, r, m), seed=3)
-    assert result.exact and result.count == r
+    assert result.proved and result.value == r
 
 
 @pytest.mark.parametrize("n,r,m", [(2, 2, 2), (3, 2, 2), (2, 3, 3), (1, 2, 1), (1, 3, 1)])
 def test_linear_laws_are_the_gram_difference(n, r, m):
-    model = linear_network(n, r, m)
+    model = linear_network((m, r, n))
     laws = conserved_polynomials(model, degree=2)
     expected = gram_difference(n, r, m, model)
     assert all(is_conserved(model, h) for h in expected)
@@ -88,7 +88,7 @@ def test_relu_laws_are_the_neuron_balances(n, r, m):
 
 def test_laws_are_conserved_by_an_actual_square_loss():
     """Independent of the derivation: <grad h, grad L> = 0 for a random dataset, with sympy."""
-    model = linear_network(2, 2, 2)
+    model = linear_network((2, 2, 2))
     rng = random.Random(11)
     U = sympy.Matrix(2, 2, model.parameters[:4])
     V = sympy.Matrix(2, 2, model.parameters[4:])
@@ -112,38 +112,39 @@ def test_general_polynomial_model_with_quadratic_fields():
     a, b, c = sympy.symbols("a b c")
     model = polynomial_model([a, b, c], [a * b * c])
     result = conservation_laws(model, degree=2, seed=0)
-    assert result.exact and result.count == 2
+    assert result.proved and result.value == 2
     assert coefficient_rank(list(result.laws) + [a**2 - b**2, b**2 - c**2], [a, b, c]) == 2
 
 
 def test_no_law_for_an_injective_model_and_bounds_when_laws_missing():
     a, b = sympy.symbols("a b")
     free = conservation_laws(polynomial_model([a, b], [a, b]))
-    assert free.laws == () and free.count == 0
+    assert free.laws == () and free.proved and free.value == 0
     # f = a*b has the law a^2 - b^2 of degree 2; with degree 1 nothing is found and the
     # bounds say so honestly: at least 0, at most 1.
     product = conservation_laws(polynomial_model([a, b], [a * b]), degree=1)
-    assert (product.lower_bound, product.upper_bound, product.exact) == (0, 1, False)
+    assert (product.lower_bound, product.upper_bound, product.proved) == (0, 1, False)
+    assert product.value == 0 and product.count is None
 
 
 def test_lie_algebra_closes_for_linear_networks():
     # The fields of U V^T act by left multiplication with the Lie algebra o(n, m) on [U; V].
     n, r, m = 2, 2, 1
-    trace = lie_algebra_trace(linear_network(n, r, m), [(1, 2, 3, 4, 5, 6)], max_depth=20)
+    trace = lie_algebra_trace(linear_network((m, r, n)), [(1, 2, 3, 4, 5, 6)], max_depth=20)
     assert trace.closed
     assert trace.algebra_dimension == (n + m) * (n + m - 1) // 2
 
 
 def test_bad_input():
     with pytest.raises(ValueError, match="positive int"):
-        linear_network(0, 1, 1)
+        linear_network((1, 1, 0))
     a = sympy.Symbol("a")
     with pytest.raises(TypeError, match="not rational"):
         polynomial_model([a], [sympy.sqrt(2) * a])
     with pytest.raises(ValueError, match="degree"):
         conserved_polynomials(relu_network(1, 1, 1), degree=0)
     with pytest.raises(ValueError, match="unknown coefficients"):
-        conserved_polynomials(linear_network(3, 3, 3), degree=6)
+        conserved_polynomials(linear_network((3, 3, 3)), degree=6)
     with pytest.raises(TypeError, match="not a polynomial"):
         is_conserved(relu_network(1, 1, 1), 1 / sympy.Symbol("u_1_1"))
 
@@ -156,4 +157,71 @@ def test_degree_four_laws_are_functions_of_the_balance():
     assert len(laws) == 2
     assert coefficient_rank(list(laws) + [h, sympy.expand(h**2)], model.parameters) == 2
     result = conservation_laws(model, degree=4)
-    assert result.exact and result.count == 1
+    assert result.proved and result.value == 1
+
+
+def test_linear_network_widths_are_input_first():
+    # widths (m, r, n) = (2, 1, 3): V in Q^{2x1}, U in Q^{3x1}, features the 3 x 2 matrix U V^T
+    model = linear_network((2, 1, 3))
+    assert [str(s) for s in model.parameters] == ["U_1_1", "U_2_1", "U_3_1", "V_1_1", "V_2_1"]
+    U = sympy.Matrix(3, 1, model.parameters[:3])
+    V = sympy.Matrix(2, 1, model.parameters[3:])
+    assert list(model.features) == [sympy.expand(e) for e in (U * V.T)]
+    assert linear_network([2, 1, 3]) == model
+
+
+def test_linear_network_output_first_spelling_is_deprecated():
+    for n, r, m in [(1, 1, 1), (3, 2, 1), (1, 3, 2)]:
+        with pytest.warns(DeprecationWarning, match=rf"linear_network\(\({m}, {r}, {n}\)\)"):
+            old = linear_network(n, r, m)
+        new = linear_network((m, r, n))
+        assert (old.parameters, old.features) == (new.parameters, new.features)
+
+
+@pytest.mark.parametrize(
+    "widths, error, message",
+    [
+        ((2, 2), ValueError, "three positive ints"),
+        ((1, 2, 2, 1), ValueError, "three positive ints"),
+        ((1, 0, 1), ValueError, r"widths\[1\] is 0"),
+        ((1, 2, -1), ValueError, r"widths\[2\] is -1"),
+        ((1, 2.0, 1), TypeError, r"widths\[1\] is the float 2.0"),
+        ((True, 1, 1), TypeError, r"widths\[0\] is the bool"),
+        (3, TypeError, "sequence of three positive ints"),
+        ("121", TypeError, "sequence of three positive ints"),
+    ],
+)
+def test_linear_network_bad_widths(widths, error, message):
+    with pytest.raises(error, match=message):
+        linear_network(widths)
+
+
+def test_linear_network_wrong_number_of_arguments():
+    with pytest.raises(TypeError, match="one sequence of widths"):
+        linear_network(1, 2)
+    with pytest.raises(ValueError, match=r"widths\[0\] is 0"):   # old spelling, m = 0
+        with pytest.warns(DeprecationWarning):
+            linear_network(1, 1, 0)
+
+
+def test_conservation_laws_have_the_result_shape():
+    from exactgeom.results import Result, check_shape
+
+    proved = conservation_laws(relu_network(2, 2, 1), seed=5)
+    a, b = sympy.symbols("a b")
+    bounded = conservation_laws(polynomial_model([a, b], [a * b]), degree=1, seed=2)
+    for result in (proved, bounded):
+        check_shape(result)
+        assert isinstance(result, Result)
+        assert "Lie algebra" in result.method and "lower bound" in result.method
+        with pytest.raises(NotImplementedError, match="implicit-equations"):
+            result.certificate()
+    assert (proved.value, proved.proved, proved.seed) == (2, True, 5)   # REFERENCE: r laws for ReLU
+    assert (bounded.value, bounded.proved, bounded.seed) == (0, False, 2)
+    assert bounded.lower_bound <= 1 <= bounded.upper_bound   # a^2 - b^2 is the one law
+
+
+def test_exact_is_a_deprecated_spelling_of_proved():
+    result = conservation_laws(relu_network(1, 1, 1), seed=0)
+    with pytest.warns(DeprecationWarning, match="use proved"):
+        assert result.exact is True

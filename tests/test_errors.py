@@ -99,7 +99,7 @@ def test_conservation_law_system_is_refused_before_the_matrix(monkeypatch):
     def forbidden(*args):
         raise AssertionError("the dense matrix was allocated before the size was checked")
 
-    model = linear_network(3, 3, 3)
+    model = linear_network((3, 3, 3))
     monkeypatch.setattr(_exact, "MEMORY_LIMIT", 10**5)
     monkeypatch.setattr(laws.flint, "fmpq_mat", forbidden)
     err = _refusal(conserved_polynomials, model)
@@ -111,14 +111,14 @@ def test_conservation_law_degree_limit_is_typed():
     from exactgeom.dynamics import conserved_polynomials, linear_network
 
     with pytest.raises(TooLarge, match="unknown coefficients") as info:
-        conserved_polynomials(linear_network(3, 3, 3), degree=6)   # C(24, 6) - 1 = 134595 unknowns
+        conserved_polynomials(linear_network((3, 3, 3)), degree=6)   # C(24, 6) - 1 = 134595 unknowns
     assert info.value.estimate == 134595 and info.value.unit == "unknown coefficients"
 
 
 def test_lie_brackets_are_refused_when_they_outgrow_the_budget(monkeypatch):
     from exactgeom.dynamics import lie_algebra_trace, linear_network
 
-    model = linear_network(2, 2, 2)
+    model = linear_network((2, 2, 2))
     # the 4 gradients have 16 terms (4352 bytes at 8 * 9 + 200 a term); the brackets exceed 6000
     monkeypatch.setattr(_exact, "MEMORY_LIMIT", 6000)
     with pytest.raises(TooLarge, match="Lie algebra") as info:
@@ -136,7 +136,7 @@ def test_the_referees_conservation_law_case_is_refused(monkeypatch):
 
     monkeypatch.setattr(laws.flint, "fmpq_mat", forbidden)
     with pytest.raises(TooLarge, match="29160 × 2700") as info:   # flint used to abort here
-        conservation_laws(linear_network(6, 6, 6))
+        conservation_laws(linear_network((6, 6, 6)))
     assert info.value.estimate == 32 * 29160 * 2700
 
 

@@ -284,7 +284,7 @@ def test_dimension_float_rank_at_a_special_point():
     assert wrong.rank_at_point == 3 and "float rank was wrong" in wrong.reason
     assert check_dimension(model, 4).verdict == "refuted"
     assert check_dimension(model, np.int64(3)).verdict == "confirmed"
-    assert check_dimension(model, 3.0).dimension.certified
+    assert check_dimension(model, 3.0).dimension.proved
     with pytest.raises(ValueError, match="non-negative whole number"):
         check_dimension(model, 2.5)
 
@@ -306,7 +306,7 @@ def test_dimension_inconclusive_when_the_bounds_do_not_meet():
 # -- check_conservation_laws ------------------------------------------------------------------------
 def test_conservation_count_against_the_closed_form():
     # k r - k(k-1)/2 laws with k = min(r, n + m) for the linear network; r for the ReLU network
-    model = linear_network(2, 2, 2)
+    model = linear_network((2, 2, 2))
     assert check_conservation_laws(model, 3, seed=1).verdict == "confirmed"
     for wrong in (2, 4, 5.0):
         check = check_conservation_laws(model, wrong, seed=1)
@@ -315,7 +315,7 @@ def test_conservation_count_against_the_closed_form():
 
 
 def test_conservation_claimed_laws():
-    model = linear_network(1, 2, 1)  # U (1x2), V (1x2): UᵀU − VᵀV has 3 entries, k = 2: 3 laws
+    model = linear_network((1, 2, 1))  # U (1x2), V (1x2): UᵀU − VᵀV has 3 entries, k = 2: 3 laws
     U1, U2, V1, V2 = model.parameters
     laws = [U1**2 - V1**2, U1 * U2 - V1 * V2, U2**2 - V2**2]
     check = check_conservation_laws(model, laws)

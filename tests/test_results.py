@@ -1,4 +1,4 @@
-"""Every result type of the algebra modules has the one result shape (exactgeom.results)."""
+"""Every result type of the algebra and neuro modules has the one result shape (exactgeom.results)."""
 
 from fractions import Fraction
 
@@ -6,6 +6,8 @@ import pytest
 import sympy as sp
 
 from exactgeom.algebra import certify_critical_points, count_solutions, critical_set, ed_degree
+from exactgeom.certificates import verify
+from exactgeom.neuro import LinearNetwork, Parametrization, PolynomialMLP, shallow_binary_real_image
 from exactgeom.results import check_shape
 
 x, y = sp.symbols("x y")
@@ -58,3 +60,66 @@ def test_deprecated_spellings_warn():
     boxes = certify_critical_points(CIRCLE, [x, y], [(0.6, 0.8)], Q=I2, u=[3, 4])
     with pytest.warns(DeprecationWarning, match="use value"):
         assert boxes.certified == 1
+
+
+def test_dimension_shape_proved_and_bounded():
+    d = LinearNetwork((2, 1, 2)).dimension()  # 2x2 matrices of rank <= 1: dimension 4 - 1 = 3
+    check_shape(d)
+    assert (d.value, d.proved, d.lower_bound, d.upper_bound, d.seed) == (3, True, 3, 3, 0)
+    a, b, c = sp.symbols("a b c")
+    bounded = Parametrization([a, b, c], [a + b, (a + b) ** 2, c]).dimension()  # a surface in C^3
+    check_shape(bounded)  # rank 2 from below; nothing proves better than 3 parameters from above
+    assert (bounded.value, bounded.proved, bounded.lower_bound, bounded.upper_bound) == (2, False, 2, 3)
+    with pytest.raises(NotImplementedError, match="implicit-equations"):
+        d.certificate()
+
+
+def test_implicit_equations_shape_and_certificate_without_the_model():
+    t = sp.Symbol("t")
+    cubic = Parametrization([t], [t, t**2, t**3])
+    y1, y2, y3 = cubic.coordinates
+    for method in ("interpolation", "elimination"):
+        found = cubic.implicit_equations(2, method=method)
+        check_shape(found)
+        # the three quadrics of the twisted cubic (its 2x2 minors), not numbers: no bounds
+        assert found.value == found.equations == (y1**2 - y2, y1 * y2 - y3, y1 * y3 - y2**2)
+        assert found.proved and (found.lower_bound, found.upper_bound) == (None, None)
+        assert found.method.split(":")[0] == method
+        assert found.seed == (0 if method == "interpolation" else None)  # elimination draws nothing
+        assert verify(found.certificate()).status == "proved"
+    other = Parametrization([t], [t, t**2, t**4])
+    with pytest.raises(ValueError, match="not the model"):
+        found.certificate(other)
+
+
+def test_generic_fiber_shape_follows_the_dimension_bounds():
+    F = PolynomialMLP((2, 2, 1), 3).generic_fiber(engine="f4")
+    check_shape(F)
+    # 6 parameters, dimension 4 proved: the generic fibre has dimension 2
+    assert (F.value, F.proved, F.lower_bound, F.upper_bound, F.seed) == (2, True, 2, 2, 0)
+    assert "modulo the primes" in F.method
+    a, b, c = sp.symbols("a b c")
+    G = Parametrization([a, b, c], [a + b, (a + b) ** 2, c]).generic_fiber(engine="f4")
+    check_shape(G)  # dimension in [2, 3] of 3 parameters: the fibre dimension in [0, 1]
+    assert (G.value, G.proved, G.lower_bound, G.upper_bound, G.points_on_slice) == (1, False, 0, 1, None)
+    with pytest.raises(NotImplementedError, match="ed-degree"):
+        F.certificate()
+
+
+def test_real_image_shape():
+    for r, fills in ((2, True), (3, False)):  # x^3 - x*y^2 has three real roots: missed over R
+        p = shallow_binary_real_image(r)
+        check_shape(p)
+        assert (p.value, p.proved, p.lower_bound, p.upper_bound) == (fills, True, None, None)
+        assert p.value == p.fills_real and p.proved == p.proof["dimension"].proved
+        with pytest.raises(NotImplementedError, match="implicit-equations"):
+            p.certificate()
+
+
+def test_deprecated_dimension_spelling_warns():
+    d = LinearNetwork((2, 1, 2)).dimension()
+    with pytest.warns(DeprecationWarning, match="use proved"):
+        assert d.certified is d.proved is True
+    bounded = Parametrization(sp.symbols("a b c"), ["a + b", "(a + b)**2", "c"]).dimension()
+    with pytest.warns(DeprecationWarning, match="use proved"):
+        assert bounded.certified is bounded.proved is False

@@ -30,7 +30,7 @@ Both bounds are computed exactly at seeded rational points θ:
 - upper bound: p minus the rank at θ of the brackets computed so far (a subspace
   of the Lie trace, whose dimension at θ is at most the generic one).
 
-When the two agree the count is proved (``result.exact``), and no further law
+When the two agree the count is proved (``result.proved``), and no further law
 exists, polynomial or not.  The Lie algebra is generated breadth-first by
 right-normed brackets [g, [g', …]] of the generators, pruned exactly to a basis
 of its span; it stops when the bounds meet, when the algebra closes, or at
@@ -39,8 +39,8 @@ of its span; it stops when the bounds meet, when the algebra closes, or at
 Examples
 --------
 >>> from exactgeom.dynamics import linear_network, conservation_laws
->>> result = conservation_laws(linear_network(2, 2, 2), seed=1)
->>> result.count, result.exact
+>>> result = conservation_laws(linear_network((2, 2, 2)), seed=1)
+>>> result.value, result.proved
 (3, True)
 """
 

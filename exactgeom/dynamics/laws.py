@@ -6,13 +6,14 @@ See :mod:`exactgeom.dynamics` for the setting and for why the two bounds of
 Examples
 --------
 >>> from exactgeom.dynamics import relu_network
->>> conservation_laws(relu_network(1, 2, 1), seed=0).count
+>>> conservation_laws(relu_network(1, 2, 1), seed=0).value
 2
 """
 
 from __future__ import annotations
 
 import random
+import warnings
 from dataclasses import dataclass
 from math import comb
 
@@ -124,7 +125,7 @@ def is_conserved(model: PolynomialModel, h) -> bool:
     Examples
     --------
     >>> from exactgeom.dynamics import linear_network
-    >>> model = linear_network(2, 1, 2)
+    >>> model = linear_network((2, 1, 2))
     >>> U1, U2, V1, V2 = model.parameters
     >>> is_conserved(model, U1**2 + U2**2 - V1**2 - V2**2), is_conserved(model, U1**2)
     (True, False)
@@ -142,10 +143,20 @@ def is_conserved(model: PolynomialModel, h) -> bool:
 
 @dataclass(frozen=True)
 class ConservationLaws:
-    """Conservation laws of a model: the polynomial ones of degree ≤ D and the proved count.
+    """Conservation laws of a model: the polynomial ones of degree ≤ D and the number of independent laws.
+
+    A result of the shape of :mod:`exactgeom.results`: ``value`` is the number of functionally
+    independent conservation laws near a generic point, ``proved`` says whether the two bounds
+    met (see :mod:`exactgeom.dynamics` for why that is a proof).
 
     Attributes
     ----------
+    value : int
+        The number of independent laws when ``proved``; otherwise ``lower_bound``, the number
+        of independent laws exhibited by ``laws``.
+    proved : bool
+        ``lower_bound == upper_bound``: the count is a theorem and no further law exists,
+        polynomial or not.
     laws : tuple of sympy expressions
         A basis of the conserved polynomials of degree ≤ ``degree`` without constant term.
     lower_bound : int
@@ -154,22 +165,32 @@ class ConservationLaws:
     upper_bound : int
         p minus the rank of the Lie trace at the sample points (max over points): no more than
         this many independent laws exist near a generic point.
+    method : str
+        How each bound was obtained.
+    seed : int
+        The seed the rational points were drawn from.
     jacobian_ranks : tuple of int
     trace_dimensions : tuple of int
         The two ranks at each point.
     points_agreed : int
         How many points attain both maxima.
-    seed : int
-        The seed the rational points were drawn from.
+    lie_closed : bool
+        Whether the brackets computed span the whole Lie algebra.
+    lie_algebra_dimension : int
+        Dimension of the span of the brackets computed (of the Lie algebra when ``lie_closed``).
+    lie_depth : int
+        Number of bracket levels computed.
 
     Examples
     --------
     The scalar network u·v conserves the balancedness v² − u²:
 
     >>> from exactgeom.dynamics import linear_network
-    >>> result = conservation_laws(linear_network(1, 1, 1), seed=0)
-    >>> result.laws, result.lower_bound, result.upper_bound, result.exact
-    ((-U_1_1**2 + V_1_1**2,), 1, 1, True)
+    >>> result = conservation_laws(linear_network((1, 1, 1)), seed=0)
+    >>> result.laws, result.value, result.proved
+    ((-U_1_1**2 + V_1_1**2,), 1, True)
+    >>> result.lower_bound, result.upper_bound, result.seed
+    (1, 1, 0)
     """
 
     model: PolynomialModel
@@ -184,16 +205,57 @@ class ConservationLaws:
     seed: int
     lie_closed: bool
     lie_algebra_dimension: int
+    lie_depth: int
 
     @property
-    def exact(self) -> bool:
+    def proved(self) -> bool:
         """True when the bounds meet: the count is proved and no further law exists."""
         return self.lower_bound == self.upper_bound
 
     @property
+    def value(self) -> int:
+        """The number of independent laws: proved when ``proved``, else the lower bound."""
+        return self.lower_bound
+
+    @property
     def count(self) -> int | None:
         """The number of independent conservation laws when proved, else ``None``."""
-        return self.lower_bound if self.exact else None
+        return self.value if self.proved else None
+
+    @property
+    def exact(self) -> bool:
+        """Deprecated spelling of :attr:`proved`."""
+        warnings.warn("ConservationLaws.exact is deprecated: use proved", DeprecationWarning, stacklevel=2)
+        return self.proved
+
+    @property
+    def method(self) -> str:
+        """How the lower and the upper bound were obtained, in words."""
+        points = len(self.points)
+        lie = (f"the Lie algebra closed at dimension {self.lie_algebra_dimension}" if self.lie_closed
+               else f"{self.lie_algebra_dimension} independent fields, stopped before the algebra closed")
+        return (
+            f"lower bound: exact rank of the gradients of the {len(self.laws)} conserved polynomials of "
+            f"degree <= {self.degree} (kernel of a linear system over Q) at {points} seeded rational "
+            f"points; upper bound: {self.model.num_parameters} parameters minus the exact rank there of "
+            f"the trace of the Lie algebra generated by the feature gradients (brackets to depth "
+            f"{self.lie_depth}; {lie}); both maxima attained at {self.points_agreed} of {points} points"
+        )
+
+    def certificate(self) -> dict:
+        """Not available: no certificate kind describes a count of conservation laws.
+
+        Raises
+        ------
+        NotImplementedError
+            Always; the nearest kind is ``implicit-equations`` (polynomial identities checked by
+            substitution), which covers neither the gradient identities nor the rank of the Lie trace.
+        """
+        raise NotImplementedError(
+            "there is no certificate kind for a count of conservation laws; the nearest is "
+            "'implicit-equations' (polynomial identities checked by substitution), which covers neither "
+            "the identities <grad h, grad phi_k> = 0 nor the rank of the Lie trace"
+        )
 
 
 def conservation_laws(
@@ -228,8 +290,8 @@ def conservation_laws(
     Returns
     -------
     ConservationLaws
-        ``count`` is the number of independent conservation laws when
-        ``lower_bound == upper_bound`` (then proved: see the module docstring).
+        ``value`` is the number of independent conservation laws, ``proved`` when
+        ``lower_bound == upper_bound`` (see the module docstring).
 
     Raises
     ------
@@ -241,8 +303,8 @@ def conservation_laws(
     --------
     >>> from exactgeom.dynamics import relu_network
     >>> result = conservation_laws(relu_network(2, 2, 1), seed=0)
-    >>> result.count, result.laws
-    (2, (-u_1_1**2 - u_1_2**2 + v_1_1**2, -u_2_1**2 - u_2_2**2 + v_2_1**2))
+    >>> result.value, result.proved, result.laws
+    (2, True, (-u_1_1**2 - u_1_2**2 + v_1_1**2, -u_2_1**2 - u_2_2**2 + v_2_1**2))
     >>> result.points_agreed
     3
     """
@@ -273,4 +335,5 @@ def conservation_laws(
         seed,
         trace.closed,
         trace.algebra_dimension,
+        trace.depth,
     )

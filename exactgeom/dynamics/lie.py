@@ -8,7 +8,7 @@ coefficient vectors), so its dimension as a Q-space is known when it closes.
 Examples
 --------
 >>> from exactgeom.dynamics import linear_network
->>> lie_algebra_trace(linear_network(2, 1, 1), [(1, 2, 3)]).dimensions
+>>> lie_algebra_trace(linear_network((1, 1, 2)), [(1, 2, 3)]).dimensions
 (2,)
 """
 
@@ -99,7 +99,7 @@ class LieTrace:
     brackets with itself vanish, so the algebra closes at dimension 1.
 
     >>> from exactgeom.dynamics import linear_network
-    >>> trace = lie_algebra_trace(linear_network(1, 1, 1), [(2, 3), (0, 0)])
+    >>> trace = lie_algebra_trace(linear_network((1, 1, 1)), [(2, 3), (0, 0)])
     >>> trace.dimensions, trace.closed, trace.algebra_dimension
     ((1, 0), True, 1)
     """

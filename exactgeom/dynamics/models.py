@@ -7,12 +7,14 @@ given (sympy expressions, for the user) and as python-flint ``fmpq_mpoly`` polyn
 
 Examples
 --------
->>> linear_network(2, 1, 1).features
+>>> linear_network((1, 1, 2)).features
 (U_1_1*V_1_1, U_2_1*V_1_1)
 """
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sympy
@@ -33,7 +35,7 @@ class PolynomialModel(PolynomialMap):
 
     Examples
     --------
-    >>> model = linear_network(1, 1, 1)
+    >>> model = linear_network((1, 1, 1))
     >>> model.parameters, model.features, model.num_parameters
     ((U_1_1, V_1_1), (U_1_1*V_1_1,), 2)
     >>> model.to_sympy(model.from_sympy(model.features[0] ** 2))
@@ -57,8 +59,6 @@ class PolynomialModel(PolynomialMap):
     @property
     def dimension(self) -> int:
         """Deprecated alias of :attr:`num_parameters`."""
-        import warnings
-
         warnings.warn("PolynomialModel.dimension is deprecated: use num_parameters", DeprecationWarning,
                       stacklevel=2)
         return self.num_parameters
@@ -103,25 +103,88 @@ def _check_widths(**widths) -> None:
             raise ValueError(f"width {key} must be a positive int; got {value!r}")
 
 
-def linear_network(n: int, r: int, m: int) -> PolynomialModel:
-    """Two-layer linear network f(x) = U Vᵀ x, U ∈ Q^{n×r}, V ∈ Q^{m×r} (input m, hidden r, output n).
+def _network_widths(widths) -> tuple:
+    """(input, hidden, output) widths of a two-layer network, each a positive int."""
+    if isinstance(widths, (str, bytes)) or not hasattr(widths, "__len__"):
+        raise TypeError(
+            f"widths must be a sequence of three positive ints (input, hidden, output), e.g. (2, 1, 2); "
+            f"got {widths!r}"
+        )
+    widths = tuple(widths)
+    if len(widths) != 3:
+        raise ValueError(
+            f"widths must be three positive ints (input, hidden, output), e.g. (2, 1, 2); got {len(widths)} "
+            f"entries {widths}"
+        )
+    for i, w in enumerate(widths):
+        if isinstance(w, bool) or not isinstance(w, int):
+            raise TypeError(f"widths[{i}] is the {type(w).__name__} {w!r}; pass a positive int")
+        if w < 1:
+            raise ValueError(f"widths[{i}] is {w}; every width must be a positive int")
+    return widths
 
-    Parameters are ``U_a_j`` and ``V_b_j``; features are the n·m entries of U Vᵀ.
+
+def linear_network(widths: Sequence[int], *deprecated: int) -> PolynomialModel:
+    """Two-layer linear network f(x) = U Vᵀ x with widths (m, r, n): input m, hidden r, output n.
+
+    U ∈ Q^{n×r} is the output layer and V ∈ Q^{m×r} the transposed input layer, so
+    U Vᵀ is the n × m matrix of the network.  The widths are listed input first, as for
+    :class:`exactgeom.neuro.LinearNetwork`: ``linear_network((m, r, n))`` is the map
+    that ``LinearNetwork((m, r, n))`` parametrizes.
+
+    Parameters
+    ----------
+    widths : sequence of three positive ints
+        (input, hidden, output) = (m, r, n).
+
+    Returns
+    -------
+    PolynomialModel
+        Parameters ``U_a_j`` (a ≤ n, j ≤ r) then ``V_b_j`` (b ≤ m), row by row; features the
+        n·m entries of U Vᵀ, row by row.
+
+    Raises
+    ------
+    TypeError
+        ``widths`` not a sequence, or an entry that is not an int.
+    ValueError
+        Not three widths, or a width below 1.
 
     Examples
     --------
-    >>> model = linear_network(1, 2, 1)
+    >>> model = linear_network((1, 2, 1))
     >>> model.parameters
     (U_1_1, U_1_2, V_1_1, V_1_2)
     >>> model.features
     (U_1_1*V_1_1 + U_1_2*V_1_2,)
+    >>> linear_network((2, 1, 1)).features       # two inputs, one output: a 1 × 2 matrix
+    (U_1_1*V_1_1, U_1_1*V_2_1)
+
+    Notes
+    -----
+    The spelling ``linear_network(n, r, m)`` of earlier releases (output first) still works
+    for one release and emits a ``DeprecationWarning``; it is ``linear_network((m, r, n))``.
     """
-    _check_widths(n=n, r=r, m=m)
+    if deprecated:
+        if len(deprecated) != 2:
+            raise TypeError(
+                f"linear_network takes one sequence of widths (input, hidden, output); got "
+                f"{1 + len(deprecated)} arguments"
+            )
+        n, r, m = (widths, *deprecated)
+        warnings.warn(
+            f"linear_network(n, r, m) is deprecated: pass the widths input first, "
+            f"linear_network(({m!r}, {r!r}, {n!r}))",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        widths = (m, r, n)
+    m, r, n = _network_widths(widths)
     U = [[sympy.Symbol(f"U_{a}_{j}") for j in range(1, r + 1)] for a in range(1, n + 1)]
     V = [[sympy.Symbol(f"V_{b}_{j}") for j in range(1, r + 1)] for b in range(1, m + 1)]
     params = [s for row in U for s in row] + [s for row in V for s in row]
     features = [sum(U[a][j] * V[b][j] for j in range(r)) for a in range(n) for b in range(m)]
-    return polynomial_model(params, features, name=f"linear network (n, r, m) = ({n}, {r}, {m})")
+    return polynomial_model(params, features, name=f"linear network with widths ({m}, {r}, {n})")
 
 
 def relu_network(n: int, r: int, m: int) -> PolynomialModel:

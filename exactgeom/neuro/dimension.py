@@ -1,8 +1,8 @@
-"""Dimension of a neuromanifold: rank of the Jacobian of the parametrization, with certified bounds.
+"""Dimension of a neuromanifold: rank of the Jacobian of the parametrization, with proved bounds.
 
 dim M = rank J_φ(θ) at a generic θ.  The rank at *any* point is a lower bound
 (the rank can only drop on a proper closed set), so the exact rank at seeded
-random rational points is a certified lower bound.  Upper bounds that are
+random rational points is a proved lower bound.  Upper bounds that are
 proved, not sampled:
 
 * the ambient dimension N and the number of parameters P;
@@ -13,19 +13,20 @@ proved, not sampled:
   equations): M ⊆ V(F), and the local dimension of V(F) at a point is at most
   the dimension of its Zariski tangent space, ker J_F.
 
-When the lower and upper bounds meet, the dimension is certified.
+When the lower and upper bounds meet, the dimension is proved.
 
 Examples
 --------
 >>> from exactgeom.neuro import PolynomialMLP
 >>> d = PolynomialMLP((2, 2, 1), 3).dimension()
->>> d.value, d.certified
+>>> d.value, d.proved
 (4, True)
 """
 
 from __future__ import annotations
 
 import random
+import warnings
 from dataclasses import dataclass
 
 from ..algebra.polynomial_map import rank_at
@@ -35,21 +36,22 @@ __all__ = ["dimension", "DimensionResult"]
 
 @dataclass(frozen=True)
 class DimensionResult:
-    """Dimension of a neuromanifold and how it was established.
+    """Dimension of a neuromanifold and how it was established (the shape of :mod:`exactgeom.results`).
 
     Attributes
     ----------
     value : int
-        The dimension if ``certified``, else the certified lower bound (which
+        The dimension if ``proved``, else the proved lower bound (which
         equals the dimension unless every sampled point was special).
     lower_bound : int
     upper_bound : int
         Proved bounds.
-    certified : bool
-        ``lower_bound == upper_bound``.
+    proved : bool
+        ``lower_bound == upper_bound``.  The spelling ``certified`` is deprecated.
     method : str
         How each bound was obtained.
     seed : int
+        Seed of the random rational points.
 
     Examples
     --------
@@ -59,19 +61,38 @@ class DimensionResult:
 
     >>> from exactgeom.neuro import LinearNetwork
     >>> r = dimension(LinearNetwork((2, 1, 2)))
-    >>> r.value, r.lower_bound, r.upper_bound, r.certified
+    >>> r.value, r.lower_bound, r.upper_bound, r.proved
     (3, 3, 3, True)
     """
 
     value: int
     lower_bound: int
     upper_bound: int
-    certified: bool
+    proved: bool
     method: str
     seed: int
 
     def __int__(self) -> int:
         return self.value
+
+    @property
+    def certified(self) -> bool:
+        """Deprecated spelling of :attr:`proved`."""
+        warnings.warn("DimensionResult.certified is deprecated: use proved", DeprecationWarning, stacklevel=2)
+        return self.proved
+
+    def certificate(self) -> dict:
+        """Not available: no certificate kind describes a dimension.
+
+        Raises
+        ------
+        NotImplementedError
+            Always; the nearest kind is ``implicit-equations`` (:meth:`ImplicitEquations.certificate`),
+            for the proved equations that give an upper bound.
+        """
+        raise NotImplementedError("there is no certificate kind for the dimension of a neuromanifold; the "
+                                  "nearest is 'implicit-equations' (ImplicitEquations.certificate(): the "
+                                  "proved equations behind an upper bound)")
 
 
 def _symmetry_rank(model, point) -> int:
@@ -112,7 +133,7 @@ def dimension(model, *, seed: int = 0, equations=None, trials: int = 2) -> Dimen
     --------
     >>> from exactgeom.neuro import LinearNetwork
     >>> r = LinearNetwork((2, 1, 2)).dimension()
-    >>> r.value, r.upper_bound, r.certified
+    >>> r.value, r.upper_bound, r.proved
     (3, 3, True)
     """
     rng = random.Random(seed)
@@ -133,9 +154,9 @@ def dimension(model, *, seed: int = 0, equations=None, trials: int = 2) -> Dimen
         rf = equation_jacobian_rank(model, equations, model.evaluate(best_point))
         if N - rf < upper:
             upper, how_upper = N - rf, "ambient dimension minus the rank of the proved equations' Jacobian"
-    certified = best == upper
+    proved = best == upper
     method = (
         f"lower bound: exact Jacobian rank at a seeded random rational point ({trials} tried); "
         f"upper bound: {how_upper}"
     )
-    return DimensionResult(best, best, upper, certified, method, seed)
+    return DimensionResult(best, best, upper, proved, method, seed)

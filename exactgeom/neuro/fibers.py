@@ -42,10 +42,13 @@ __all__ = ["generic_fiber", "GenericFiber"]
 class GenericFiber:
     """Description of φ⁻¹(φ(θ₀)) for a seeded random θ₀.
 
+    The shape of :mod:`exactgeom.results`: ``value`` is ``dimension``, the dimension of the generic
+    fibre, whose proved bounds come from those of the neuromanifold's dimension.
+
     Attributes
     ----------
     dimension : int
-        P − dim M.
+        P − dim M (with the value of :func:`exactgeom.neuro.dimension`).
     symmetry_dimension : int
         Rank at θ₀ of the known symmetry vector fields.
     points_on_slice : int or None
@@ -55,7 +58,16 @@ class GenericFiber:
         Order of the known discrete symmetry group (hidden-neuron permutations).
     description : str
     seed : int
+        Seed of θ₀ and of the dimension's random points.
     engine : str
+    lower_bound, upper_bound : int
+        Proved bounds on the dimension of the generic fibre: P minus the proved upper and lower
+        bounds on dim M.
+    proved : bool
+        The dimension of the generic fibre is proved (dim M is).  The point count on the slice is
+        never proved: it is made modulo two primes at one random point.
+    method : str
+        How the dimension, the symmetry rank and the point count were obtained.
 
     Examples
     --------
@@ -67,6 +79,8 @@ class GenericFiber:
     >>> F = generic_fiber(PolynomialMLP((2, 2, 1), 3), engine="f4")
     >>> F.dimension, F.symmetry_dimension, F.points_on_slice, F.permutations
     (2, 2, 2, 2)
+    >>> F.value, F.proved, F.lower_bound, F.upper_bound
+    (2, True, 2, 2)
     """
 
     dimension: int
@@ -76,6 +90,28 @@ class GenericFiber:
     description: str
     seed: int
     engine: str
+    lower_bound: int
+    upper_bound: int
+    proved: bool
+    method: str
+
+    @property
+    def value(self) -> int:
+        """The dimension of the generic fibre."""
+        return self.dimension
+
+    def certificate(self) -> dict:
+        """Not available: no certificate kind describes a fibre.
+
+        Raises
+        ------
+        NotImplementedError
+            Always; the nearest kind is ``ed-degree`` (:meth:`EDDegree.certificate`: modular points
+            of a zero-dimensional system as evidence).
+        """
+        raise NotImplementedError("there is no certificate kind for a generic fibre; the nearest is "
+                                  "'ed-degree' (EDDegree.certificate(): modular points of a "
+                                  "zero-dimensional system as evidence)")
 
 
 def _permutation_order(model) -> int:
@@ -120,8 +156,11 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
     rng = random.Random(seed)
     P = model.num_variables
     theta = tuple(Fraction(rng.choice([v for v in range(-9, 10) if v])) for _ in range(P))
-    dim = dimension(model, seed=seed).value
-    fibre_dim = P - dim
+    dim = dimension(model, seed=seed)
+    fibre_dim = P - dim.value
+    bounds = (P - dim.upper_bound, P - dim.lower_bound, dim.proved)
+    how = (f"fibre dimension: number of parameters minus the neuromanifold's dimension ({dim.method}); "
+           "symmetry rank: exact rank of the symmetry vector fields at a seeded random rational point")
     fields = model.symmetries()
     vals = [to_fmpq(v) for v in theta]
     rows = [[f(*vals) if not f.is_zero() else flint.fmpq(0) for f in v] for v in fields]
@@ -139,7 +178,7 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
             f"the generic fibre has dimension {fibre_dim}, more than the {k} dimensions of the known "
             "symmetries: the model is not identifiable up to its known symmetries"
         )
-        return GenericFiber(fibre_dim, k, None, perms, text, seed, name)
+        return GenericFiber(fibre_dim, k, None, perms, text, seed, name, *bounds, how)
     y0 = model.evaluate(theta)
     gens = model.ring.gens()
     eqs = [f - to_fmpq(y) for f, y in zip(model.polynomials, y0)]
@@ -162,4 +201,6 @@ def generic_fiber(model, *, seed: int = 0, engine: str = "auto") -> GenericFiber
             if points == perms
             else f"{perms} of them"
         )
-    return GenericFiber(fibre_dim, k, points, perms, text, seed, name)
+    how += (f"; points on the slice: distinct solutions counted by the {name} engine modulo the primes "
+            f"{PRIMES[0]} and {PRIMES[1]}, which agree (not proved over Q)")
+    return GenericFiber(fibre_dim, k, points, perms, text, seed, name, *bounds, how)

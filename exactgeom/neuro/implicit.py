@@ -34,7 +34,7 @@ Examples
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from math import comb
 
@@ -55,6 +55,9 @@ MAX_MONOMIALS = 6000
 class ImplicitEquations:
     """Generators of the vanishing ideal of a neuromanifold up to a degree.
 
+    The shape of :mod:`exactgeom.results`: ``value`` is ``equations``, and ``lower_bound`` and
+    ``upper_bound`` are None (a list of equations is not a number).
+
     Attributes
     ----------
     equations : tuple of sympy expressions
@@ -67,7 +70,10 @@ class ImplicitEquations:
     proved : bool
         Every generator was checked to vanish identically on the parametrization,
         so the list is complete: it spans I up to max_degree.
-    seed : int
+    seed : int or None
+        Seed of the sample points (None for elimination, which makes no random choice).
+    method : str
+        The route (``"interpolation"`` or ``"elimination"``, its first word) and what it proved.
 
     Examples
     --------
@@ -88,10 +94,19 @@ class ImplicitEquations:
     ideal_dimensions: tuple
     homogeneous: bool
     proved: bool
-    seed: int
-    method: str = "interpolation"
+    seed: int | None
+    method: str
+    _model: object = field(default=None, repr=False, compare=False)
 
-    def certificate(self, model) -> dict:
+    lower_bound = None
+    upper_bound = None
+
+    @property
+    def value(self) -> tuple:
+        """The equations (the generators found)."""
+        return self.equations
+
+    def certificate(self, model=None) -> dict:
         """An ``implicit-equations`` certificate whose claim is the whole theorem.
 
         The claim holds the parameters and coordinates by name, the parametrization φ (one
@@ -101,6 +116,12 @@ class ImplicitEquations:
         the list up to ``max_degree`` is the interpolation argument of this module, recorded in
         ``meta``, not part of the checked claim.
 
+        Parameters
+        ----------
+        model : Parametrization, optional
+            Accepted for compatibility; when given it must be the model the equations were
+            computed for.
+
         Examples
         --------
         >>> import sympy as sp
@@ -108,7 +129,7 @@ class ImplicitEquations:
         >>> from exactgeom.neuro import Parametrization
         >>> t = sp.Symbol("t")
         >>> cubic = Parametrization([t], [t, t**2, t**3])
-        >>> cert = cubic.implicit_equations(2).certificate(cubic)
+        >>> cert = cubic.implicit_equations(2).certificate()
         >>> cert["claim"]["parameters"], cert["claim"]["parametrization"][1]
         (['t'], [[[2], '1']])
         >>> verify(cert).status
@@ -117,6 +138,14 @@ class ImplicitEquations:
         from ..certificates import envelope
         from .._exact import fraction_str
 
+        if model is None:
+            model = self._model
+        elif self._model is not None and (tuple(model.params), tuple(model.polys)) != (
+                tuple(self._model.params), tuple(self._model.polys)):
+            raise ValueError("certificate(model): this is not the model these equations were computed for")
+        if model is None:
+            raise ValueError("certificate(): these equations were not computed by implicit_equations(); "
+                             "pass the model")
         if tuple(model.coordinates) != tuple(self.coordinates):
             raise ValueError("certificate(model): the model's coordinates are not those of these equations")
 
@@ -183,7 +212,7 @@ def implicit_equations(
     model : Parametrization
     max_degree : int
     seed : int
-        Seed for the sample points.
+        Seed for the sample points (interpolation; elimination makes no random choice).
     method : {"interpolation", "elimination"}
         Interpolation at rational points with a substitution proof (the default; scales to
         thousands of monomials), or elimination by a lex Gröbner basis over Q (small models
@@ -218,7 +247,7 @@ def implicit_equations(
     hom_degree = model.homogeneous_degree()
     homogeneous = hom_degree is not None and hom_degree > 0
     if method == "elimination":
-        return _by_elimination(model, max_degree, homogeneous, seed)
+        return _by_elimination(model, max_degree, homogeneous)
     count = comb(N + max_degree - 1, max_degree) if homogeneous else comb(N + max_degree, max_degree)
     if count > MAX_MONOMIALS:
         raise TooLarge(
@@ -275,10 +304,16 @@ def implicit_equations(
         for _, vec, mons in generators
     )
     equations = tuple(_normalise_sign(e, y) for e in equations)
-    return ImplicitEquations(equations, tuple(y), max_degree, tuple(dims), homogeneous, True, seed)
+    method = (
+        f"interpolation: exact values of the parametrization at {len(samples)} seeded random rational "
+        "points, the kernel of the monomial evaluation matrix, and each new generator proved by expanding "
+        f"its substitution into the parametrization; complete up to degree {max_degree}"
+    )
+    return ImplicitEquations(equations, tuple(y), max_degree, tuple(dims), homogeneous, True, seed, method,
+                             model)
 
 
-def _by_elimination(model, max_degree: int, homogeneous: bool, seed: int) -> ImplicitEquations:
+def _by_elimination(model, max_degree: int, homogeneous: bool) -> ImplicitEquations:
     y, theta = tuple(model.coordinates), tuple(model.params)
     lex = sp.groebner([yi - f for yi, f in zip(y, model.polys)], *theta, *y, order="lex", domain="QQ")
     eliminated = [g for g in lex.exprs if not (g.free_symbols & set(theta))]
@@ -293,7 +328,11 @@ def _by_elimination(model, max_degree: int, homogeneous: bool, seed: int) -> Imp
             if any(all(a >= b for a, b in zip(m, lm)) for lm in leading))
         for d in range(1, max_degree + 1)
     )
-    return ImplicitEquations(equations, y, max_degree, dims, homogeneous, True, seed, "elimination")
+    method = (
+        "elimination: a lex Gröbner basis of (y − φ(θ)) over Q with θ > y, then the reduced grevlex basis "
+        f"of the elimination ideal; complete up to degree {max_degree}"
+    )
+    return ImplicitEquations(equations, y, max_degree, dims, homogeneous, True, None, method, model)
 
 
 def _normalise_sign(expr, gens):

@@ -182,9 +182,9 @@ class Parametrization(PolynomialMap):
         Returns
         -------
         bool
-            ``"C"``: ``dimension().value == ambient_dimension()`` (a certified lower
+            ``"C"``: ``dimension().value == ambient_dimension()`` (a proved lower
             bound, so ``True`` is proved; ``False`` is proved when the dimension is
-            certified).  ``"R"``: ``False`` when the complex answer is a certified
+            proved).  ``"R"``: ``False`` when the complex answer is a proved
             ``False`` (the real image lies in the complex one); for a filling complex
             image, the answer of a real-image proof: affine parametrizations (their
             image is an affine space) and σ = c·x^r, r ∈ {2, 3}, on widths (2, 2, 1)
@@ -218,7 +218,7 @@ class Parametrization(PolynomialMap):
         if field == "C":
             return fills_complex
         if not fills_complex:
-            if dim.certified:
+            if dim.proved:
                 return False
             from ..errors import Inconclusive
 

@@ -36,6 +36,9 @@ __all__ = ["shallow_binary_real_image", "RealImageProof"]
 class RealImageProof:
     """Whether σ = x^r on widths (2, 2, 1) fills the binary forms of degree r, over C and over R.
 
+    The shape of :mod:`exactgeom.results`: ``value`` is ``fills_real``, and ``lower_bound`` and
+    ``upper_bound`` are None (the value is not a number).
+
     Attributes
     ----------
     activation_degree : int
@@ -46,14 +49,22 @@ class RealImageProof:
     statement : str
         Precisely what is proved.
     proof : dict
-        The exact ingredients: certified dimension, identities (each checked by
+        The exact ingredients: proved dimension, identities (each checked by
         expansion: value True), explicit preimages, root data.
+    proved : bool
+        Every identity of the proof expands to zero and the complex dimension is proved.
+    method : str
+        How ``fills_real`` and ``fills_complex`` were obtained.
+    seed : int
+        Seed of the random points of the dimension computation.
 
     Examples
     --------
     >>> r = shallow_binary_real_image(3)
     >>> r.fills_complex, r.fills_real, r.witness
     (True, False, x1**3 - x1*x2**2)
+    >>> r.value, r.proved
+    (False, True)
     >>> shallow_binary_real_image(2).fills_real
     True
     """
@@ -64,6 +75,30 @@ class RealImageProof:
     witness: object
     statement: str
     proof: dict
+    proved: bool
+    method: str
+    seed: int
+
+    lower_bound = None
+    upper_bound = None
+
+    @property
+    def value(self) -> bool:
+        """Whether the real image is dense in the real binary forms (``fills_real``)."""
+        return self.fills_real
+
+    def certificate(self) -> dict:
+        """Not available: no certificate kind describes a real image.
+
+        Raises
+        ------
+        NotImplementedError
+            Always; the nearest kind is ``implicit-equations`` (:meth:`ImplicitEquations.certificate`:
+            polynomial identities checked by expanding a substitution).
+        """
+        raise NotImplementedError("there is no certificate kind for the real image of a network; the nearest "
+                                  "is 'implicit-equations' (ImplicitEquations.certificate(): polynomial "
+                                  "identities checked by expanding a substitution)")
 
 
 def _identity(lhs, rhs) -> bool:
@@ -123,13 +158,21 @@ def shallow_binary_real_image(activation_degree: int) -> RealImageProof:
             "real (rational in A, B, C) parameters listed in each case, checked by expansion; the "
             f"complex dimension is {dim.value} = ambient (certified)"
         )
+        fills_real = all(cs["identity"] for cs in checked)
+        method = (
+            "fills over R: explicit real preimages, rational in (A, B, C), in three cases, each checked by "
+            f"expansion; over C: the dimension ({dim.method})"
+        )
         return RealImageProof(
             2,
             dim.value == 3,
-            all(cs["identity"] for cs in checked),
+            fills_real,
             None,
             statement,
             {"dimension": dim, "cases": checked},
+            fills_real and dim.proved,
+            method,
+            dim.seed,
         )
     witness = x**3 - x * y**2
     l1, l2 = sp.symbols("l1 l2")
@@ -162,4 +205,10 @@ def shallow_binary_real_image(activation_degree: int) -> RealImageProof:
         "real_roots_of_witness": [(0, 1), (1, 1), (-1, 1)],
         "discriminant_of_witness": discriminant,
     }
-    return RealImageProof(3, dim.value == 4, False, witness, statement, proof)
+    method = (
+        "misses over R: the witness x^3 - x*y^2 has three real roots while a non-zero sum of two real cubes "
+        "has one, by the identities listed, each checked by expansion; over C: the dimension "
+        f"({dim.method}) and an explicit complex preimage of the witness"
+    )
+    proved = all(identities.values()) and dim.proved
+    return RealImageProof(3, dim.value == 4, False, witness, statement, proof, proved, method, dim.seed)

@@ -64,7 +64,7 @@ class DimensionCheck:
 
 
 def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None, trials: int = 2):
-    """Cross-check a claimed dimension (e.g. a float Jacobian rank) against the exact certified bounds.
+    """Cross-check a claimed dimension (e.g. a float Jacobian rank) against the exact proved bounds.
 
     The exact rank of the Jacobian at any point is a lower bound for the
     dimension, and :func:`exactgeom.neuro.dimension` proves an upper bound
@@ -197,7 +197,7 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
     entries of UᵀU − VᵀV); a float rank taken at a special point may report more:
 
     >>> from exactgeom.dynamics import linear_network
-    >>> model = linear_network(2, 2, 2)
+    >>> model = linear_network((2, 2, 2))
     >>> check = check_conservation_laws(model, 4.0, seed=1)
     >>> check.verdict, check.lower_bound, check.upper_bound
     ('refuted', 3, 3)

@@ -60,7 +60,7 @@ def test_flint_polynomials_are_taken_as_they_are():
 
 
 def test_models_of_both_packages_are_polynomial_maps():
-    neuro, dynamics = LinearNetwork((2, 1, 2)), linear_network(2, 1, 2)
+    neuro, dynamics = LinearNetwork((2, 1, 2)), linear_network((2, 1, 2))
     assert isinstance(neuro, PolynomialMap) and isinstance(dynamics, PolynomialMap)
     assert isinstance(Parametrization([a], [a]), PolynomialMap)
     # both parametrize the 2 x 2 matrices of rank <= 1: Jacobian rank 3 at a generic point

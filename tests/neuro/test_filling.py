@@ -48,7 +48,7 @@ def test_an_affine_parametrization_of_full_rank_fills_over_R():
 
 def test_a_certified_lower_dimension_is_not_filling_over_either_field():
     P = Parametrization([a], [a**2, a**3])                 # a curve in the plane
-    assert P.dimension().certified
+    assert P.dimension().proved
     assert (P.is_filling(field="C"), P.is_filling(field="R")) == (False, False)
 
 

@@ -93,7 +93,7 @@ def test_stride_one_linear_convolution_multiplies_filter_polynomials():
 def test_mlp_dimension_matches_kileel_trager_bruna(widths, r):
     M = PolynomialMLP(widths, r)
     d = M.dimension()
-    assert d.certified and d.value == M.expected_dimension()
+    assert d.proved and d.value == M.expected_dimension()
 
 
 def test_defective_quadrics():
@@ -103,14 +103,14 @@ def test_defective_quadrics():
     E = M.implicit_equations(3)
     assert [sp.Poly(e).total_degree() for e in E.equations] == [3]
     d = M.dimension(equations=E.equations)
-    assert (d.value, d.certified, M.expected_dimension(), M.defect()) == (5, True, 6, 1)
+    assert (d.value, d.proved, M.expected_dimension(), M.defect()) == (5, True, 6, 1)
 
 
 @pytest.mark.parametrize("widths", [(2, 1, 2), (3, 2, 3), (2, 3, 2), (4, 2, 3, 3)])
 def test_linear_network_dimension_is_determinantal(widths):
     r = min(widths)
     d = LinearNetwork(widths).dimension()
-    assert d.value == r * (widths[0] + widths[-1] - r) and d.certified
+    assert d.value == r * (widths[0] + widths[-1] - r) and d.proved
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_cnn_dimension_is_parameters_minus_scalings(kernels, strides, degree):
 def test_lightning_dimension_and_fill():
     M = LightningAttention(2, 2, 2, 1)
     d = M.dimension()
-    assert (d.value, d.certified, M.is_filling(), M.defect()) == (5, True, False, 0)
+    assert (d.value, d.proved, M.is_filling(), M.defect()) == (5, True, False, 0)
 
 
 def test_lightning_coordinates_are_coefficients_of_the_attention_output():

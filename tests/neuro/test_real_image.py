@@ -46,7 +46,7 @@ def test_cubics_do_not_fill_over_the_reals():
     assert p.fills_complex and not p.fills_real
     assert sp.expand(p.witness - (x**3 - x * y**2)) == 0
     assert all(p.proof["identities"].values())
-    assert p.proof["dimension"].certified and p.proof["dimension"].value == 4
+    assert p.proof["dimension"].proved and p.proof["dimension"].value == 4
     assert p.proof["discriminant_of_witness"] == sp.discriminant(sp.Poly(x**3 - x, x)) == 4
     assert sorted(sp.real_roots(sp.Poly(x**3 - x, x))) == [-1, 0, 1]
     assert "real rank <= 2" in p.statement and "not dense" in p.statement
