@@ -61,9 +61,6 @@ __all__ = [
 from ._linalg import (  # noqa: F401  (re-exported: the single import path for numbers)
     Matrix,
     Vector,
-    _as_fmpq_mat,
-    _q,
-    _rref_fmpq,
     determinant,
     from_fmpq_mat,
     in_span,

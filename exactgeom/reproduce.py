@@ -26,6 +26,27 @@ Examples
 >>> row = run(select(only=["cover-counts"]), out=None)[0]
 >>> row.status, row.computed == row.expected
 ('ok', True)
+
+References
+----------
+T. Zaslavsky, *Facing up to arrangements: face-count formulas for partitions of space by
+hyperplanes*, Mem. Amer. Math. Soc. 1 (1975), no. 154.
+R. P. Stanley, *An introduction to hyperplane arrangements*, in Geometric Combinatorics,
+IAS/Park City Math. Ser. 13, AMS 2007.
+T. Brysiewicz, H. Eble and L. Kühne, *Computing characteristic polynomials of hyperplane
+arrangements with symmetries*, Discrete Comput. Geom. (2023).
+T. M. Cover, *Geometrical and statistical properties of systems of linear inequalities with
+applications in pattern recognition*, IEEE Trans. Electron. Comput. EC-14 (1965), 326–334.
+J. J. Hopfield, *Neural networks and physical systems with emergent collective computational
+abilities*, Proc. Natl. Acad. Sci. USA 79 (1982), 2554–2558.
+M. Pilanci, *From complexity to clarity: analytical expressions of deep neural network weights
+via Clifford algebra and convexity*, Trans. Mach. Learn. Res. (2024).
+S. Marcotte, R. Gribonval and G. Peyré, *Abide by the law and follow the flow: conservation
+laws for gradient flows*, NeurIPS 2023.
+K. Kohn, T. Merkh, G. Montúfar and M. Trager, *Geometry of linear convolutional networks*,
+SIAM J. Appl. Algebra Geom. 6 (2022); K. Kohn's lectures *Algebraic neural network theory*.
+J. Draisma, E. Horobeț, G. Ottaviani, B. Sturmfels and R. R. Thomas, *The Euclidean distance
+degree of an algebraic variety*, Found. Comput. Math. 16 (2016), 99–149.
 """
 
 from __future__ import annotations

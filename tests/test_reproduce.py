@@ -134,3 +134,29 @@ def test_bad_certificate_is_a_failure(tmp_path):
 def test_select_rejects_unknown_tier():
     with pytest.raises(ValueError, match="tier"):
         select(tier="everything")
+
+
+@pytest.mark.parametrize(
+    "exc, code, status",
+    [
+        (AttributeError("module 'exactgeom.networks' has no attribute 'HopfieldNetwrok'"), 1, "ERROR"),
+        ("missing", 0, "unavailable"),
+    ],
+)
+def test_command_exit_code_separates_crashes_from_missing_engines(monkeypatch, capsys, exc, code, status):
+    """A typo inside a real figure fails ``exactgeom reproduce``; only MissingOptional is 'unavailable'."""
+    import json
+    from dataclasses import replace
+
+    from exactgeom.cli import main
+    from exactgeom.errors import MissingOptional
+
+    if exc == "missing":
+        exc = MissingOptional("needs msolve: pip install exactgeom[msolve]")
+    broken = replace(select(only=["cover-counts"])[0], compute=_raises(exc))
+    monkeypatch.setattr(reproduce, "FIGURES", (broken,))
+    assert main(["reproduce", "--only", "cover-counts", "--no-certificates", "--json"]) == code
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["counts"][status] == 1 and sum(summary["counts"].values()) == 1
+    assert summary["failed"] == (["cover-counts"] if code else [])
+    assert summary["figures"][0]["status"] == status

@@ -6,6 +6,13 @@ standard-library checker :mod:`exactgeom.certificates.check_counts` re-derives
 from these numbers alone that the list is exactly the set of flats, that the
 Möbius values satisfy their defining recursion, and that χ(t) and the counts
 follow; see ``docs/certificates.md`` for the schema.
+
+References
+----------
+T. Zaslavsky, *Facing up to arrangements: face-count formulas for partitions of space by
+hyperplanes*, Mem. Amer. Math. Soc. 1 (1975), no. 154.
+R. P. Stanley, *An introduction to hyperplane arrangements*, in Geometric Combinatorics,
+IAS/Park City Math. Ser. 13, AMS 2007, Lectures 1–3.
 """
 
 from __future__ import annotations

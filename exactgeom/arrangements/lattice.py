@@ -61,6 +61,8 @@ of rank <= 3.
 References
 ----------
 R. P. Stanley, *An introduction to hyperplane arrangements*, Lectures 1–3.
+T. Zaslavsky, *Facing up to arrangements: face-count formulas for partitions of space by
+hyperplanes*, Mem. Amer. Math. Soc. 1 (1975), no. 154 (:func:`zaslavsky_counts`).
 P. Orlik and H. Terao, *Arrangements of hyperplanes*, §2.3 (cones).
 L. Weisner, Abstract theory of inversion of finite series, Trans. AMS 38 (1935).
 """

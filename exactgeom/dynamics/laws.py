@@ -8,6 +8,11 @@ Examples
 >>> from exactgeom.dynamics import relu_network
 >>> conservation_laws(relu_network(1, 2, 1), seed=0).value
 2
+
+References
+----------
+S. Marcotte, R. Gribonval and G. Peyré, *Abide by the law and follow the flow: conservation
+laws for gradient flows*, NeurIPS 2023.
 """
 
 from __future__ import annotations

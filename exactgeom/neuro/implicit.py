@@ -29,6 +29,13 @@ Examples
 >>> from exactgeom.neuro import LinearNetwork
 >>> LinearNetwork((2, 1, 2)).implicit_equations(2).equations
 (y1*y4 - y2*y3,)
+
+References
+----------
+K. Kohn, T. Merkh, G. Montúfar and M. Trager, *Geometry of linear convolutional networks*,
+SIAM J. Appl. Algebra Geom. 6 (2022).
+N. W. Henry, G. L. Marchetti and K. Kohn, *Geometry of lightning self-attention:
+identifiability and dimension*, ICLR 2025 (the quartic of the lightning model).
 """
 
 from __future__ import annotations

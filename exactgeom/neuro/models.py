@@ -17,11 +17,17 @@ Examples
 2*w1_1_1*w1_1_2*w2_1_1 + 2*w1_2_1*w1_2_2*w2_1_2
 >>> M.is_filling()
 True
+
+References
+----------
+K. Kohn, T. Merkh, G. Montúfar and M. Trager, *Geometry of linear convolutional networks*,
+SIAM J. Appl. Algebra Geom. 6 (2022).
+G. L. Marchetti, V. Shahverdi, S. Mereta, M. Trager and K. Kohn, *Position: algebra unveils
+deep learning — an invitation to neuroalgebraic geometry*, ICML 2025.
 """
 
 from __future__ import annotations
 
-import itertools
 from fractions import Fraction
 from math import comb, prod
 
@@ -247,10 +253,7 @@ class PolynomialMLP(_Model):
                     )
                     for zi in z
                 ]
-                new = set()
-                for e in coeffs:
-                    new |= {sum(c) for c in itertools.combinations_with_replacement(sorted(degrees), e)}
-                degrees = new
+                degrees = set().union(*(_sumset(degrees, e) for e in coeffs))
             else:
                 h = z
         self.widths, self.activation, self.bias = widths, coeffs, bias

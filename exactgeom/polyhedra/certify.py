@@ -17,6 +17,11 @@ the right-hand side ``constant`` of the combination, its ``relation`` and the
 ``value``) to the claim, which concerns the system with strict rows read as
 closed; data: an optimal ``point`` and dual ``multipliers``, resp. a ``point``
 and an improving ``direction`` (see :func:`lp_certificate`).
+
+References
+----------
+T. S. Motzkin, *Beiträge zur Theorie der linearen Ungleichungen*, Dissertation, Basel 1936
+(the transposition theorem behind ``"nnc-emptiness"``).
 """
 
 from __future__ import annotations
@@ -79,7 +84,7 @@ def emptiness_certificate(polyhedron) -> dict:
     """
     d = polyhedron.ambient_dimension
     if not polyhedron.is_empty():
-        point = polyhedron._some_point
+        point = lp.point_of(d, polyhedron.constraints)  # one LP, on this error path only
         raise ValueError(
             f"the polyhedron is not empty: the point ({', '.join(map(str, point))}) satisfies every row; "
             "use witness_certificate() to certify that"
@@ -135,19 +140,16 @@ def witness_certificate(polyhedron, point=None) -> dict:
         ...
     ValueError: the point violates row 1 (x < 1)
     """
-    from .expressions import format_row
-    from .polyhedron import _satisfies
-
     d = polyhedron.ambient_dimension
     if point is None:
         point = polyhedron.witness()
         if point is None:
             raise ValueError("the polyhedron is empty, so it has no witness; use emptiness_certificate()")
     x = _exact.exact_vector(point, name="point", length=d)
-    names = polyhedron._names()
-    for i, (row, kind, rhs) in enumerate(polyhedron.constraints):
-        if not _satisfies(_exact.dot(row, x), kind, rhs):
-            raise ValueError(f"the point violates row {i} ({format_row(row, kind, rhs, names)})")
+    violated = polyhedron.violated_rows(x)
+    if violated:
+        i = violated[0]
+        raise ValueError(f"the point violates row {i} ({polyhedron.constraint_texts()[i]})")
     claim = {
         "statement": STATEMENTS["nnc-witness"],
         "system": system_claim(polyhedron),

@@ -17,59 +17,12 @@ from functools import cached_property
 
 from .. import _exact
 from . import _ppl, lp
+from ._rows import CLOSED, KINDS, Row, check_kinds, check_variables, satisfies
 from .expressions import format_row, parse_system
 
 __all__ = ["Polyhedron", "Generators", "KINDS"]
 
-KINDS = ("<=", "<", "==", ">=", ">")
-_ALIASES = {"=": "=="}
-_CLOSED = {"<": "<=", ">": ">="}
 _REPR_ROWS = 12
-
-Row = tuple[tuple[Fraction, ...], str, Fraction]
-
-
-def _satisfies(value: Fraction, kind: str, rhs: Fraction) -> bool:
-    if kind == "<=":
-        return value <= rhs
-    if kind == "<":
-        return value < rhs
-    if kind == "==":
-        return value == rhs
-    if kind == ">=":
-        return value >= rhs
-    return value > rhs
-
-
-def _check_kinds(kinds, count: int) -> tuple[str, ...]:
-    if isinstance(kinds, str):
-        raise TypeError(
-            f'kinds must be a sequence of strings, one per row (e.g. ["<", "<="]), not the string {kinds!r}'
-        )
-    out = []
-    for i, kind in enumerate(kinds):
-        if not isinstance(kind, str):
-            raise TypeError(f"kinds[{i}] is {kind!r}; use one of {', '.join(repr(k) for k in KINDS)}")
-        kind = _ALIASES.get(kind, kind)
-        if kind not in KINDS:
-            raise ValueError(f"kinds[{i}] is {kind!r}; use one of {', '.join(repr(k) for k in KINDS)}")
-        out.append(kind)
-    if len(out) != count:
-        raise ValueError(f"kinds has {len(out)} entries but A has {count} rows; give one kind per row")
-    return tuple(out)
-
-
-def _check_variables(variables, dimension: int) -> tuple[str, ...] | None:
-    if variables is None:
-        return None
-    names = tuple(v if isinstance(v, str) else getattr(v, "name", None) for v in variables)
-    if any(not isinstance(n, str) for n in names):
-        raise TypeError("variables must be names (str) or sympy Symbols")
-    if len(names) != dimension:
-        raise ValueError(f"variables has {len(names)} names but the ambient dimension is {dimension}")
-    if len(set(names)) != len(names):
-        raise ValueError(f"variables repeats a name: {list(names)}")
-    return names
 
 
 @dataclass(frozen=True)
@@ -175,10 +128,10 @@ class Polyhedron:
             raise ValueError(
                 f"b has {len(rhs)} entries but A has {len(rows)} rows; give one right-hand side per row"
             )
-        kinds = _check_kinds(kinds, len(rows))
+        kinds = check_kinds(kinds, len(rows))
         object.__setattr__(self, "ambient_dimension", dimension)
         object.__setattr__(self, "constraints", tuple(zip(rows, kinds, rhs)))
-        object.__setattr__(self, "variables", _check_variables(variables, dimension))
+        object.__setattr__(self, "variables", check_variables(variables, dimension))
 
     @classmethod
     def _trusted(cls, dimension: int, constraints, variables) -> Polyhedron:
@@ -291,8 +244,7 @@ class Polyhedron:
         return f"Polyhedron.from_constraints([{A}], [{b}], {kinds!r}{extra})"
 
     def __str__(self) -> str:
-        names = self._names()
-        body = ", ".join(format_row(row, kind, rhs, names) for row, kind, rhs in self.constraints)
+        body = ", ".join(self.constraint_texts())
         return f"{{{body}}} in Q^{self.ambient_dimension}" if body else f"Q^{self.ambient_dimension}"
 
     def __contains__(self, point) -> bool:
@@ -366,8 +318,35 @@ class Polyhedron:
             ...
         ValueError: point has 2 entries; expected 1
         """
+        return not self.violated_rows(point)
+
+    def violated_rows(self, point) -> tuple[int, ...]:
+        """The indices of the rows that ``point`` violates (evaluated exactly); empty when it lies in P.
+
+        Examples
+        --------
+        >>> P = Polyhedron.from_expressions(["x > 0", "x < 1", "y == x"])
+        >>> P.violated_rows([1, 1]), P.violated_rows(["1/2", "1/2"])
+        ((1,), ())
+        """
         x = _exact.exact_vector(point, name="point", length=self.ambient_dimension)
-        return all(_satisfies(_exact.dot(row, x), kind, rhs) for row, kind, rhs in self.constraints)
+        return tuple(
+            i for i, (row, kind, rhs) in enumerate(self.constraints)
+            if not satisfies(_exact.dot(row, x), kind, rhs)
+        )
+
+    def constraint_texts(self) -> tuple[str, ...]:
+        """The rows as text, one string per row, that :meth:`from_expressions` reads back.
+
+        Coordinates are named by ``variables``, or ``x0, x1, ...`` when there are none.
+
+        Examples
+        --------
+        >>> Polyhedron([[2, -1], [1, 0]], ["1/2", 0], ["<", ">="]).constraint_texts()
+        ('2*x0 - x1 < 1/2', 'x0 >= 0')
+        """
+        names = self._names()
+        return tuple(format_row(row, kind, rhs, names) for row, kind, rhs in self.constraints)
 
     @cached_property
     def _generators(self) -> Generators:
@@ -464,7 +443,7 @@ class Polyhedron:
         if self.is_empty():
             # Relaxing the rows of an empty system can give a non-empty set (x > 0, x < 0).
             return Polyhedron.empty(self.ambient_dimension, variables=self.variables)
-        rows = tuple((row, _CLOSED.get(kind, kind), rhs) for row, kind, rhs in self.constraints)
+        rows = tuple((row, CLOSED.get(kind, kind), rhs) for row, kind, rhs in self.constraints)
         return Polyhedron._trusted(self.ambient_dimension, rows, self.variables)
 
     def intersection(self, other: Polyhedron) -> Polyhedron:
@@ -503,14 +482,14 @@ class Polyhedron:
     # ----------------------------------------------------------------- linear programming
     def _optimize(self, objective, sense: str) -> lp.LinearProgramResult:
         c = _exact.exact_vector(objective, name="objective", length=self.ambient_dimension)
-        has_strict = any(kind in _CLOSED for _, kind, _ in self.constraints)
+        has_strict = any(kind in CLOSED for _, kind, _ in self.constraints)
         # With strict rows the relaxed system may be feasible although P is empty (x > 0, x < 0).
         # is_empty() is one LP (lp.point_of, cached on P, no double description).  Deciding it
         # first costs one LP for an empty P; solving the closure first would cost two whenever the
         # closure is feasible, which is the common case for half-open cones (0 is in the closure).
         if has_strict and self.is_empty():
             return lp.LinearProgramResult("infeasible")
-        rows = [(row, _CLOSED.get(kind, kind), rhs) for row, kind, rhs in self.constraints]
+        rows = [(row, CLOSED.get(kind, kind), rhs) for row, kind, rhs in self.constraints]
         return lp.linear_program(self.ambient_dimension, rows, c, sense)
 
     def minimize(self, objective) -> lp.LinearProgramResult:
