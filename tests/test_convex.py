@@ -1,4 +1,4 @@
-"""Convex reformulations (seed 002): dictionaries checked neuron by neuron, LP optima against brute force."""
+"""Convex reformulations (Pilanci): dictionaries checked neuron by neuron, LP optima against brute force."""
 
 import copy
 import random
@@ -26,6 +26,7 @@ from exactgeom.convex import (
     vector_output_dictionary,
     wedge_dictionary,
 )
+from oracles.convex import min_l1_by_basic_solutions
 
 
 def relu(t):
@@ -57,29 +58,6 @@ def minors_l1(vectors):
 def random_data(n, d, seed):
     rng = random.Random(seed)
     return [[Fraction(rng.randint(-4, 4), rng.randint(1, 2)) for _ in range(d)] for _ in range(n)]
-
-
-def brute_force_l1(K, y, intercept):
-    """min ||z||_1 over basic solutions (independent column subsets) of K z + t 1 = y."""
-    n, P = len(K), len(K[0])
-    columns = [[K[i][j] for i in range(n)] for j in range(P)]
-    best = None
-    extra = [[Fraction(1)] * n] if intercept else []
-    for size in range(0, n + 1):
-        for S in combinations(range(P), size):
-            for use_t in [False, True] if intercept else [False]:
-                cols = [columns[j] for j in S] + (extra if use_t else [])
-                if not cols or rank(cols) < len(cols):
-                    continue
-                A = [[c[i] for c in cols] for i in range(n)]
-                sol = solve(A, y)
-                if sol is None:
-                    continue
-                value = sum(abs(v) for v in sol[: len(S)])
-                best = value if best is None else min(best, value)
-    if not intercept or best is None:
-        return best
-    return best
 
 
 ALL_DICTIONARIES = [
@@ -190,7 +168,7 @@ def test_min_l1_interpolant_against_brute_force(kind, X, y):
     for x, label in zip(X, y):
         assert fit(x) == label
         assert sum(z * evaluate(u, [Fraction(v) for v in x]) for u, z in fit.network) + fit.intercept == label
-    assert fit.value == brute_force_l1(
+    assert fit.value == min_l1_by_basic_solutions(
         fit.dictionary.matrix, [Fraction(v) for v in y], fit.dictionary.intercept
     )
     assert fit.value == sum(abs(z) for _, z in fit.network)
@@ -229,7 +207,7 @@ def test_worked_example_of_section_3_4():
         for i, x in enumerate([x1, x2]):
             assert D.matrix[i][j] == relu(dot(unit.weight, x))
     fit = min_l1_interpolant([x1, x2], [1, 1])
-    assert fit.value == brute_force_l1(D.matrix, [Fraction(1), Fraction(1)], False) == 1
+    assert fit.value == min_l1_by_basic_solutions(D.matrix, [Fraction(1), Fraction(1)], False) == 1
 
 
 def test_xor_of_section_4_2():
@@ -308,7 +286,7 @@ def test_random_instances_certificate_and_brute_force(points, labels, kind):
     X = [list(p) for p in points]
     y = [Fraction(v) for v in labels[: len(X)]]
     D = wedge_dictionary(X) if kind == "wedge" else affine_dictionary(X)
-    expected = brute_force_l1(D.matrix, y, D.intercept)
+    expected = min_l1_by_basic_solutions(D.matrix, y, D.intercept)
     try:
         fit = min_l1_interpolant(X, y, dictionary=D)
     except ValueError:
@@ -343,4 +321,4 @@ def test_theorem_1_is_theorem_5_in_dimension_one():
     assert _nonzero_columns(ramps.matrix) == _nonzero_columns(affine.matrix)
     a = min_l1_interpolant(None, y, dictionary=ramps)
     b = min_l1_interpolant(None, y, dictionary=affine)
-    assert a.value == b.value == brute_force_l1(ramps.matrix, [Fraction(v) for v in y], True)
+    assert a.value == b.value == min_l1_by_basic_solutions(ramps.matrix, [Fraction(v) for v in y], True)

@@ -11,15 +11,7 @@ import pytest
 
 from exactgeom import library
 from exactgeom._parallel import chunks, map_chunked, worker_count
-
-
-def sign_vector(normals, offsets, point):
-    """Top-level (picklable): the sign of a_i . x - c_i for every hyperplane."""
-    out = []
-    for a, c in zip(normals, offsets):
-        value = sum((ai * xi for ai, xi in zip(a, point)), Fraction(0)) - c
-        out.append((value > 0) - (value < 0))
-    return tuple(out)
+from oracles.regions import sign_vector
 
 
 def _points(d, r):

@@ -1,5 +1,5 @@
 """Tropical polynomials and rational functions: semiring identities (hypothesis), reduced forms against an
-independent upper hull, Newton polytopes against gift wrapping, regions against pointwise argmax."""
+independent upper hull, Newton polytopes against the monotone chain, regions against pointwise argmax."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exactgeom.tropical import TropicalPolynomial, TropicalRational
+from oracles.hulls import monotone_chain
 
 small = st.integers(-4, 4)
 rationals = st.fractions(min_value=-5, max_value=5, max_denominator=4)
@@ -90,32 +91,12 @@ def test_formal_versus_functional_equality():
     assert TropicalPolynomial([(1, (1,)), (3, (1,))]) == TropicalPolynomial([(3, (1,))])
 
 
-def _gift_wrap(points):
-    pts = sorted(set(points))
-    if len(pts) <= 2:
-        return pts
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower, upper = [], []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return sorted(set(lower[:-1] + upper[:-1]))
-
-
 def test_newton_polytope_against_monotone_chain():
     rng = random.Random(7)
     for _ in range(30):
         exps = [(rng.randint(-3, 3), rng.randint(-3, 3)) for _ in range(rng.randint(1, 9))]
         f = TropicalPolynomial([(rng.randint(-2, 2), e) for e in exps])
-        expected = [tuple(map(Fraction, v)) for v in _gift_wrap(exps)]
+        expected = [tuple(map(Fraction, v)) for v in monotone_chain(exps)]
         assert list(f.newton_polytope()) == expected
 
 

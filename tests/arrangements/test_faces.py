@@ -34,6 +34,7 @@ from exactgeom.library import (
     shi,
     threshold,
 )
+from oracles.regions import sign_vector
 
 # -- independent helpers -------------------------------------------------------------------------
 
@@ -56,14 +57,6 @@ def _nonempty(A, strict, zero=()):
 def _brute_force_regions(A):
     n = len(A)
     return {s for s in itertools.product((1, -1), repeat=n) if _nonempty(A, list(enumerate(s)))}
-
-
-def _sign_vector(A, x):
-    out = []
-    for a, c in zip(A.normals, A.offsets):
-        v = sum((ai * xi for ai, xi in zip(a, x)), Fraction(0)) - c
-        out.append((v > 0) - (v < 0))
-    return tuple(out)
 
 
 def _stirling2(n, k):
@@ -156,7 +149,7 @@ def test_witnesses_have_their_sign_vectors(A):
     for R in A.regions():
         assert len(R.witness) == A.dimension
         assert all(isinstance(v, Fraction) for v in R.witness)
-        assert _sign_vector(A, R.witness) == R.sign_vector
+        assert sign_vector(A.normals, A.offsets, R.witness) == R.sign_vector
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -167,7 +160,7 @@ def test_regions_against_brute_force_and_zaslavsky(A):
     assert len(R) == A.num_regions()
     assert sum(r.is_bounded() for r in R) == A.num_bounded_regions()
     for r in R:
-        assert _sign_vector(A, r.witness) == r.sign_vector
+        assert sign_vector(A.normals, A.offsets, r.witness) == r.sign_vector
 
 
 def test_regions_order_is_lexicographic_plus_first():
@@ -217,7 +210,7 @@ def test_limits():
 def test_region_containing():
     A = shi(3)
     R = A.region_containing([Fraction(1, 3), 0, 5])
-    assert R.sign_vector == _sign_vector(A, R.witness)
+    assert R.sign_vector == sign_vector(A.normals, A.offsets, R.witness)
     assert R in set(A.regions())   # equality ignores the witness
     with pytest.raises(ValueError, match=r"lies on hyperplane 3, \(1, 0, -1\) \. x = 1,"):
         A.region_containing([6, 0, 5])
@@ -315,7 +308,7 @@ def test_faces_are_the_nonempty_covectors(A):
             brute.add(cov)
     assert {f.covector for f in faces} == brute
     for face in faces:
-        assert _sign_vector(A, face.witness) == face.covector
+        assert sign_vector(A.normals, A.offsets, face.witness) == face.covector
     f = A.f_vector()
     assert sum((-1) ** k * fk for k, fk in enumerate(f)) == (-1) ** A.dimension
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import itertools
 from fractions import Fraction
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from exactgeom.certificates import check_convex, envelope, verify
 from exactgeom.convex import min_l1_interpolant
+from oracles.convex import min_l1_by_basic_solutions
 
 import timing
 
@@ -43,43 +43,11 @@ def _unit_value(unit, x):
 
 
 def _brute_force(claim):
-    """min ||z||_1 with K z (+ t) = y over the vertices of the feasible set: square subsystems."""
+    """min ||z||_1 with K z (+ t) = y for the claim's units evaluated on its data."""
     X = [[Fraction(v) for v in x] for x in claim["X"]]
     y = [Fraction(v) for v in claim["y"]]
     K = [[_unit_value(u, x) for u in claim["units"]] for x in X]
-    n, P = len(K), len(claim["units"])
-    best = None
-    for size in range(0, n + 1):
-        for support in itertools.combinations(range(P), size):
-            for with_t in ([False, True] if claim["intercept"] else [False]):
-                columns = [[K[i][j] for i in range(n)] for j in support]
-                columns += [[Fraction(1)] * n] if with_t else []
-                solution = _solve(columns, y)
-                if solution is not None:
-                    value = sum(abs(v) for v in solution[:size])
-                    best = value if best is None or value < best else best
-    return best
-
-
-def _solve(columns, y):
-    """A solution of Σ c_j columns[j] = y with the columns independent, or None (Gauss over Q)."""
-    n, k = len(y), len(columns)
-    rows = [[columns[j][i] for j in range(k)] + [y[i]] for i in range(n)]
-    pivots, r = [], 0
-    for c in range(k):
-        p = next((i for i in range(r, n) if rows[i][c]), None)
-        if p is None:
-            return None
-        rows[r], rows[p] = rows[p], rows[r]
-        rows[r] = [v / rows[r][c] for v in rows[r]]
-        for i in range(n):
-            if i != r and rows[i][c]:
-                rows[i] = [a - rows[i][c] * b for a, b in zip(rows[i], rows[r])]
-        pivots.append(c)
-        r += 1
-    if any(rows[i][k] for i in range(r, n)):
-        return None
-    return [rows[i][k] for i in range(k)]
+    return min_l1_by_basic_solutions(K, y, claim["intercept"])
 
 
 @pytest.mark.parametrize("name", sorted(PROBLEMS))

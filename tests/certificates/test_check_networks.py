@@ -14,10 +14,11 @@ from exactgeom.certificates import CertificateError, _schema, envelope, verify
 from exactgeom.certificates.check_networks import kth_roots as checker_roots
 from exactgeom.networks import HopfieldNetwork, ThresholdNetwork
 from exactgeom.networks.hopfield import kth_roots as library_roots
+from oracles.boolean import cube, iterate
 
 import timing
 
-POINTS2 = list(itertools.product((0, 1), repeat=2))
+POINTS2 = cube(2)
 INDEX2 = {x: k for k, x in enumerate(POINTS2)}
 MAPS2 = list(itertools.product(POINTS2, repeat=4))
 
@@ -27,13 +28,6 @@ def network(n=2, m=None, **flags):
             "symmetric": False, "zero_diagonal": False, "thresholds": True}
     spec.update(flags)
     return spec
-
-
-def power(h, k):
-    p = h
-    for _ in range(k - 1):
-        p = tuple(h[INDEX2[y]] for y in p)
-    return p
 
 
 def one_step_realizable(h):
@@ -270,7 +264,7 @@ def test_a_complete_root_list_proves_and_a_dropped_root_is_rejected():
     nr, cert = iterated_refusal(2, 2, f)
     assert verify(cert).status == "proved" and nr.verify()
     listed = {tuple(map(tuple, r["map"])) for r in cert["data"]["roots"]}
-    assert listed == {h for h in MAPS2 if power(h, 2) == f}
+    assert listed == {h for h in MAPS2 if iterate(h, 2) == f}
     for i in range(len(cert["data"]["roots"])):
         dropped = copy.deepcopy(cert)
         del dropped["data"]["roots"][i]
@@ -286,7 +280,7 @@ def test_a_fake_root_with_a_valid_one_step_proof_is_rejected():
     _, cert = iterated_refusal(2, 2, f)
     xor = ((0, 0), (1, 1), (1, 1), (0, 0))      # not a one-step map, and xor∘xor != f
     proof = HopfieldNetwork(2).realize(xor).certificate()
-    assert verify(proof).ok and power(xor, 2) != f
+    assert verify(proof).ok and iterate(xor, 2) != f
     fake = copy.deepcopy(cert)
     fake["data"]["roots"].append({"map": [list(y) for y in xor], "multipliers": proof["data"]["multipliers"],
                                   "equation_multipliers": proof["data"]["equation_multipliers"]})
@@ -326,7 +320,7 @@ def test_the_checker_enumeration_equals_a_brute_force_over_all_maps_of_two_units
     for k in (2, 3, 4, 5):
         roots = defaultdict(set)
         for h in MAPS2:
-            roots[power(h, k)].add(h)
+            roots[iterate(h, k)].add(h)
         for f in MAPS2:
             target = [INDEX2[y] for y in f]
             found = checker_roots(target, k)
@@ -351,7 +345,7 @@ def test_every_two_step_refusal_of_two_units_proves_and_matches_an_independent_c
     net = HopfieldNetwork(2, iterations=2)
     refused = 0
     for f in MAPS2:
-        expected = any(one_step_realizable(h) and power(h, 2) == f for h in MAPS2)
+        expected = any(one_step_realizable(h) and iterate(h, 2) == f for h in MAPS2)
         r = net.realize(f)
         assert bool(r) == expected
         if not r:

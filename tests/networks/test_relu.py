@@ -3,7 +3,6 @@ brute-force activation patterns, Zaslavsky's count of the first-layer arrangemen
 
 from __future__ import annotations
 
-import itertools
 import random
 from fractions import Fraction
 
@@ -13,6 +12,7 @@ from exactgeom import Arrangement
 from exactgeom.networks import ReLUNetwork
 from exactgeom.networks.relu import one_layer_region_bound
 from exactgeom.polyhedra import Polyhedron
+from oracles.relu import activation_patterns
 
 
 def random_network(rng, widths, bound=3, denominators=(1, 2, 3)):
@@ -57,42 +57,6 @@ def test_tropical_form_agrees_with_the_network(widths):
             assert net(x) == manual(net, x) == tuple(F(x) for F in functions)
 
 
-def _patterns_brute_force(net, domain_rows=()):
-    """Every combination of activation patterns, kept when its region has non-empty interior (an LP each)."""
-    n = net.n_inputs
-    hidden = net.widths[1:-1]
-    found = set()
-    for bits in itertools.product((0, 1), repeat=sum(hidden)):
-        pattern, k = [], 0
-        for w in hidden:
-            pattern.append(tuple(bits[k : k + w]))
-            k += w
-        # affine map of each layer's pre-activation under this pattern
-        M = [[Fraction(int(i == j)) for j in range(n)] for i in range(n)]
-        c = [Fraction(0)] * n
-        A, b, kinds = (
-            [list(r) for r, _, _ in domain_rows],
-            [v for _, _, v in domain_rows],
-            ["<" for _ in domain_rows],
-        )
-        for (W, bias), s in zip(zip(net.weights, net.biases), pattern):
-            P = [[sum(w * M[t][j] for t, w in enumerate(row)) for j in range(n)] for row in W]
-            q = [sum(w * c[t] for t, w in enumerate(row)) + bb for row, bb in zip(W, bias)]
-            for row, const, on in zip(P, q, s):
-                A.append(row)
-                b.append(-const)
-                kinds.append(">" if on else "<")  # interior of the pattern's region
-            M = [row if on else [Fraction(0)] * n for row, on in zip(P, s)]
-            c = [v if on else Fraction(0) for v, on in zip(q, s)]
-        # a pre-activation constant on the region is off exactly when the constant is <= 0
-        constant_ok = all((k == ">") == (-v > 0) for row, v, k in zip(A, b, kinds) if not any(row))
-        keep = [i for i, row in enumerate(A) if any(row)]
-        A, b, kinds = [A[i] for i in keep], [b[i] for i in keep], [kinds[i] for i in keep]
-        if constant_ok and not Polyhedron(A, b, kinds, dimension=n).is_empty():
-            found.add(tuple(pattern))
-    return found
-
-
 @pytest.mark.parametrize(
     "widths,seed",
     [((2, 4, 1), 1), ((2, 5, 1), 2), ((3, 4, 1), 3), ((2, 3, 3, 1), 4), ((1, 3, 2, 1), 5), ((2, 2, 3, 2), 6)],
@@ -101,7 +65,7 @@ def test_activation_regions_against_brute_force(widths, seed):
     rng = random.Random(seed)
     net = random_network(rng, widths)
     regions = list(net.linear_regions())
-    assert {r.patterns[0] for r in regions} == _patterns_brute_force(net)
+    assert {r.patterns[0] for r in regions} == activation_patterns(net)
     for r in regions:
         w = r.witness
         assert net.activation_pattern(w) == r.patterns[0]
@@ -141,7 +105,7 @@ def test_domain_restricts_the_regions():
     box = Polyhedron([[1, 0], [-1, 0], [0, 1], [0, -1]], [1, 1, 1, 1], ["<=", "<=", "<", "<="])
     rows = [((1, 0), "<", 1), ((-1, 0), "<", 1), ((0, 1), "<", 1), ((0, -1), "<", 1)]
     inside = list(net.linear_regions(box))
-    assert {r.patterns[0] for r in inside} == _patterns_brute_force(net, rows)
+    assert {r.patterns[0] for r in inside} == activation_patterns(net, rows)
     assert all(box.contains(r.witness) for r in inside)
     assert len(inside) <= net.num_linear_regions()
     with pytest.raises(ValueError, match="full-dimensional"):
@@ -213,7 +177,7 @@ def test_deeper_networks_against_brute_force():
     rng = random.Random(21)
     for widths in [(2, 4, 4, 1), (3, 3, 3, 1), (2, 3, 3, 3, 1)]:
         net = random_network(rng, widths)
-        assert {r.patterns[0] for r in net.linear_regions()} == _patterns_brute_force(net)
+        assert {r.patterns[0] for r in net.linear_regions()} == activation_patterns(net)
 
 
 def test_pictures_of_regions_and_boundary(tmp_path):
@@ -223,7 +187,7 @@ def test_pictures_of_regions_and_boundary(tmp_path):
     net = ReLUNetwork([[[1, 0], [0, 1], [1, 1]], [[1, -1, 1]]], [[0, 0, -1], [0]])
     box_rows = [((1, 0), "<", 2), ((-1, 0), "<", 2), ((0, 1), "<", 2), ((0, -1), "<", 2)]
     ax = plot.linear_regions(net, (-2, 2, -2, 2))
-    expected = len(_patterns_brute_force(net, box_rows))
+    expected = len(activation_patterns(net, box_rows))
     assert ax.get_title() == f"{expected} activation regions in the box"
     assert len(ax.patches) == expected
     ax.figure.savefig(tmp_path / "regions.png", dpi=30)

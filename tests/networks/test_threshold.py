@@ -16,22 +16,11 @@ from exactgeom.certificates import verify
 from exactgeom.networks import NonRealizable, Realization, ThresholdNetwork
 from exactgeom.networks._boolean import truth_table
 from exactgeom.networks.threshold import is_threshold_function, threshold_functions
+from oracles.boolean import cube, step_table
 
 A000609 = [2, 4, 14, 104, 1882, 94572]
 XOR = (0, 1, 1, 0)
 XNOR = (1, 0, 0, 1)
-
-
-def points(n):
-    return list(itertools.product((0, 1), repeat=n))
-
-
-def evaluate(weights, thresholds, n):
-    """Independent evaluation of H(Wx + θ) on {0,1}^n."""
-    return tuple(
-        tuple(1 if sum(w * v for w, v in zip(row, x)) + t > 0 else 0 for row, t in zip(weights, thresholds))
-        for x in points(n)
-    )
 
 
 def brute_force_threshold_functions(n, bound):
@@ -40,7 +29,7 @@ def brute_force_threshold_functions(n, bound):
     for w in itertools.product(range(-bound, bound + 1), repeat=n):
         for twice_b in range(-2 * bound * n - 3, 2 * bound * n + 4):
             b = Fraction(twice_b, 2)
-            found.add(tuple(1 if sum(a * v for a, v in zip(w, x)) + b > 0 else 0 for x in points(n)))
+            found.add(tuple(1 if sum(a * v for a, v in zip(w, x)) + b > 0 else 0 for x in cube(n)))
     return found
 
 
@@ -50,7 +39,7 @@ def test_number_of_threshold_functions_is_A000609_and_zaslavsky(n):
     for bits, (w, b) in threshold_functions(n):
         assert bits not in found
         found[bits] = (w, b)
-        values = [sum(a * v for a, v in zip(w, x)) + b for x in points(n)]
+        values = [sum(a * v for a, v in zip(w, x)) + b for x in cube(n)]
         assert all(v != 0 for v in values), "the witness must lie in the open chamber"
         assert tuple(int(v > 0) for v in values) == bits
     assert len(found) == A000609[n]
@@ -84,7 +73,7 @@ def test_two_by_two_network_196_realizable_60_certified():
         if r:
             realizable += 1
             assert isinstance(r, Realization)
-            assert evaluate(r.weights, r.thresholds, 2) == table
+            assert step_table(r.weights, r.thresholds, 2) == table
             assert r.verify() and verify(r.certificate()).ok
             assert not bad_rows
         else:
@@ -109,7 +98,7 @@ def test_asummability_for_a_larger_non_threshold_function():
     assert not nr and nr.verify()
     (true_points, false_points), = nr.asummability
     f = truth_table(lambda x: (x[0] & x[1]) | (x[2] & x[3]), 4)
-    index = {x: k for k, x in enumerate(points(4))}
+    index = {x: k for k, x in enumerate(cube(4))}
     assert len(true_points) == len(false_points)
     assert all(f[index[x]] == (1,) for x in true_points) and all(f[index[x]] == (0,) for x in false_points)
     assert [sum(c) for c in zip(*true_points)] == [sum(c) for c in zip(*false_points)]
@@ -135,10 +124,10 @@ def test_tampered_certificates_are_rejected():
        st.lists(st.integers(-6, 6), min_size=2, max_size=2))
 def test_every_network_function_is_realized_and_lies_in_its_cone(weights, thresholds):
     W = [weights[:3], weights[3:]]
-    table = evaluate(W, thresholds, 3)
+    table = step_table(W, thresholds, 3)
     net = ThresholdNetwork(3, 2)
     r = net.realize(table)
-    assert r and evaluate(r.weights, r.thresholds, 3) == table
+    assert r and step_table(r.weights, r.thresholds, 3) == table
     theta = [v for row, t in zip(W, thresholds) for v in (*row, t)]
     assert net.parameter_cone(table).contains(theta)
 
@@ -150,7 +139,7 @@ def test_parameter_cone_emptiness_matches_realizability():
         assert P.is_empty() == (bits in (XOR, XNOR))
         if not P.is_empty():
             w1, w2, b = P.witness()
-            assert evaluate([[w1, w2]], [b], 2) == tuple((v,) for v in bits)
+            assert step_table([[w1, w2]], [b], 2) == tuple((v,) for v in bits)
     assert is_threshold_function([0, 0, 0, 1]) and not is_threshold_function(list(XOR))
 
 
@@ -165,7 +154,7 @@ def test_realizable_functions_are_all_distinct_and_verified():
     for table, r in ThresholdNetwork(2, 2).realizable_functions():
         assert table not in seen
         seen.add(table)
-        assert evaluate(r.weights, r.thresholds, 2) == table
+        assert step_table(r.weights, r.thresholds, 2) == table
     assert len(seen) == 196
 
 
@@ -206,3 +195,14 @@ def test_executor_gives_the_same_functions():
         parallel = dict(threshold_functions(4, executor=pool))
     assert set(parallel) == set(serial) and len(parallel) == 1882
     assert ThresholdNetwork(3, 1).num_realizable() == 104
+
+
+@pytest.mark.parametrize("table", [((0, 0), (0, 1), (0, 1), (1, 1)), ((1, 0), (0, 0), (1, 1), (0, 1))])
+def test_printed_matrix_of_a_realization_computes_the_map(table):
+    import re
+
+    text = str(ThresholdNetwork(2, 2).realize(list(table)))
+    printed = re.findall(r"\[([-\d/ |]+)\]", text)
+    rows = [[Fraction(v) for v in re.split(r"[\s|]+", row.strip())] for row in printed]
+    assert len(rows) == 2 and all(len(row) == 3 for row in rows)   # [W | θ]: one row per output
+    assert step_table([row[:2] for row in rows], [row[2] for row in rows], 2) == table

@@ -1,0 +1,1 @@
+"""Tests of exactgeom.polyhedra, one module per module of the package."""
