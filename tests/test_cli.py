@@ -520,6 +520,15 @@ def test_dedupe_flag_merges_repeated_hyperplanes(tmp_path, capsys):
     assert code == 0 and out.strip().endswith("4 regions")
 
 
+def test_one_hyperplane_reads_in_the_singular(tmp_path, capsys):
+    path = tmp_path / "n.txt"
+    path.write_text("1 0\n")
+    code, out, _ = _run(capsys, "charpoly", "--normals", str(path))
+    assert code == 0 and out.splitlines()[0].endswith(": 1 hyperplane in Q^2")
+    code, out, _ = _run(capsys, "regions", "--normals", str(path))
+    assert code == 0 and out.splitlines()[-1] == "2 regions"            # the two half-planes x1 > 0, x1 < 0
+
+
 def test_broken_pipe_exits_quietly(monkeypatch, capsys):
     import builtins
 

@@ -173,7 +173,7 @@ def test_distance_to_span_matches_least_squares(pair):
 def test_distance_to_affine_hull_and_signed_distance():
     assert dist_to_affine_hull([0, 0, 5], [[1, 0, 1], [0, 1, 1], [0, 0, 1]], squared=True) == 16
     assert dist_to_affine_hull([3, 4], [[0, 0]]) == 5
-    # seed 002: dist(x, Span(x_1..x_{d-1})) = <cross, x> / ||cross||_2 up to sign
+    # Pilanci: dist(x, Span(x_1..x_{d-1})) = <cross, x> / ||cross||_2 up to sign
     x, v = [1, 2], [1, 1]
     c = cross(v)
     assert sum(a * b for a, b in zip(c, x)) ** 2 / sum(a * a for a in c) == dist_to_span(x, [v], squared=True)

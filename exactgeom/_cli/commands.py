@@ -66,7 +66,7 @@ def _cmd_charpoly(args) -> int:
     _emit(
         args,
         payload,
-        f"{name}: {len(A)} hyperplanes in Q^{A.dimension}\n"
+        f"{name}: {len(A)} hyperplane{'' if len(A) == 1 else 's'} in Q^{A.dimension}\n"
         f"  chi(t) = {chi.as_expr()}\n"
         f"  regions = {payload['regions']}, bounded = {payload['bounded_regions']}",
     )
@@ -114,7 +114,7 @@ def _cmd_regions(args) -> int:
         for region in rows[shown:]:
             _print(_format_region(region))
         _print(
-            f"{len(rows)} regions"
+            f"{len(rows)} region{'' if len(rows) == 1 else 's'}"
             + (" (limit reached)" if args.limit is not None and len(rows) >= args.limit else "")
         )
     if args.certificate:
@@ -164,11 +164,11 @@ def _cmd_realize(args) -> int:
     if result:
         W = [[fraction_str(v) for v in row] for row in result.weights]
         theta = [fraction_str(v) for v in result.thresholds]
+        verified = bool(result.verify())
         _emit(
             args,
-            {"realizable": True, "weights": W, "thresholds": theta, "verified": bool(result.verify())},
-            f"realizable: W = {W}, theta = {theta} (checked on all {2**args.inputs} inputs: "
-            f"{bool(result.verify())})",
+            {"realizable": True, "weights": W, "thresholds": theta, "verified": verified},
+            f"realizable, checked on all {2**args.inputs} inputs: {verified}\n{result}",
         )
         _write_certificate(args, result.certificate)
         return EXIT_OK

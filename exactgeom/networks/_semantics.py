@@ -47,12 +47,21 @@ realizable maps, and ``num_realizable = (-1)^dim χ_{A_L}(-1)``.  Without
 ``symmetric`` each row involves only the coordinates of its own unit, so A_L
 is the product of one arrangement per unit and the count is the product of the
 units' region counts (:func:`_num_one_step_maps`); ``symmetric`` couples the
-units and A_L is one arrangement of the coupled space.  For a sequential sweep
-or k >= 2 iterations point 2 still holds (every realizable map is computed on
-a chamber) but point 3 fails: unit i sees only the z_i(x) of the map it
-computes, so rows at other z are free and several chambers give one map; these
-counts enumerate the chambers (:func:`_block_chambers`) and collect the
-distinct maps.
+units and A_L is one arrangement of the coupled space.
+
+4. *A sequential sweep or k >= 2 iterations: the maps are the distinct maps of
+   the chambers.*  Point 2 still holds (every realizable map is computed on a
+   chamber, with the same H(ℓ_{i,z}) at every row), and on a chamber every row
+   has one sign, so each chamber computes exactly one map, read from its sign
+   vector (the unit masks).  Point 3 fails: unit i sees only the z_i(x) of the
+   map it computes, so rows at other z are free and several chambers give one
+   map (for n = 2 the 196 chambers give 108 sweeps), and χ does not count the
+   maps.  The count is the number of distinct maps over the chambers
+   (:func:`~exactgeom.networks._chambers.chamber_maps`), the chambers taken as tuples of unit masks: the
+   products of the units' chambers, or, with ``symmetric``, the tuples whose
+   cones meet on the shared weights (:func:`~exactgeom.networks._chambers.coupled_chambers`, by exact
+   Fourier–Motzkin elimination; their number is checked against χ in the
+   tests).  No linear program and no witness is involved.
 """
 
 from __future__ import annotations
@@ -438,3 +447,4 @@ def _explain_failure(spec: dict, table: Table, certificate: dict, name: str = "f
         end = ("but it is ≤ 0" if len(sides[0]) == 1 else "but each term is ≤ 0") + f" ({f_name} = 0 there)"
         return (f"{head}: {identity}, so {strict} ({f_name} = 1 there) would force {closed} > 0, {end}.")
     return f"{head}: {identity}, so {strict} ({f_name} = 1 there) would force 0 > 0."
+

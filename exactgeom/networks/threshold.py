@@ -130,6 +130,10 @@ class Realization:
     >>> from exactgeom.certificates import verify
     >>> bool(verify(r.certificate()))
     True
+    >>> print(ThresholdNetwork(2, 2).realize([(0, 0), (0, 1), (0, 1), (1, 1)]))
+    realized by one step of ThresholdNetwork(n_inputs=2, n_outputs=2), output i = H(w_i·x + θ_i):
+      [W | θ] = [2  2 | -3]
+                [2  2 | -1]
     """
 
     network: object
@@ -139,6 +143,16 @@ class Realization:
 
     def __bool__(self) -> bool:
         return True
+
+    def __str__(self) -> str:
+        """The parameters as the matrix [W | θ], one row per output, columns aligned."""
+        rows = [[_exact.fraction_str(v) for v in (*w, t)] for w, t in zip(self.weights, self.thresholds)]
+        widths = [max(len(row[j]) for row in rows) for j in range(len(rows[0]))]
+        cells = ["  ".join(v.rjust(k) for v, k in zip(row[:-1], widths)) + f" | {row[-1].rjust(widths[-1])}"
+                 for row in rows]
+        label = "  [W | θ] = "
+        lines = [label + f"[{cells[0]}]", *(" " * len(label) + f"[{c}]" for c in cells[1:])]
+        return "\n".join([f"realized by one step of {self.network!r}, output i = H(w_i·x + θ_i):", *lines])
 
     @property
     def parameters(self) -> tuple[Fraction, ...]:

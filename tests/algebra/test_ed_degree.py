@@ -2,9 +2,9 @@
 
 Independent sources: DHOST closed forms (general hypersurfaces e Σ (e−1)^i, Eckart–Young
 C(min(m,n), r), rational normal curves 3e − 2, 2×n rank one 4n − 2), the circle values of
-seeds 003/004, the lightning quartic's 14 and the table of critical sets for degenerate Q
-(seed 003), and the two formulations (rank minors vs. Lagrange with the Jacobian in x only)
-and the two engines against each other.
+Kohn's lectures, the lightning quartic's 14 and the table of critical sets for degenerate Q
+(Kohn, Algebraic neural network theory), and the two formulations (rank minors vs. Lagrange
+with the Jacobian in x only) and the two engines against each other.
 """
 
 from __future__ import annotations
@@ -92,7 +92,8 @@ def _psd(rank, rng, n=6):
     return [[sum(B[r][i] * B[r][j] for r in range(rank)) for j in range(n)] for i in range(n)]
 
 
-# seed 003: k = dim ker Q -> 14 points; 4 points + a curve; a surface; dimension 3; dimension 4
+# Kohn, Algebraic neural network theory: k = dim ker Q -> 14 points; 4 points + a curve; a surface;
+# dimension 3; dimension 4
 DEGENERATE_TABLE = {
     1: [(0, None), (0, None)],
     2: [(1, None), (0, 4)],

@@ -1,4 +1,5 @@
-"""Linear classifiers: Cover's closed form, Zaslavsky's count, brute-force dichotomies, seed 001's claim."""
+"""Linear classifiers: Cover's closed form, Zaslavsky's count, brute-force dichotomies, the claim of the
+Brandenburg–Torres talk."""
 
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def check_evidence(clf, labels, check):
         assert flip["signs"] == c["chamber"][:i] + (-c["chamber"][i],) + c["chamber"][i + 1:]
 
 
-def test_seed_001_proposition_on_random_instances():
+def test_brandenburg_torres_proposition_on_random_instances():
     verdicts = []
     for seed in range(12):
         rng = random.Random(1000 + seed)

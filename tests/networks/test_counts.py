@@ -1,10 +1,13 @@
-"""Counts of realizable maps from χ (Zaslavsky) against independent enumerations.
+"""Counts of realizable maps, from χ (Zaslavsky) and from the chambers' masks, against enumerations.
 
 The χ count rests on a bijection between the chambers of the parameter arrangement and the
 realizable maps (exactgeom/networks/_semantics.py).  Checked here: the counts against LP
 feasibility of every candidate truth table (no chambers involved), against a brute force over
 integer parameters, against the OEIS values, and the perturbation lemma itself on degenerate
-parameters (many rows zero) for every variant.
+parameters (many rows zero) for every variant.  Sequential sweeps and iterates count the distinct
+maps of the chambers' masks (exactgeom/networks/_chambers.py): checked against the maps of the
+chambers' witnesses from exact LPs, the coupled chambers against χ and the LP regions, and the
+Fourier–Motzkin feasibility test against an LP.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from fractions import Fraction
 import pytest
 
 from exactgeom.networks import HopfieldNetwork, LinearClassifier, ThresholdNetwork
+from exactgeom.networks._chambers import _strictly_feasible, coupled_chambers
+from exactgeom.networks._semantics import _block_chambers
 from exactgeom.networks.hopfield import check_proposition
 from exactgeom.networks.threshold import threshold_functions
 from exactgeom.polyhedra import Polyhedron
@@ -160,12 +165,79 @@ def test_every_realizable_map_is_realized_off_all_hyperplanes(n, update, constra
                 assert (value == 0) == row_is_zero_on_L
 
 
-def test_sequential_and_iterated_counts_fall_back_to_enumeration_two_units():
-    # values from test_hopfield's brute force over integer parameters
-    assert HopfieldNetwork(2, update="sequential").num_realizable() == 108
-    assert HopfieldNetwork(2, iterations=2).num_realizable() == 74
-    # several chambers compute one sweep: the chamber count is not the map count here
-    assert HopfieldNetwork(2, update="sequential").parameter_arrangement().num_regions() == 196
+STEPS = [("sequential", 1), ("synchronous", 2), ("sequential", 2), ("synchronous", 3)]
+
+
+def spec_of(net: HopfieldNetwork) -> dict:
+    return net._one_step_network()._spec()
+
+
+def test_several_chambers_compute_one_sweep():
+    # point 3 of the bijection fails here: the chamber count is not the map count
+    net = HopfieldNetwork(2, update="sequential")
+    assert net.parameter_arrangement().num_regions() == 196 != net.num_realizable() == 108
+
+
+@pytest.mark.parametrize("update, k", STEPS)
+@pytest.mark.parametrize("constraints", CONSTRAINTS)
+def test_two_unit_chamber_map_counts_equal_the_enumeration(update, k, constraints):
+    """Distinct maps of the chamber masks against the maps of the chambers' witnesses (exact LPs)."""
+    net = HopfieldNetwork(2, update=update, iterations=k, **constraints)
+    enumerated = {t for t, _ in net.realizable_functions()}
+    points = list(itertools.product((0, 1), repeat=2))
+    assert {tuple(points[j] for j in f) for f in net._distinct_maps()} == enumerated
+    assert net.num_realizable() == len(enumerated)
+
+
+@pytest.mark.parametrize("update, k", STEPS[:3])
+@pytest.mark.parametrize("constraints", [dict(zero_diagonal=True), dict(thresholds=False),
+                                         dict(symmetric=True, zero_diagonal=True),
+                                         dict(symmetric=True, thresholds=False)])
+def test_three_unit_chamber_map_counts_equal_the_enumeration(update, k, constraints):
+    net = HopfieldNetwork(3, update=update, iterations=k, **constraints)
+    assert net.num_realizable() == len({t for t, _ in net.realizable_functions()})
+
+
+@pytest.mark.parametrize("n", [2, 3])
+@pytest.mark.parametrize("constraints", [c for c in CONSTRAINTS if c["symmetric"]])
+def test_coupled_chambers_are_the_regions_counted_by_chi(n, constraints):
+    net = HopfieldNetwork(n, **constraints)
+    chambers = coupled_chambers(spec_of(net))
+    assert len(chambers) == len(set(chambers)) == net.parameter_arrangement().num_regions()
+    if n == 2 or constraints["zero_diagonal"] or not constraints["thresholds"]:     # 271,600: the slow test
+        by_lp = {tuple(m[i] for i in range(n)) for m, _, _ in _block_chambers(spec_of(net), list(range(n)))}
+        assert set(chambers) == by_lp
+
+
+@pytest.mark.slow
+def test_three_unit_symmetric_chambers_equal_the_regions():
+    net = HopfieldNetwork(3, symmetric=True)
+    by_lp = {tuple(m[i] for i in range(3)) for m, _, _ in _block_chambers(spec_of(net), [0, 1, 2])}
+    assert set(coupled_chambers(spec_of(net))) == by_lp
+
+
+@pytest.mark.parametrize("update, k", [STEPS[0], pytest.param(*STEPS[1], marks=pytest.mark.slow),
+                                       pytest.param(*STEPS[2], marks=pytest.mark.slow)])
+def test_three_unit_symmetric_maps_contain_every_sampled_parameter(update, k):
+    net = HopfieldNetwork(3, update=update, iterations=k, symmetric=True)
+    points = list(itertools.product((0, 1), repeat=3))
+    maps = {tuple(points[j] for j in f) for f in net._distinct_maps()}
+    rng = random.Random(14)
+    for _ in range(150):
+        a = [[rng.randint(-3, 3) for _ in range(3)] for _ in range(3)]
+        W = [[a[min(i, j)][max(i, j)] for j in range(3)] for i in range(3)]
+        t = [Fraction(rng.randint(-7, 7), 2) for _ in range(3)]
+        assert net.evaluate(W, t) in maps
+
+
+def test_strict_feasibility_by_elimination_agrees_with_lp():
+    rng = random.Random(3)
+    for _ in range(150):
+        rows = {tuple(rng.randint(-2, 2) for _ in range(3)) for _ in range(rng.randint(1, 6))} - {(0, 0, 0)}
+        if not rows:
+            continue
+        P = Polyhedron.from_constraints([list(r) for r in rows], [0] * len(rows), [">"] * len(rows))
+        assert _strictly_feasible(set(rows), 3) == (not P.is_empty())
 
 
 @pytest.mark.slow

@@ -73,6 +73,7 @@ def test_realizable_maps_equal_brute_force(variant, brute_force):
         enumerated[table] = r
         assert r.verify() and verify(r.certificate()).ok
     assert set(enumerated) == brute_force[variant]
+    assert net.num_realizable() == len(brute_force[variant])
 
 
 def test_known_counts():

@@ -56,6 +56,16 @@ def test_filling_model_has_no_equations():
     assert E.equations == () and E.ideal_dimensions == (0, 0, 0)
 
 
+def test_no_equations_feed_ed_degree_as_the_whole_space():
+    from exactgeom.algebra import ed_degree
+
+    E = PolynomialMLP((2, 2, 1), 2).implicit_equations(2)
+    assert E.equations == ()
+    # X = C^3: the distance to u is least at u itself, the only critical point
+    r = ed_degree(E.equations, E.coordinates, Q=[[2, 0, 0], [0, 1, 0], [0, 0, 3]])
+    assert (r.value, r.codimension, r.proved) == (1, 0, True)
+
+
 def test_non_homogeneous_parametrization():
     t = sp.Symbol("t")
     E = Parametrization([t], [t + 1, t**2]).implicit_equations(2)

@@ -1,6 +1,6 @@
 """Network parametrizations checked against hand expansions and closed forms.
 
-Independent sources: the expansions written out in seeds 003/004 (e(ax+by)^2 + f(cx+dy)^2 has
+Independent sources: the expansions written out in Kohn's lectures (e(ax+by)^2 + f(cx+dy)^2 has
 coefficients a^2e + c^2f, 2(abe + cdf), b^2e + d^2f), direct evaluation of the network with
 exact rationals at random points (a second algorithm: numbers instead of polynomials), polynomial
 multiplication of filters for stride-1 linear convolutions, and dimension formulas from the

@@ -2,7 +2,8 @@
 
 Independent sources: the loss Σ (f(a_i) − b_i)^2 evaluated from the network function
 (hypothesis, random data and coefficients), the Hankel moment structure of AᵀA for one input,
-and the rank of Q for fewer samples than coordinates (seed 003, observation 2).
+and the rank of Q for fewer samples than coordinates (Kohn, Algebraic neural network theory,
+observation 2).
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ def test_errors():
 @pytest.mark.parametrize(
     "engine", [e for e in __import__("exactgeom").algebra.available_engines() if e != "sympy"]
 )
-def test_lightning_training_critical_sets_match_seed_table(engine):
-    # seed 003: Q from the MSE loss of a general data set, |S| = 3, 2, 1 ->
+def test_lightning_training_critical_sets_match_the_lecture_table(engine):
+    # Kohn, Algebraic neural network theory: Q from the MSE loss of a general data set, |S| = 3, 2, 1 ->
     # 14 points; a curve and two lines (k = 2); a 3-dimensional set (k = 4)
     import random
 

@@ -1,4 +1,4 @@
-"""Real images of x^2 and x^3 networks on binary forms (seeds 003/004).
+"""Real images of x^2 and x^3 networks on binary forms (Kohn's lectures).
 
 Independent sources: substitution of the claimed real preimages at random rational forms (numbers
 instead of the symbolic case formulas), sympy's discriminant and real-root isolation for the
