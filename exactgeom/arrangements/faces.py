@@ -32,12 +32,9 @@ from .._progress import progress_bar
 from ..errors import TooLarge
 from ..polyhedra import _ppl
 from ._flat_engine import _central_rows, _enumerate_flats, _prime_for
+from ._covectors import _closure_of, _half_spaces, _integer_rows, _leaves
 from .regions import (
     Region,
-    _closure_of,
-    _half_spaces,
-    _integer_rows,
-    _leaves,
     region_adjacency_graph,
     region_certificate,
     region_containing,

@@ -34,7 +34,9 @@ from .._parallel import map_chunked, worker_count
 from .._progress import progress_bar
 from ..errors import TooLarge
 from ..polyhedra import _ppl
-from .lattice import _whitney_first_kind
+from . import _incremental
+from ._covectors import _closure_of, _integer_rows
+from .lattice import _whitney_first_kind, zaslavsky_counts
 
 __all__ = [
     "Region",
@@ -45,80 +47,6 @@ __all__ = [
 ]
 
 SignVector = tuple[int, ...]
-
-
-# -- exact helpers shared with faces.py ---------------------------------------------------------
-def _integer_rows(arrangement) -> list[tuple[list[int], int]]:
-    """Each hyperplane ``a . x = c`` scaled by a positive integer to integer ``(a, c)``."""
-    return [_ppl.integer_row(a, c) for a, c in zip(arrangement.normals, arrangement.offsets)]
-
-
-def _half_spaces(rows) -> list[tuple[ppl.Constraint, ppl.Constraint, ppl.Constraint]]:
-    """Per hyperplane the pplpy constraints ``f >= 0``, ``f <= 0`` and ``f == 0``, ``f = a . x - c``."""
-    out = []
-    for a, c in rows:
-        f = ppl.Linear_Expression(a, -c)
-        out.append((f >= 0, f <= 0, f == 0))
-    return out
-
-
-def _closure(dimension: int, half_spaces, covector) -> ppl.C_Polyhedron:
-    """The closed polyhedron ``{x : covector_i f_i(x) >= 0}`` (``== 0`` where the covector is 0)."""
-    P = ppl.C_Polyhedron(dimension, "universe")
-    for (ge, le, eq), s in zip(half_spaces, covector):
-        P.add_constraint(ge if s > 0 else le if s < 0 else eq)
-    return P
-
-
-def _closure_of(arrangement, covector) -> ppl.C_Polyhedron:
-    """:func:`_closure` of the face of ``arrangement`` with this covector (or sign vector)."""
-    return _closure(arrangement.dimension, _half_spaces(_integer_rows(arrangement)), covector)
-
-
-_INCLUDED = ppl.Poly_Con_Relation.is_included()
-
-
-def _sides(P: ppl.C_Polyhedron, half_space) -> tuple[bool, bool]:
-    """Whether ``P`` has points with ``f > 0`` and with ``f < 0``."""
-    ge, le, _ = half_space
-    return (not P.relation_with(le).implies(_INCLUDED), not P.relation_with(ge).implies(_INCLUDED))
-
-
-def _leaves(dimension: int, half_spaces, prefix: tuple[int, ...] = (), *,
-            zero: bool = False) -> Iterator[tuple[tuple[int, ...], ppl.C_Polyhedron]]:
-    """Depth first, the faces below ``prefix`` (a face of the first ``len(prefix)`` hyperplanes).
-
-    With ``zero=False`` the regions: hyperplane ``k + 1`` splits a node in two
-    (``+1``, ``-1``) when its closure has generators strictly on both sides.
-    With ``zero=True`` all faces: such a node splits in three (``+1``, ``0``,
-    ``-1``).  Otherwise the node lies on one closed side, so its relative
-    interior lies strictly on that side, or (faces only) inside the hyperplane.
-    Children are visited in the order ``+1, 0, -1``, so the covectors come in
-    lexicographic order for that order of signs.  Each leaf is its covector
-    and its closure, a closed pplpy polyhedron owned by the caller.
-    """
-    n = len(half_spaces)
-    stack = [(_closure(dimension, half_spaces, prefix), prefix)]
-    while stack:
-        P, signs = stack.pop()
-        k = len(signs)
-        while k < n:
-            plus, minus = _sides(P, half_spaces[k])
-            if plus and minus:
-                ge, le, eq = half_spaces[k]
-                Q = ppl.C_Polyhedron(P)
-                Q.add_constraint(le)
-                stack.append((Q, signs + (-1,)))
-                if zero:
-                    Z = ppl.C_Polyhedron(P)
-                    Z.add_constraint(eq)
-                    stack.append((Z, signs + (0,)))
-                P.add_constraint(ge)
-                signs += (1,)
-            else:
-                signs += (1,) if plus else (-1,) if minus else (0,)
-            k += 1
-        yield signs, P
 
 
 # -- the value object ----------------------------------------------------------------------------
@@ -230,64 +158,66 @@ class Region:
 
 
 # -- enumeration ---------------------------------------------------------------------------------
-def _subtree(dimension: int, rows, prefix: SignVector) -> Iterator[tuple[SignVector, list[int], int, bool]]:
-    """Depth-first regions below ``prefix`` (a region of the first ``len(prefix)`` hyperplanes).
+_BLOCK = 4096
 
-    In lexicographic order of sign vectors with ``+1`` before ``-1``.  Each
-    region comes as its sign vector, its witness as numerators over a common
-    denominator, and whether it is (relatively) bounded.
+
+def _region(arrangement, sign_vector: SignVector, witness: tuple[Fraction, ...], bounded) -> Region:
+    """``Region(arrangement, sign_vector, witness, bounded)`` without the dataclass's per-field setattr."""
+    region = object.__new__(Region)
+    region.__dict__.update(arrangement=arrangement, sign_vector=sign_vector, witness=witness, _bounded=bounded)
+    return region
+
+
+def _region_stream(arrangement, points, keys, bounded) -> Iterator[Region]:
+    """Region objects for a table of homogeneous points and sign keys, built a block at a time.
+
+    Witness coordinates repeat a lot (grid points), and a Fraction is immutable: each
+    distinct coordinate of a block is made once.
     """
-    for signs, P in _leaves(dimension, _half_spaces(rows), prefix):
-        yield (signs, *_ppl.relative_interior_numerators(P.minimized_generators(), dimension))
-
-
-def _subtree_list(dimension: int, rows, prefix: SignVector) -> list[tuple[int, list[int], int, bool]]:
-    """The regions below ``prefix``, sign vectors packed as bitmasks (bit i set for +1): cheap to pickle."""
-    return [(sum(1 << i for i, s in enumerate(signs) if s > 0), numerators, denominator, bounded)
-            for signs, numerators, denominator, bounded in _subtree(dimension, rows, prefix)]
-
-
-def _frontier(dimension: int, rows, target: int) -> list[SignVector]:
-    """The regions of the first ``k`` hyperplanes, in output order, for the least ``k`` giving ``target``."""
-    half_spaces = _half_spaces(rows)
-    level: list[tuple[ppl.C_Polyhedron, SignVector]] = [(ppl.C_Polyhedron(dimension, "universe"), ())]
-    for k in range(len(rows)):
-        if len(level) >= target:
-            break
-        nxt = []
-        for P, signs in level:
-            plus, minus = _sides(P, half_spaces[k])
-            if plus and minus:
-                Q = ppl.C_Polyhedron(P)
-                Q.add_constraint(half_spaces[k][1])
-                P.add_constraint(half_spaces[k][0])
-                nxt += [(P, signs + (1,)), (Q, signs + (-1,))]
-            else:
-                nxt.append((P, signs + ((1,) if plus else (-1,))))
-        level = nxt
-    return [signs for _, signs in level]
+    n = len(arrangement)
+    for start in range(0, len(keys), _BLOCK):
+        signs = _incremental.signs_of_keys(keys[start:start + _BLOCK], n).tolist()
+        block = points[start:start + _BLOCK].tolist()
+        made: dict[tuple[int, int], Fraction] = {}
+        for sign_vector, point in zip(signs, block):
+            x0 = point[-1]
+            witness = []
+            for v in point[:-1]:
+                value = made.get((v, x0))
+                if value is None:
+                    value = made[v, x0] = Fraction(v, x0)
+                witness.append(value)
+            yield _region(arrangement, tuple(sign_vector), tuple(witness), bounded)
 
 
 # A progress bar's total is Zaslavsky's count (-1)^d χ_A(-1), computed first when the flat engine
 # finds it within this budget of rows of N K_F (flats expanded times hyperplanes, the engine's unit
-# of work): T_5 needs 2.5e5 rows (well under a second), T_6 3.4e7 (half a minute; no total then).
+# of work): T_5 needs 2.5e5 rows (well under a second), T_6 3.4e7.  Beyond it, a library family's
+# known symmetry group gives χ by orbits (T_6: under a second); otherwise there is no total.
 _TOTAL_BUDGET_ROWS = 10**6
 
 
 def _region_total(arrangement) -> int | None:
-    """The number of regions when χ_A is cached or cheap (within ``_TOTAL_BUDGET_ROWS``), else None.
+    """The number of regions when χ_A is cached or cheap, else None.
+
+    Cheap: within ``_TOTAL_BUDGET_ROWS`` of the flat enumeration, or by orbits of
+    the known group of a library family.
 
     Examples
     --------
     >>> from exactgeom.library import threshold
     >>> _region_total(threshold(4)), _region_total(threshold(6))
-    (1882, None)
+    (1882, 15028134)
     """
     try:
         w = _whitney_first_kind(arrangement, limit=max(1, _TOTAL_BUDGET_ROWS // (len(arrangement) + 1)))
     except TooLarge:
-        return None
-    return sum(abs(v) for v in w)
+        if "_family" not in arrangement.__dict__:
+            return None
+        from .symmetry import characteristic_polynomial_with_symmetry
+
+        w = characteristic_polynomial_with_symmetry(arrangement, "auto").value.all_coeffs()
+    return zaslavsky_counts(w)[0]
 
 
 def regions(arrangement, *, progress: bool = False, executor: Executor | None = None,
@@ -298,27 +228,28 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     ----------
     arrangement : Arrangement
     progress : bool, optional
-        Show a progress bar (tqdm when installed) counting regions.  Its total,
-        and so tqdm's estimate of the time left, is the number of regions from
-        Zaslavsky's theorem when χ_A is already known or cheap to compute (the
-        flat enumeration stays within a fixed budget of counted work, about
-        10^6 rows, which T_5 meets and T_6 does not); otherwise the bar counts
-        without a total.
+        Show progress bars (tqdm when installed): hyperplanes added while the
+        table of regions is built, then regions as they are yielded.  The
+        second bar's total, and so tqdm's estimate of the time left, is the
+        number of regions from Zaslavsky's theorem when χ_A is known or cheap
+        (a flat enumeration within a fixed budget of counted work, about 10^6
+        rows, which T_5 meets; or by orbits of a library family's known
+        symmetry group, which gives T_6's 15,028,134 in about a second).
     executor : concurrent.futures.Executor, optional
-        Split the search tree at the first level with at least ``chunks``
-        nodes and enumerate the subtrees as tasks of this executor (a
-        ``ProcessPoolExecutor`` gives real parallelism).  The output is the same
-        as without an executor, in the same order.
+        Build the table on this executor: the hyperplanes are dealt out to
+        ``chunks`` tasks, each making the candidates of its hyperplanes (a
+        ``ProcessPoolExecutor`` or a Dask client gives real parallelism).  The
+        output is the same as without an executor, witnesses included.
     chunks : int, optional
-        Number of subtrees to aim for with an executor (default: 16 per worker,
-        at least 64).
+        Number of tasks with an executor (default: 4 per worker).
 
     Yields
     ------
     Region
-        In lexicographic order of sign vectors, ``+1`` before ``-1``.  Each
-        region knows whether it is (relatively) bounded, see
-        :meth:`Region.is_bounded`, without a further PPL call.
+        In lexicographic order of sign vectors, ``+1`` before ``-1``.  For a
+        central arrangement :meth:`Region.is_bounded` is known at once (no
+        region is bounded when there is a hyperplane); otherwise it is decided
+        on demand, one PPL call per region asked.
 
     Examples
     --------
@@ -327,23 +258,27 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     >>> [R.sign_vector for R in A.regions()]
     [(1, 1, 1), (1, 1, -1), (1, -1, 1), (1, -1, -1), (-1, 1, 1), (-1, 1, -1), (-1, -1, -1)]
     >>> [R.witness for R in A.regions() if R.is_bounded()]
-    [(Fraction(1, 3), Fraction(1, 3))]
+    [(Fraction(3, 16), Fraction(3, 4))]
     >>> from exactgeom.library import threshold
     >>> sum(1 for _ in threshold(3).regions())
     104
 
     Notes
     -----
-    Depth first over the hyperplanes in index order.  A node is a region of
-    the first ``k`` hyperplanes, held as its closure, a closed pplpy
-    polyhedron; hyperplane ``k + 1`` cuts the open region exactly when the
-    closure has generators strictly on both sides (two PPL relation queries on
-    up-to-date generators).  Total cost: one such test per node of the tree,
-    ``sum_k r(A_k)`` where ``A_k`` are the first ``k`` hyperplanes, plus one
-    generator extraction per region for its witness.  Memory: one polyhedron
-    per level of the current path.  Measured (``benchmarks/regions.py``, a
-    shared 2-core machine): T_4, 1,882 regions, about 0.2-0.3 s; T_5, 94,572
-    regions, about 5 s (more when the machine is busy).
+    No linear programs: the hyperplanes are added one at a time, and the
+    regions cut by hyperplane ``k`` are read off the regions of the
+    restriction of the first ``k - 1`` hyperplanes to it (recursively, with
+    restrictions that recur computed once).  Every region gets a candidate
+    point, each candidate's signs at all hyperplanes are checked exactly in
+    integer arithmetic, and the distinct sign vectors are found by one sort;
+    the proof that each region comes out once, with a point strictly inside,
+    is in :mod:`exactgeom.arrangements._incremental`.  Witnesses are points of
+    coarse dyadic grids where one lies close enough (denominators powers of
+    two, a few bits each), so their size stays small with depth.  Memory holds
+    the table: about ``(d + 1) * 8 + n / 8`` bytes per region plus the
+    restrictions' tables.  Measured (``benchmarks/regions.py``, a shared
+    2-core machine): T_5, 94,572 regions with witnesses, about 2 s; T_6,
+    15,028,134 regions, see the benchmark.
 
     Ctrl-C stops the enumeration; with an executor, pending tasks are
     cancelled.  The :class:`KeyboardInterrupt` carries a note such as
@@ -351,22 +286,24 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     ``progress=True``); :func:`exactgeom.collect` keeps the regions found.
     """
     d, n = arrangement.dimension, len(arrangement)
-    rows = _integer_rows(arrangement)
+    rows = _incremental.normalized_rows(_integer_rows(arrangement))
     total = _region_total(arrangement) if progress else None
-    with progress_bar(progress, total=total, desc="regions", unit="regions") as bar:
+    # A central arrangement's regions are cones over a point of the centre: none is bounded
+    # modulo the lineality space unless there is no hyperplane; otherwise decide on demand.
+    bounded = (n == 0) if n == 0 or arrangement.is_central() else None
+    with progress_bar(progress, total=n, desc="table of regions", unit="hyperplanes") as bar:
         if executor is None:
-            for signs, numerators, denominator, bounded in _subtree(d, rows, ()):
-                bar.update()
-                yield Region(arrangement, signs, _ppl.fraction_vector(numerators, denominator), bounded)
-            return
-        target = chunks if chunks is not None else max(64, 16 * worker_count(executor))
-        prefixes = _frontier(d, rows, target)
-        task = functools.partial(_subtree_list, d, rows)
-        for block in map_chunked(task, prefixes, executor=executor, chunk_size=1):
-            for mask, numerators, denominator, bounded in block:
-                bar.update()
-                signs = tuple(1 if mask >> i & 1 else -1 for i in range(n))
-                yield Region(arrangement, signs, _ppl.fraction_vector(numerators, denominator), bounded)
+            points, keys = _incremental.region_table(rows, d, bar=bar)
+        else:
+            parts = chunks if chunks is not None else 4 * worker_count(executor)
+            task = functools.partial(_incremental.candidate_block, rows, d)
+            points, keys = _incremental.region_table(
+                rows, d, bar=bar, num_blocks=max(1, parts),
+                blocks=lambda split: map_chunked(task, split, executor=executor, chunk_size=1))
+    with progress_bar(progress, total=total, desc="regions", unit="regions") as bar:
+        for region in _region_stream(arrangement, points, keys, bounded):
+            bar.update()
+            yield region
 
 
 def region_containing(arrangement, point) -> Region:

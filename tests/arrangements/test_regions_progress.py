@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import exactgeom as eg
@@ -59,12 +61,30 @@ def test_region_bar_total_for_an_affine_arrangement(totals):
 
 def test_no_total_beyond_the_counted_budget(totals, monkeypatch):
     _whitney_first_kind.cache_clear()
+    plain = Arrangement(threshold(3).normals)                          # T_3 without its family's group
     monkeypatch.setattr(regions_module, "_TOTAL_BUDGET_ROWS", 20)      # fewer rows than T_3 needs
-    assert regions_module._region_total(threshold(3)) is None
-    assert sum(1 for _ in threshold(3).regions(progress=True)) == 104
+    assert regions_module._region_total(plain) is None
+    assert sum(1 for _ in plain.regions(progress=True)) == 104
     assert totals == [("regions", None)]
     monkeypatch.setattr(regions_module, "_TOTAL_BUDGET_ROWS", 10**6)
-    assert regions_module._region_total(threshold(3)) == 104
+    assert regions_module._region_total(plain) == 104
+
+
+def test_a_family_total_beyond_the_budget_comes_from_its_group(totals, monkeypatch):
+    _whitney_first_kind.cache_clear()
+    monkeypatch.setattr(regions_module, "_TOTAL_BUDGET_ROWS", 20)
+    assert regions_module._region_total(threshold(3)) == 104           # A000609, by orbits
+    assert sum(1 for _ in threshold(3).regions(progress=True)) == 104 and totals == [("regions", 104)]
+
+
+def test_interrupt_while_the_table_is_built_names_the_hyperplanes(monkeypatch):
+    from exactgeom.arrangements import _incremental
+
+    _interrupt_after(monkeypatch, _incremental, "_lifted", 3)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        list(threshold(3).regions(progress=True))
+    (note,) = caught.value.__notes__
+    assert re.fullmatch(r"interrupted after [0-3] of 8 hyperplanes \(table of regions\)", note), note
 
 
 def test_without_progress_no_total_is_computed(monkeypatch):
@@ -107,7 +127,7 @@ def test_bar_limit_is_a_counted_budget():
 
 def test_collect_keeps_the_regions_found(monkeypatch):
     expected = [R.sign_vector for R in threshold(3).regions()]
-    _interrupt_after(monkeypatch, regions_module._ppl, "relative_interior_numerators", 37)
+    _interrupt_after(monkeypatch, regions_module, "_region", 37)
     found = eg.collect(threshold(3).regions(progress=True), on_interrupt="return")
     assert found.partial and len(found) == 37
     assert found.note == "interrupted after 37 of 104 regions"
@@ -116,21 +136,21 @@ def test_collect_keeps_the_regions_found(monkeypatch):
 
 
 def test_plain_list_keeps_the_note(monkeypatch):
-    _interrupt_after(monkeypatch, regions_module._ppl, "relative_interior_numerators", 5)
+    _interrupt_after(monkeypatch, regions_module, "_region", 5)
     with pytest.raises(KeyboardInterrupt) as caught:
         list(threshold(3).regions(progress=True))
     assert caught.value.__notes__ == ["interrupted after 5 of 104 regions"]
 
 
 def test_plain_list_without_progress_has_a_note_without_total(monkeypatch):
-    _interrupt_after(monkeypatch, regions_module._ppl, "relative_interior_numerators", 5)
+    _interrupt_after(monkeypatch, regions_module, "_region", 5)
     with pytest.raises(KeyboardInterrupt) as caught:
         list(threshold(3).regions())
     assert caught.value.__notes__ == ["interrupted after 5 regions"]
 
 
 def test_collect_raise_propagates_with_the_note(monkeypatch):
-    _interrupt_after(monkeypatch, regions_module._ppl, "relative_interior_numerators", 3)
+    _interrupt_after(monkeypatch, regions_module, "_region", 3)
     with pytest.raises(KeyboardInterrupt) as caught:
         eg.collect(braid(3).regions())
     assert caught.value.__notes__ == ["interrupted after 3 regions"]

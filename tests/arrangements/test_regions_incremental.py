@@ -1,0 +1,119 @@
+"""The LP-free region enumeration (arrangements/_incremental.py) against independent answers.
+
+Independent answers: Zaslavsky's count from χ (the flat lattice), the sign vectors of the
+witnesses evaluated with Fractions (oracles.regions), and an exact LP per sign vector for
+the brute-force set of regions.
+"""
+
+from __future__ import annotations
+
+import itertools
+from concurrent.futures import ThreadPoolExecutor
+
+import ppl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exactgeom import Arrangement
+from exactgeom.arrangements import _incremental
+from exactgeom.library import braid, generic, resonance, shi, threshold
+from oracles.regions import sign_vector
+
+
+def _open_region_is_nonempty(A, signs) -> bool:
+    """An exact LP (pplpy, NNC): is {x : s_i (a_i . x - c_i) > 0} non-empty?"""
+    from exactgeom.polyhedra import _ppl
+
+    P = ppl.NNC_Polyhedron(A.dimension, "universe")
+    for (a, c), s in zip((_ppl.integer_row(a, c) for a, c in zip(A.normals, A.offsets)), signs):
+        f = ppl.Linear_Expression(a, -c)
+        P.add_constraint(f > 0 if s > 0 else f < 0)
+    return not P.is_empty()
+
+
+def _check(A):
+    found = list(A.regions())
+    signs = [R.sign_vector for R in found]
+    assert len(set(signs)) == len(signs) == A.num_regions()
+    assert signs == sorted(signs, key=lambda s: tuple(-v for v in s))       # lexicographic, + first
+    for R in found:
+        assert sign_vector(A.normals, A.offsets, R.witness) == R.sign_vector
+    return signs
+
+
+arrangements = st.builds(
+    lambda d, rows, offsets: Arrangement([r[:d] for r in rows if any(r[:d])] or [[1] + [0] * (d - 1)],
+                                         [o for r, o in zip(rows, offsets) if any(r[:d])] or [0],
+                                         dimension=d, dedupe=True),
+    st.integers(1, 4),
+    st.lists(st.lists(st.integers(-3, 3), min_size=4, max_size=4), min_size=1, max_size=7),
+    st.lists(st.integers(-3, 3), min_size=7, max_size=7),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arrangements)
+def test_random_arrangements_against_zaslavsky_and_witnesses(A):
+    _check(A)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.builds(
+    lambda rows, offsets, scale: Arrangement([[v * scale + (i == j) for j, v in enumerate(r)]
+                                              for i, r in enumerate(rows)],
+                                             [o * scale for o in offsets[:len(rows)]], dedupe=True),
+    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
+    st.lists(st.integers(-2, 2), min_size=5, max_size=5),
+    st.sampled_from([2**31 + 11, 3**40, 10**30]),
+))
+def test_huge_coefficients_take_the_python_integer_path(A):
+    # entries beyond int64: the same regions, the witnesses checked with Fractions
+    _check(A)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.builds(
+    lambda d, rows, offsets: Arrangement([r[:d] for r in rows if any(r[:d])] or [[1] + [0] * (d - 1)],
+                                         [o for r, o in zip(rows, offsets) if any(r[:d])] or [0],
+                                         dimension=d, dedupe=True),
+    st.integers(1, 3),
+    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
+    st.lists(st.integers(-2, 2), min_size=5, max_size=5),
+))
+def test_sign_vectors_equal_the_brute_force_set(A):
+    expected = {s for s in itertools.product((1, -1), repeat=len(A)) if _open_region_is_nonempty(A, s)}
+    assert set(_check(A)) == expected
+
+
+@pytest.mark.parametrize("A", [braid(4), shi(3), threshold(3), resonance(3), generic(6, 3, seed=5),
+                               Arrangement([[1, 0], [1, 0], [0, 1]], offsets=[0, 1, 0])], ids=repr)
+@pytest.mark.parametrize("estimate", [1e100, 1e-100], ids=["tiny steps", "huge steps"])
+def test_wrong_step_estimates_only_change_the_witnesses(A, estimate, monkeypatch):
+    # The grid and spread points are only a choice of smaller witnesses, read off float estimates:
+    # with no grid and nonsense estimates (steps of 2^-330: spread points; steps of 2^330: they cross
+    # other hyperplanes and the K-point fallback is taken) the regions are the same.
+    expected = [R.sign_vector for R in A.regions()]
+    monkeypatch.setattr(_incremental, "_GRID_EXTRA", ())
+    monkeypatch.setattr(_incremental, "_to_float", lambda X: X.astype(float) * 0 + estimate)
+    assert _check(A) == expected
+
+
+def test_executor_gives_the_same_regions_and_witnesses():
+    A = threshold(3)
+    serial = [(R.sign_vector, R.witness) for R in A.regions()]
+    with ThreadPoolExecutor(2) as pool:
+        for chunks in (1, 3, 8, 50):
+            assert [(R.sign_vector, R.witness) for R in A.regions(executor=pool, chunks=chunks)] == serial
+
+
+def test_witnesses_stay_small():
+    # dyadic grid points: T_4's 1882 witnesses have denominators powers of two of a few bits
+    for R in threshold(4).regions():
+        assert all(v.denominator & (v.denominator - 1) == 0 and v.denominator <= 2**16 for v in R.witness)
+
+
+def test_central_arrangements_know_no_region_is_bounded():
+    assert all(R._bounded is False for R in braid(3).regions())
+    (R,) = Arrangement([], dimension=2).regions()
+    assert R.is_bounded()
