@@ -16,7 +16,7 @@ largest row norms (all norms are >= 1); we take p = the smallest prime above
 H, so no non-zero minor vanishes mod p and the matroid mod p equals the
 matroid over Q.  The rank over F_p of any set of rows then equals its rank
 over Q, and every flat, cover and Möbius value computed mod p is the exact
-one.  (T_6: H = 7^{7/2} < 908, p = 911.)
+one.  (T_6: the row norms are √7 once and √6 or less, H = (7 · 6^6)^{1/2} < 572, p = 577.)
 
 *Two implementations.*  With numpy installed and p < 2^28 the work runs
 vectorised in int64, where all products stay below 2^63 (the rows of ``N K_F``
@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import sympy
+import flint
 
 from .. import _exact
 from ..errors import TooLarge
@@ -52,7 +52,7 @@ class _MatroidData:
 def _central_rows(arrangement) -> _MatroidData:
     """Integer normals of A (central) or of its cone cA (affine), restricted to pivot columns."""
     d = arrangement.dimension
-    if arrangement.is_central():
+    if all(c == 0 for c in arrangement.offsets) or arrangement.is_central():     # 0 is a common point
         rows = [_exact.primitive_integer_vector(a, sign_normalize=False) for a in arrangement.normals]
         excluded = None
         width = d
@@ -80,7 +80,10 @@ def _prime_for(data: _MatroidData) -> int:
     is exact (module Notes).
     """
     squares = sorted((sum(v * v for v in r) for r in data.rows), reverse=True)[: data.rank]
-    return int(sympy.nextprime(math.isqrt(math.prod(squares)) + 1))
+    p = math.isqrt(math.prod(squares)) + 2
+    while not flint.fmpz(p).is_prime():          # a proof of primality (FLINT's fmpz_is_prime)
+        p += 1
+    return p
 
 
 # -- the enumeration engine ------------------------------------------------------------------------

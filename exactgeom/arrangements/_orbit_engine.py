@@ -27,11 +27,12 @@ pairs (a, L) over all pairs a < b, with L = a × b (cross product) up to scale. 
 of dimension ≤ 3 has children.  When q ≥ 2 both children are again nodes with at least
 one trace: the other classes end after d, and a class whose trace is not proportional to
 that of H_d does not contain X ∩ H_d.  Nodes of one depth are processed together (breadth
-first, one batch per dimension, so that every trace has exactly dim X coordinates) and
-nodes with the same flat are merged, adding multiplicities: π(B(X, i)) depends on X and i
-only.  The batch of a depth may be cut into chunks run on an executor; a chunk returns its
-leaves' contributions and its children, and the chunks are combined in order, so the
-result does not depend on the executor.
+first; nodes of several dimensions may share a batch: a trace on X has dim X coordinates,
+padded with zeros to the largest dimension in the batch, which changes neither its
+vanishing nor which traces are proportional) and nodes with the same flat are merged, adding
+multiplicities: π(B(X, i)) depends on X and i only.  The batch of a depth may be cut into
+chunks run on an executor; a chunk returns its leaves' contributions and its children,
+and the chunks are combined in order, so the result does not depend on the executor.
 
 *Symmetry.*  A permutation g of the hyperplanes induced by an invertible linear map φ
 maps X to the flat g X = φ(X) (cut out by g S), and if g fixes the set {i, …, n − 1} it
@@ -49,7 +50,8 @@ So is the rank of three traces (three normals with the rows of S), hence every
 collinearity in the rank-3 closed form.  The basis of X mod p is the null space of the
 rows of S (the free columns of its reduced row echelon form), of dimension D − |S|
 because those rows are independent over Q, hence mod p.  Residues are held in int32 when
-D (p − 1)² < 2^31 (then no product and no sum of D products overflows), else in int64.
+D (p − 1)² < 2^31 (then no product and no sum of D products overflows), else in int64,
+and a prime with D (p − 1)² ≥ 2^63 is refused (``TooLarge``) rather than risk an overflow.
 Grouping equal traces (and equal pairs (a, L)) sorts an exact int64 key, the row read as
 a number in base p after the node index, when it fits; otherwise a 64-bit hash whose
 classes are then compared entry by entry (exact fallback on a collision).  The counts are
@@ -72,6 +74,9 @@ _RNG = np.random.default_rng(20240607)
 _WEIGHTS = _RNG.integers(1, 2**62, size=64, dtype=np.int64) | 1
 _SALT = _RNG.integers(1, 2**62, size=1 << 16, dtype=np.int64)
 _CHUNK = 1 << 21          # entries of N K (nodes × hyperplanes × columns) handled per vectorised step
+# Nodes of neighbouring dimensions share a task until it holds this many: a task has a fixed
+# cost, padding the traces to the task's largest dimension a cost per node.
+_MIXED = 128
 
 
 @functools.lru_cache(maxsize=8)
@@ -93,11 +98,12 @@ def _fermat(v, p):
     return result
 
 
-def _kernels(M, p, inv, m):
+def _kernels(M, p, inv):
     """Null-space bases mod p of a batch of D × D matrices whose non-zero rows are independent.
 
-    Every matrix has D − m non-zero rows.  Returns K (b × D × m): its columns span the
-    null space (the free columns of the reduced row echelon form).
+    Matrix number i has its D − m_i non-zero rows first.  Returns (K, m): K is b × D × w,
+    w = max m_i, and the first m_i columns of K_i span the null space of matrix i (the free
+    columns of its reduced row echelon form), the others being zero.
     """
     b, D, _ = M.shape
     rows = np.arange(b)
@@ -125,8 +131,12 @@ def _kernels(M, p, inv, m):
     free = free[:, :D]
     diag = np.arange(D)
     K[:, diag, diag] = free
-    columns = np.nonzero(free)[1].reshape(b, m)
-    return np.take_along_axis(K, columns[:, None, :], axis=2)
+    m = free.sum(axis=1)
+    w = int(m.max())
+    columns = np.argsort(~free, axis=1, kind="stable")[:, :w]           # the free columns first
+    K = np.take_along_axis(K, columns[:, None, :], axis=2)
+    K *= (np.arange(w) < m[:, None])[:, None, :]
+    return K, m
 
 
 def _traces(N, K, p):
@@ -163,12 +173,12 @@ def _classes(R, node, base):
     return order, np.flatnonzero(new)
 
 
-def _expand(S, mult, depth, Nz, p, inv, betti, nbits, m):
-    """Process nodes of dimension m (bases S) at ``depth``: add leaves to ``betti``, return children."""
+def _expand(S, mult, depth, Nz, p, inv, betti, nbits):
+    """Process nodes (bases S, of any dimensions) at ``depth``: add leaves to ``betti``, return children."""
     b, D = S.shape
     n = Nz.shape[0] - 1
+    K, m = _kernels(Nz[S], p, inv)
     k = D - m
-    K = _kernels(Nz[S], p, inv, m)
     T = _traces(Nz[:n], K, p)
     nonzero = T != 0
     live = nonzero.any(axis=2)
@@ -179,25 +189,24 @@ def _expand(S, mult, depth, Nz, p, inv, betti, nbits, m):
     order, starts = _classes(T[node, j], node, p)
     gnode = node[order[starts]]
     q = np.bincount(gnode, minlength=b)
-    if m <= 3:
-        b2 = q - 1 if m <= 2 else _planes_through_lines(T[gnode, j[order[starts]]], gnode, q, p, inv)
-        betti[k] += (mult).sum()
-        betti[k + 1] += (mult * q).sum()
-        if m >= 2:
-            betti[k + 2] += (mult * b2).sum()
-        if m >= 3:
-            betti[k + 3] += (mult * (b2 - q + 1)).sum()
+    closed = m <= 3                                     # evaluated in closed form, whatever q
+    b2 = np.where(m <= 2, q - 1, 0)
+    if (m == 3).any():
+        three = m[gnode] == 3
+        b2 += _planes_through_lines(T[gnode[three], j[order[starts[three]]], :3], gnode[three],
+                                    np.where(m == 3, q, 0), p, inv)
+    leaf = closed | (q <= 1)
+    np.add.at(betti, k[leaf], mult[leaf])
+    np.add.at(betti, k[leaf] + 1, mult[leaf] * q[leaf])
+    two, three = closed & (m >= 2), closed & (m >= 3)
+    np.add.at(betti, k[two] + 2, mult[two] * b2[two])
+    np.add.at(betti, k[three] + 3, mult[three] * (b2[three] - q[three] + 1))
+    inner = np.flatnonzero(~leaf)
+    if not len(inner):
         return None
     last = np.maximum.reduceat(j[order], starts)
     d = np.full(b, n, np.int64)
     np.minimum.at(d, gnode, last)
-    leaf = q <= 1
-    if leaf.any():
-        betti[k] += (mult[leaf]).sum()
-        betti[k + 1] += (mult[leaf] * q[leaf]).sum()
-    inner = np.flatnonzero(~leaf)
-    if not len(inner):
-        return None
     din = d[inner]
     rowd = T[inner, din]
     member = np.zeros((2, len(inner), nbits), bool)
@@ -205,7 +214,7 @@ def _expand(S, mult, depth, Nz, p, inv, betti, nbits, m):
     member[1, :, :n] = member[0, :, :n] | (T[inner] == rowd[:, None, :]).all(axis=2)
     X_del, X_res = _pack(member)
     S_res = S[inner].copy()
-    S_res[:, k] = din
+    S_res[np.arange(len(inner)), k[inner]] = din
     return S[inner], X_del, S_res, X_res, mult[inner], din + 1
 
 
@@ -323,9 +332,9 @@ def _expand_task(task):
 
     Returns the Betti number contributions of its leaves and its children.
     """
-    S, mult, depth, Nz, p, nbits, m = task
+    S, mult, depth, Nz, p, nbits = task
     betti = np.zeros(Nz.shape[1] + 3, np.int64)
-    out = _expand(S.astype(np.intp), mult, depth, Nz, p, _inverse_table(p, Nz.dtype), betti, nbits, m)
+    out = _expand(S.astype(np.intp), mult, depth, Nz, p, _inverse_table(p, Nz.dtype), betti, nbits)
     return betti, out
 
 
@@ -367,12 +376,18 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, work
     and the waiting nodes, is written there atomically, tagged with ``fingerprint``; a run
     finding a file with its fingerprint there resumes after the depth it records.
     """
-    from .._parallel import map_chunked
+    if executor is not None:
+        from .._parallel import map_chunked
 
     n, D = len(rows), len(rows[0])
     if _regions_bound(n, D) >= 1 << 62:
         raise TooLarge(f"{n} hyperplanes of rank {D}: the counts may exceed 64-bit integers",
                        estimate=_regions_bound(n, D), limit=1 << 62, unit="regions")
+    if D * (p - 1) ** 2 >= 1 << 63:
+        raise TooLarge(f"the normals need the prime p = {p} for an exact count, and sums of {D} products "
+                       "of residues mod p would overflow 64-bit integers; characteristic_polynomial() "
+                       "without symmetry computes this exactly",
+                       estimate=D * (p - 1) ** 2, limit=1 << 63, unit="sum of residue products")
     wide = np.int32 if D * (p - 1) ** 2 < 1 << 31 else np.int64      # no sum of products overflows
     Nz = np.zeros((n + 1, D), wide)
     Nz[:n] = [[v % p for v in r] for r in rows]
@@ -406,14 +421,17 @@ def betti_numbers(rows, p, stabilizer_elements, *, bar=None, executor=None, work
             m = D - (S < n).sum(axis=1)
             order = np.argsort(m, kind="stable")
             S, mult, m = S[order], mult[order], m[order]
-            cuts = np.flatnonzero(np.r_[True, m[1:] != m[:-1], True])
+            cuts = [0]
+            for z in np.flatnonzero(m[1:] != m[:-1]) + 1:
+                if z - cuts[-1] >= _MIXED:
+                    cuts.append(int(z))
+            cuts.append(len(m))
             tasks = []
             for a, z in zip(cuts[:-1], cuts[1:]):
-                dim = int(m[a])
-                step = max(1, _CHUNK // (n * D * dim))
+                step = max(1, _CHUNK // (n * D * int(m[z - 1])))
                 if executor is not None:
                     step = min(step, -(-(z - a) // (2 * workers)))
-                tasks += [(S[s:min(s + step, z)], mult[s:min(s + step, z)], depth, Nz, p, 8 * nbytes, dim)
+                tasks += [(S[s:min(s + step, z)], mult[s:min(s + step, z)], depth, Nz, p, 8 * nbytes)
                           for s in range(a, z, step)]
             del S, Xp, mult
             results = (map(_expand_task, tasks) if executor is None else

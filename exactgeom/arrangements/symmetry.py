@@ -30,13 +30,14 @@ import hashlib
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-
-import sympy
+from typing import TYPE_CHECKING
 
 from .. import _exact
-from .._parallel import worker_count
 from .._progress import progress_bar
 from ._flat_engine import _central_rows, _prime_for
+
+if TYPE_CHECKING:                # sympy is imported on use: counting alone never needs it
+    import sympy
 
 __all__ = ["PermutationGroup", "symmetry_group", "SymmetricCount", "characteristic_polynomial_with_symmetry"]
 
@@ -104,8 +105,12 @@ class PermutationGroup:
             return g, len(base)
 
         trans = [level(i) for i in range(len(base))]
+        # Every basic orbit found so far lies in the true one, so the product of their sizes is at
+        # most the order; reaching a known upper bound on it (see symmetry_group) proves the chain
+        # complete, and the remaining Schreier generators need not be sifted.
+        bound = self.__dict__.get("_order_bound")
         i = len(base) - 1
-        while i >= 0:
+        while i >= 0 and math.prod(len(t) for _, t in trans) != bound:
             gens, t = trans[i]
             added = None
             for x in list(t):
@@ -168,6 +173,17 @@ class PermutationGroup:
             out.append(tuple(sorted(orbit)))
         return tuple(out)
 
+    def _tables(self):
+        """The transversals of the stabilizer chain as arrays, the last level first."""
+        import numpy as np
+
+        tables = self.__dict__.get("_transversal_tables")
+        if tables is None:
+            dtype = np.int16 if self.degree < 1 << 15 else np.int64
+            tables = [np.array(list(t.values()), dtype=dtype) for t in reversed(self._chain()[1])]
+            object.__setattr__(self, "_transversal_tables", tables)
+        return tables
+
     def _elements(self, index):
         """The elements with these indices (0 ≤ index < order) as rows of a numpy array.
 
@@ -176,17 +192,29 @@ class PermutationGroup:
         """
         import numpy as np
 
-        tables = self.__dict__.get("_tables")
-        if tables is None:
-            dtype = np.int16 if self.degree < 1 << 15 else np.int64
-            tables = [np.array(list(t.values()), dtype=dtype) for t in reversed(self._chain()[1])]
-            object.__setattr__(self, "_tables", tables)
+        tables = self._tables()
         index = np.asarray(index, np.int64)
         E = np.broadcast_to(np.arange(self.degree, dtype=tables[0].dtype if tables else np.int64),
                             (len(index), self.degree))
         for U in tables:                         # E ← U[digit] ∘ E, as one gather from the flat table
             index, digit = np.divmod(index, len(U))
             E = np.take(U.ravel(), (digit * self.degree)[:, None] + E)
+        return E
+
+    def _all_elements(self):
+        """All elements, row k being element number k of :meth:`_elements`.
+
+        Built from the last level of the chain up, one gather per level: the rows for the
+        levels l, l + 1, … are U_l[d] ∘ (the rows for l + 1, …) for every d, so the work is
+        about order × degree instead of that times the number of levels.
+        """
+        import numpy as np
+
+        tables = self._tables()
+        E = np.arange(self.degree, dtype=tables[0].dtype if tables else np.int64)[None]
+        for U in tables:
+            E = np.take(U.ravel(), (np.arange(len(U)) * self.degree)[:, None, None] + E[None])
+            E = E.reshape(-1, self.degree)
         return E
 
     def _with_fixed_point(self) -> PermutationGroup:
@@ -296,6 +324,18 @@ def _family_generators(arrangement, family, n):
     return gens
 
 
+# The order of the abstract group whose generators _family_generators maps to permutations:
+# the permutation group is its image, so no larger, and PermutationGroup._chain may stop once
+# its basic orbits account for this many elements.
+_FAMILY_ORDER = {
+    "threshold": lambda n: 2**n * math.factorial(n),          # hyperoctahedral group B_n
+    "resonance": lambda n: math.factorial(n + 1),             # S_{n+1}
+    "braid": math.factorial, "coordinate": math.factorial,    # S_n
+    "catalan": lambda n: 2 * math.factorial(n), "semiorder": lambda n: 2 * math.factorial(n),
+    "shi": lambda n: 2, "linial": lambda n: 2,                # x_i ↦ −x_{n+1−i}
+}
+
+
 def _graph_generators(arrangement, graph):
     import networkx as nx
 
@@ -380,7 +420,11 @@ def symmetry_group(arrangement, generators=None) -> PermutationGroup:
         else:
             gens = _family_generators(arrangement, family, parameter)
         identity = tuple(range(n))
-        return PermutationGroup(n, tuple(g for g in dict.fromkeys(gens) if g != identity))
+        group = PermutationGroup(n, tuple(g for g in dict.fromkeys(gens) if g != identity))
+        bound = _FAMILY_ORDER.get(family)
+        if bound is not None:                # kept beside the fields, like the chain it shortens
+            object.__setattr__(group, "_order_bound", bound(parameter))
+        return group
     data = _central_rows(arrangement)
     return PermutationGroup(n, tuple(_search_generators(arrangement, data.rows, data.excluded)))
 
@@ -436,9 +480,12 @@ def _search_generators(arrangement, rows, excluded):
 def _stabilizer_elements(group: PermutationGroup, per_depth: int, budget: int = 1 << 23):
     """For each depth i up to ``per_depth`` group elements fixing {i, …, n − 1} setwise.
 
-    The group is scanned in a fixed pseudo-random order (an affine bijection of the element
-    indices), in chunks, until every depth has its elements or the scan has touched
-    ``budget`` entries; each element is returned with the fixed point n appended.
+    The group is scanned in a fixed pseudo-random order (an affine bijection r ↦ r·s + 7 of
+    the element indices), and each depth takes the first ``per_depth`` elements in that order
+    that map {0, …, i − 1} into itself, until the scan has touched ``budget`` entries; each
+    element is returned with the fixed point n appended.  A group of at most ``budget``
+    entries is built whole (:meth:`PermutationGroup._all_elements`) and each depth's hits
+    are ranked by r; a larger one is scanned in chunks.  Both give the same elements.
     """
     import numpy as np
 
@@ -448,21 +495,34 @@ def _stabilizer_elements(group: PermutationGroup, per_depth: int, budget: int = 
         return {}
     stride = next(a for a in range(int(order * 0.618) | 1, 2 * order + 2) if math.gcd(a, order) == 1)
     found = {i: [] for i in range(1, n)}
-    chunk = max(1, min(1 << 21, budget) // n)
-    for start in range(0, min(order, max(1, budget // n)), chunk):
-        r = np.arange(start, min(start + chunk, order), dtype=np.int64)
-        E = group._elements((r * stride + 7) % order)
-        closed = np.maximum.accumulate(E, axis=1) == np.arange(n)        # g maps {0..i} into itself
-        for i in [i for i in found if len(found[i]) < per_depth]:
-            hit = np.flatnonzero(closed[:, i - 1])
-            found[i].extend(E[hit[: per_depth - len(found[i])]])
-        if all(len(v) >= per_depth for v in found.values()):
-            break
+    if order * n <= budget:
+        E = group._all_elements()
+        closed = np.empty((n, order), bool)          # closed[i - 1]: g maps {0..i-1} into itself
+        running = E[:, 0].copy()                     # max g(0..i-1), one column at a time
+        for i in range(1, n + 1):
+            np.maximum(running, E[:, i - 1], out=running)
+            np.equal(running, i - 1, out=closed[i - 1])
+        rank = (np.arange(order, dtype=np.int64) - 7) * pow(stride, -1, order) % order
+        for i in found:
+            hit = np.flatnonzero(closed[i - 1])
+            found[i] = E[hit[np.argsort(rank[hit])[:per_depth]]]
+    else:
+        chunk = max(1, min(1 << 21, budget) // n)
+        for start in range(0, max(1, budget // n), chunk):
+            r = np.arange(start, min(start + chunk, order), dtype=np.int64)
+            E = group._elements((r * stride + 7) % order)
+            closed = np.maximum.accumulate(E, axis=1) == np.arange(n)
+            for i in [i for i in found if len(found[i]) < per_depth]:
+                hit = np.flatnonzero(closed[:, i - 1])
+                found[i].extend(E[hit[: per_depth - len(found[i])]])
+            if all(len(v) >= per_depth for v in found.values()):
+                break
     out = {}
     for i, rows in found.items():
-        rows = [g for g in rows if not np.array_equal(g, np.arange(n))]
-        if rows:
-            out[i] = np.concatenate([np.array(rows), np.full((len(rows), 1), n)], axis=1)
+        rows = np.asarray(rows).reshape(-1, n)
+        rows = rows[(rows != np.arange(n)).any(axis=1)]
+        if len(rows):
+            out[i] = np.concatenate([rows, np.full((len(rows), 1), n, rows.dtype)], axis=1)
     return out
 
 
@@ -574,6 +634,11 @@ def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, pro
     """
     from ._orbit_engine import betti_numbers
 
+    workers = 1
+    if executor is not None:
+        from .._parallel import worker_count
+
+        workers = worker_count(executor)
     group = _resolve(arrangement, symmetry)
     data = _central_rows(arrangement)
     order = group.order() if group is not None else 1
@@ -585,7 +650,7 @@ def characteristic_polynomial_with_symmetry(arrangement, symmetry="auto", *, pro
     p = _prime_for(data)
     with progress_bar(progress, total=len(data.rows), desc="deletion-restriction", unit="depths") as bar:
         betti, nodes = betti_numbers(data.rows, p, elements, bar=bar, executor=executor,
-                                     workers=worker_count(executor), checkpoint=checkpoint,
+                                     workers=workers, checkpoint=checkpoint,
                                      fingerprint=_fingerprint(data.rows, p, group))
     if data.excluded is not None:            # π(cA) = (1 + t) π(A)
         deconed = [1]

@@ -52,6 +52,46 @@ def test_stabilizer_elements_fix_the_remaining_hyperplanes():
             assert sorted(g[:depth]) == list(range(depth)) and g[-1] == len(g) - 1
 
 
+def test_whole_group_table_matches_elements_by_index():
+    import numpy as np
+
+    for A in (library.threshold(3), library.resonance(4), library.catalan(3)):
+        G = symmetry_group(A)
+        table = G._all_elements()
+        assert table.shape == (G.order(), len(A))
+        assert np.array_equal(table, G._elements(np.arange(G.order())))
+        assert len({tuple(g) for g in table.tolist()}) == G.order()       # distinct: a group's elements
+
+
+@pytest.mark.parametrize("budget", [1 << 23, 8 * 30], ids=["whole group", "30 elements scanned"])
+def test_stabilizer_elements_are_the_first_in_the_scan_order(budget):
+    import numpy as np
+
+    from exactgeom.arrangements.symmetry import _stabilizer_elements
+
+    G = symmetry_group(library.threshold(3))
+    order, n = G.order(), len(library.threshold(3))
+    stride = next(a for a in range(int(order * 0.618) | 1, 2 * order + 2) if math.gcd(a, order) == 1)
+    scan = [tuple(int(x) for x in g) for g in G._elements((np.arange(order) * stride + 7) % order)]
+    elements = _stabilizer_elements(G, 5, budget)
+    for depth in range(1, n):
+        want = [g for g in scan[: budget // n] if set(g[:depth]) == set(range(depth))][:5]
+        want = [g + (n,) for g in want if g != tuple(range(n))]
+        assert [tuple(int(x) for x in g) for g in elements.get(depth, [])] == want
+
+
+@pytest.mark.parametrize("A", [library.threshold(3), library.resonance(4), library.catalan(3), library.shi(4),
+                               library.resonance(1)], ids=repr)
+def test_known_order_shortcut_gives_the_full_schreier_sims_group(A):
+    from exactgeom.arrangements.symmetry import PermutationGroup
+
+    G = symmetry_group(A)                               # a family: stops at the known order
+    full = PermutationGroup(G.degree, G.generators)     # no bound: every Schreier generator sifted
+    assert "_order_bound" in G.__dict__ and "_order_bound" not in full.__dict__
+    assert G.order() == full.order()
+    assert {tuple(g) for g in G._all_elements().tolist()} == {tuple(g) for g in full._all_elements().tolist()}
+
+
 def test_family_group_orders():
     assert symmetry_group(library.threshold(4)).order() == 2**4 * math.factorial(4)
     assert symmetry_group(library.resonance(4)).order() == math.factorial(5)
@@ -85,6 +125,16 @@ def test_planted_cyclic_symmetry(vectors):
     if None in cycle:
         return
     assert A.whitney_numbers(symmetry=[cycle]) == A.whitney_numbers()
+
+
+def test_prime_too_large_for_64_bit_residues_is_refused():
+    from exactgeom.errors import TooLarge
+
+    A = library.generic(7, 4, seed=1)                    # random normals: the prime is about 5.8e10
+    with pytest.raises(TooLarge, match="overflow 64-bit"):
+        characteristic_polynomial_with_symmetry(A, None)
+    # the flat enumeration still counts it: Σ_k (−1)^k C(7, k) t^{4−k}, general position
+    assert A.characteristic_polynomial().all_coeffs() == [(-1) ** k * math.comb(7, k) for k in range(5)]
 
 
 @pytest.mark.slow
@@ -123,7 +173,7 @@ def test_interrupt_leaves_a_note(monkeypatch):
 
     def step(task):
         calls.append(task[2])
-        if len(calls) > 20:
+        if len(calls) > 8:                              # mid-run: T_4 has 16 depths
             raise KeyboardInterrupt
         return original(task)
 
