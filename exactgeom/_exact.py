@@ -1,10 +1,11 @@
 """Exact scalars, vectors and matrices over Q: the package's single point of entry for numbers.
 
 Every public function converts user input here, once, at the edge.  Accepted
-scalars are ``int``, :class:`fractions.Fraction`, strings such as ``"3/4"`` or
-``"-2"``, sympy ``Integer``/``Rational`` and python-flint ``fmpz``/``fmpq``.
-Floats, complex numbers, NaN and everything else raise :class:`TypeError`
-naming the offending position.  Internally a scalar is a ``Fraction``; linear
+scalars are ``int``, :class:`fractions.Fraction`, strings such as ``"3/4"``,
+``"-2"`` or ``"0.5"`` (read exactly by :func:`exactgeom.expressions.parse_number`,
+the one reader of number text), sympy ``Integer``/``Rational`` and python-flint
+``fmpz``/``fmpq``.  Floats, complex numbers, NaN and everything else raise
+:class:`TypeError` naming the offending position.  Internally a scalar is a ``Fraction``; linear
 algebra runs on python-flint matrices (``fmpq_mat``/``fmpz_mat``).
 
 Examples
@@ -32,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 import flint
+
+from .expressions import parse_number
 
 __all__ = [
     "exact_scalar",
@@ -91,6 +94,8 @@ def exact_scalar(value, position: str = "value") -> Fraction:
     Parameters
     ----------
     value : int, Fraction, str, sympy Rational, flint fmpz/fmpq
+        A string is an integer, a fraction ``"p/q"`` or a finite decimal such as ``"0.5"`` or
+        ``"1e-3"``, read exactly (:func:`exactgeom.expressions.parse_number`).
     position : str
         How to name the entry in an error message, e.g. ``"normals[2][0]"``.
 
@@ -101,12 +106,21 @@ def exact_scalar(value, position: str = "value") -> Fraction:
     Raises
     ------
     TypeError
-        For floats, complex numbers, NaN, irrational sympy numbers and any other type.
+        For floats, complex numbers, NaN, irrational sympy numbers and any other type, and for a
+        string that is not a number (:class:`~exactgeom.expressions.NotANumber`, also a
+        ``ValueError``: ``"nan"``, ``"inf"``, ``"1/0"``).
+    ValueError
+        :class:`~exactgeom.expressions.ExpressionTooLarge` for a string of a number above
+        :data:`exactgeom.expressions.MAX_DIGITS` digits, decided from the text (``"1e999999"``).
 
     Examples
     --------
-    >>> exact_scalar("3/4")
-    Fraction(3, 4)
+    >>> exact_scalar("3/4"), exact_scalar("0.1"), exact_scalar("1e-3")
+    (Fraction(3, 4), Fraction(1, 10), Fraction(1, 1000))
+    >>> exact_scalar(0.1, "w[0]")
+    Traceback (most recent call last):
+        ...
+    TypeError: w[0] is the float 0.1; pass Fraction(1, 10) or "1/10" for an exact value, ...
     >>> exact_scalar(True, "w[0]")
     Traceback (most recent call last):
         ...
@@ -123,13 +137,7 @@ def exact_scalar(value, position: str = "value") -> Fraction:
     if isinstance(value, complex):
         raise TypeError(f"{position} is the complex number {value!r}; only rational numbers are accepted")
     if isinstance(value, str):
-        try:
-            return Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise TypeError(
-                f"{position} is the string {value!r}, which is not a rational number; "
-                'write e.g. "3/4" or "-2"'
-            ) from None
+        return parse_number(value, where=position)
     if isinstance(value, flint.fmpz):
         return Fraction(int(value))
     if isinstance(value, flint.fmpq):

@@ -3,7 +3,9 @@
 A polynomial is a dict ``{monomial: Fraction}``, a monomial the sorted tuple of its
 variables' indices (with repetition).  Every operation is counted and checked against
 the limits below before it is done; :mod:`exactgeom.expressions` documents the grammar
-and re-exports the limits.
+and re-exports the limits.  :meth:`Reader.number` reads a text that is one rational number;
+it and the expressions share the reading of literals (:meth:`Reader.literal`), so a number
+written as text means the same wherever the package reads it.
 """
 
 from __future__ import annotations
@@ -90,6 +92,11 @@ def _excerpt(text: str, position: int | None) -> str:
     return repr(("…" if start else "") + text[start:start + 50] + "…")
 
 
+def _short(token: str) -> str:
+    """A token for a message: a hostile number may be thousands of characters long."""
+    return repr(token) if len(token) <= 40 else repr(token[:20] + "…" + token[-8:])
+
+
 def _size(c: Fraction) -> int:
     return c.numerator.bit_length() + c.denominator.bit_length()
 
@@ -125,7 +132,7 @@ class Reader:
     home) in its subclass, so that this module does not import it.
     """
 
-    ExpressionError = NotPolynomial = FloatLiteral = ExpressionTooLarge = None
+    ExpressionError = NotPolynomial = NotANumber = ExpressionTooLarge = None
 
     def __init__(self, text, variables, where: str):
         if not isinstance(text, str):
@@ -146,8 +153,9 @@ class Reader:
     # ---------------------------------------------------------------- errors
     def fail(self, cls, position, token, reason, **extra):
         text = self.text
-        if cls is self.FloatLiteral:
-            message = f"{self.where} contains the float {token} at position {position}; {reason}"
+        if cls is self.NotANumber:
+            message = (f"{self.where} is the string {_excerpt(text, position)}, which is not a rational "
+                       f"number: {reason}")
         elif cls is self.NotPolynomial:
             message = f"{self.where}: {_excerpt(text, position)} is not a polynomial: {reason}"
         elif cls is self.ExpressionTooLarge:
@@ -166,7 +174,7 @@ class Reader:
                       f"the text ends (at position {token.position}) where {expected} is expected")
         previous = self.tokens[self.k - 1] if self.k else None
         after_operand = previous is not None and (
-            previous.kind in ("integer", "name") or previous.text == ")"
+            previous.kind in ("integer", "decimal", "name") or previous.text == ")"
         )
         if token.text == "(" and after_operand:
             hint = "function calls are not allowed, and there is no implicit multiplication: write '*'"
@@ -186,7 +194,7 @@ class Reader:
 
     def too_large(self, token: _Token, what: str, estimate: int, limit: int, name: str, unit: str):
         self.fail(self.ExpressionTooLarge, token.position, token.text,
-                  f"{what} {token.text!r} at position {token.position} is above {name} = {limit}",
+                  f"{what} {_short(token.text)} at position {token.position} is above {name} = {limit}",
                   estimate=estimate, limit=limit, unit=unit)
 
     def spend(self, units: int, token: _Token):
@@ -268,16 +276,78 @@ class Reader:
                       f"MAX_EXPONENT = {MAX_EXPONENT}", estimate=n, limit=MAX_EXPONENT, unit="exponent")
         return self.raise_to(base, n, op)
 
+    def literal(self, token: _Token) -> Fraction:
+        """The exact value of an integer or decimal literal, its size checked before it is computed.
+
+        A decimal ``m.fe±k`` is the rational m.f × 10^±k (never a binary float); its digits
+        (numerator and denominator together, from the length of the text) count against
+        :data:`MAX_DIGITS`, so ``1e999999`` is refused without building 10^999999.
+        """
+        text = token.text
+        if token.kind == "integer":
+            if len(text) > MAX_DIGITS:
+                self.too_large(token, f"the {len(text)}-digit number", len(text), MAX_DIGITS,
+                               "MAX_DIGITS", "digits")
+            return Fraction(int(text))
+        mantissa, _, exponent = text.lower().partition("e")
+        whole, _, fraction = mantissa.partition(".")
+        digits = (whole + fraction).lstrip("0")
+        if not digits:
+            return Fraction(0)
+        exponent_digits = exponent.lstrip("+-").lstrip("0")
+        if len(exponent_digits) > 9:  # checked before int() reads it
+            self.too_large(token, f"the decimal with a {len(exponent_digits)}-digit exponent", 10**9,
+                           MAX_DIGITS, "MAX_DIGITS", "digits")
+        scale = int(exponent or "0") - len(fraction)
+        size = len(digits) + abs(scale)
+        if size > MAX_DIGITS:
+            self.too_large(token, f"the {size}-digit decimal", size, MAX_DIGITS, "MAX_DIGITS", "digits")
+        return Fraction(int(digits) * 10**scale) if scale >= 0 else Fraction(int(digits), 10**-scale)
+
+    def number(self) -> Fraction:
+        """The whole text as one rational number: ``[+|-] literal ["/" literal]``.
+
+        Anything else (a name such as ``nan`` or ``inf``, a second operator, division by zero) is
+        refused with :attr:`NotANumber`; sizes as for :meth:`literal`.
+        """
+        token = self.take()
+        sign = 1
+        if token.text in ("+", "-"):
+            sign = -1 if token.text == "-" else 1
+            token = self.take()
+        value = self.number_literal(token)
+        end = self.take()
+        if end.text == "/":
+            divisor = self.number_literal(self.take())
+            if not divisor:
+                self.fail(self.NotANumber, end.position, end.text,
+                          f"division by zero at position {end.position}")
+            value /= divisor
+            self.check_size(value, end)
+            end = self.take()
+        if end.kind != "end":
+            self.fail(self.NotANumber, end.position, end.text,
+                      f"unexpected {end.text!r} at position {end.position}; a number is an integer, a "
+                      'fraction "p/q" or a finite decimal such as "0.5" or "1e-3"')
+        return sign * value
+
+    def number_literal(self, token: _Token) -> Fraction:
+        if token.kind in ("integer", "decimal"):
+            return self.literal(token)
+        if token.kind == "end":
+            reason = f"the text ends (at position {token.position}) where a number is expected"
+        elif token.text.lower() in ("nan", "inf", "infinity"):
+            reason = f"{token.text!r} at position {token.position} has no exact value"
+        else:
+            reason = (f"{token.text!r} at position {token.position} is not a number; write an integer, a "
+                      'fraction "p/q" or a finite decimal such as "0.5" or "1e-3"')
+        self.fail(self.NotANumber, token.position, token.text, reason)
+
     def atom(self) -> dict:
         token = self.take()
-        if token.kind == "integer":
-            if len(token.text) > MAX_DIGITS:
-                self.too_large(token, f"the {len(token.text)}-digit number", len(token.text), MAX_DIGITS,
-                               "MAX_DIGITS", "digits")
-            value = int(token.text)
-            return {(): Fraction(value)} if value else {}
-        if token.kind == "decimal":
-            self.fail(self.FloatLiteral, token.position, token.text, _decimal_hint(token.text))
+        if token.kind in ("integer", "decimal"):
+            value = self.literal(token)
+            return {(): value} if value else {}
         if token.kind == "name":
             return {(self.variable(token),): Fraction(1)}
         if token.text == "(":
@@ -414,14 +484,6 @@ class Reader:
         for _ in range(n - 1):
             result = self.multiply(result, base, token)
         return result
-
-
-def _decimal_hint(literal: str) -> str:
-    mantissa, _, exponent = literal.lower().partition("e")
-    if len(mantissa) <= 40 and (not exponent or abs(int(exponent)) <= 40):
-        f = Fraction(literal)
-        return f'pass Fraction({f.numerator}, {f.denominator}) or "{f}" for an exact value'
-    return 'write the number exactly as an integer or a fraction "p/q"'
 
 
 def _declared(variables, where: str) -> dict:

@@ -37,10 +37,10 @@ Exit codes (the same for every subcommand):
 1 if any is rejected, else 2 if any is unreadable, else 3 if any is only consistent, else 0.
 
 Matrices in files are JSON (a list of rows) or whitespace-separated text, one
-row per line; rationals are written ``p/q``.  Both formats read numbers alike:
-integers and ``p/q`` are exact, and a decimal or exponent form (``0.5``, ``1e3``,
-in a text file or as a JSON number) is refused with the ``TypeError`` of the
-Python API for a float, naming the entry and the exact form to write.
+row per line; rationals are written ``p/q``.  Both formats read numbers alike,
+exactly, as the Python API reads a string: integers, ``p/q`` and a decimal or
+exponent form (``0.5`` is 1/2, ``1e-3`` is 1/1000, in a text file or as a JSON
+number, never a binary float).  ``nan``, ``inf`` and other words are bad input.
 ``--dedupe`` merges repeated hyperplanes (``dedupe=True`` in Python).
 
 Examples

@@ -16,15 +16,16 @@ Grammar (whitespace between tokens is ignored)::
     term       := factor (("*" | "/") factor)*
     factor     := ("+" | "-") factor | power
     power      := atom [("**" | "^") factor]              right-associative
-    atom       := integer | name | "(" expression ")"
+    atom       := integer | decimal | name | "(" expression ")"
 
 - An *integer* is a run of decimal digits; a rational is written as a division,
   ``3/4``.  ``/`` divides by a non-zero number only, so every expression is a
   polynomial with rational coefficients.
-- A *decimal* literal (``0.5``, ``.5``, ``1e-3``) is refused with
-  :class:`FloatLiteral`, a ``TypeError`` as for a Python float anywhere in the
-  package: it is never read as a binary float, and the message gives the exact
-  rational it denotes, ``"1/2"``, so that writing it is a deliberate choice.
+- A *decimal* literal (``0.5``, ``.5``, ``2.``, ``1e-3``, ``2.5E+2``) is the
+  rational it denotes: ``0.1`` is exactly 1/10, never the binary float
+  0.1000000000000000055….  ``nan`` and ``inf`` are names, not numbers.  (A Python
+  ``float`` passed as a value is still refused everywhere: it is already a binary
+  approximation.)
 - A *name* is an ASCII letter or ``_`` followed by letters, digits and ``_``;
   names beginning with ``__`` and Python keywords are refused.  Every name is a
   plain variable (``E``, ``I``, ``S``, ``pi`` are symbols, not constants); when
@@ -50,12 +51,18 @@ may take at most :data:`MAX_OPERATIONS` counted coefficient operations.
 The result is the expanded polynomial: ``"(x + 1)**2"`` reads as
 ``x**2 + 2*x + 1``.
 
+A text that is one number — an entry of a matrix passed as a string, a number in a
+command-line file — is read by :func:`parse_number` with the same literals and
+limits: ``[+|-] literal ["/" literal]``.
+
 Examples
 --------
 >>> parse_expression("2*x^2 - (x - 1/2)*y")
 2*x**2 - x*y + y/2
 >>> parse_relation("2*x = 3*y + 4")
 Relation(lhs=2*x, op='==', rhs=3*y + 4)
+>>> parse_expression("0.1*x + 1e-3")
+x/10 + 1/1000
 >>> parse_expression("__import__('os').system('ls')")
 Traceback (most recent call last):
     ...
@@ -65,19 +72,23 @@ the name '__import__' at position 0 is not allowed (names may not begin with '__
 
 from __future__ import annotations
 
+import re
+import warnings
+from fractions import Fraction
 from typing import NamedTuple
 
 from .errors import TooLarge
 
 __all__ = [
     "parse_expression",
+    "parse_number",
     "parse_relation",
     "parse_relations",
     "as_expression",
     "Relation",
     "ExpressionError",
     "NotPolynomial",
-    "FloatLiteral",
+    "NotANumber",
     "ExpressionTooLarge",
     "MAX_LENGTH",
     "MAX_DEPTH",
@@ -100,6 +111,9 @@ from ._expression_reader import (  # noqa: F401  (MAX_* are documented here)
     _declared,
     _sympy,
 )
+
+_PLAIN_NUMBER = re.compile(r"[ \t\r\n]*(?P<sign>[-+]?)[ \t\r\n]*(?P<numerator>[0-9]{1,50})"
+                           r"(?:[ \t\r\n]*/[ \t\r\n]*(?P<denominator>[0-9]{1,50}))?[ \t\r\n]*")
 
 RELATIONS = {"=": "==", "==": "==", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
 
@@ -148,16 +162,19 @@ position 1 (only division by a non-zero number is allowed)
     """
 
 
-class FloatLiteral(ExpressionError, TypeError):
-    """A decimal literal such as ``0.5``: refused like a float; both a ``ValueError`` and a ``TypeError``.
+class NotANumber(ExpressionError, TypeError):
+    """Text read as one number that is not one: both a ``ValueError`` and a ``TypeError``.
+
+    A ``TypeError`` as well, because a string that is no number is, like any other value that
+    is no number, a value of the wrong kind where a scalar is expected.
 
     Examples
     --------
-    >>> parse_expression("x + 0.25")
+    >>> parse_number("nan", where="w[0]")
     Traceback (most recent call last):
         ...
-    exactgeom.expressions.FloatLiteral: expression contains the float 0.25 at position 4; \
-pass Fraction(1, 4) or "1/4" for an exact value
+    exactgeom.expressions.NotANumber: w[0] is the string 'nan', which is not a rational number: 'nan' at \
+position 0 has no exact value
     """
 
 
@@ -202,8 +219,8 @@ class Relation(NamedTuple):
 class _Reader(Reader):
     """The reader raising the error classes of this module."""
 
-    ExpressionError, NotPolynomial, FloatLiteral, ExpressionTooLarge = (
-        ExpressionError, NotPolynomial, FloatLiteral, ExpressionTooLarge)
+    ExpressionError, NotPolynomial, NotANumber, ExpressionTooLarge = (
+        ExpressionError, NotPolynomial, NotANumber, ExpressionTooLarge)
 
 
 
@@ -248,8 +265,8 @@ def parse_expression(text: str, variables=None, *, where: str = "expression"):
     Raises
     ------
     ExpressionError
-        Text outside the grammar, an unknown name; subclasses :class:`NotPolynomial`,
-        :class:`ExpressionTooLarge` and :class:`FloatLiteral` (also a ``TypeError``).
+        Text outside the grammar, an unknown name; subclasses :class:`NotPolynomial` and
+        :class:`ExpressionTooLarge`.
     TypeError
         ``text`` is not a string.
 
@@ -272,6 +289,57 @@ an operator is missing before it (there is no implicit multiplication: write '*'
     """
     _, (value,), _ = _read(text, variables, where, relations=False)
     return value
+
+
+def parse_number(text: str, *, where: str = "number") -> Fraction:
+    """The rational number written in ``text``: an integer, a fraction or a finite decimal.
+
+    The literals are those of the expression grammar, so a number means the same here as in
+    an expression: ``[+|-] literal ["/" literal]``, spaces around the tokens ignored, a literal
+    an integer (``12``) or a decimal (``0.5``, ``.5``, ``2.``, ``1e-3``, ``2.5E+2``), read
+    exactly.  :func:`exactgeom._exact.exact_scalar` reads every string through it.
+
+    Parameters
+    ----------
+    text : str
+    where : str, optional
+        How error messages name the text, e.g. ``"normals[0][1]"``.
+
+    Returns
+    -------
+    fractions.Fraction
+
+    Raises
+    ------
+    NotANumber
+        Anything else: ``"nan"``, ``"inf"``, ``"1/0"``, ``"x"``, ``"1 2"``, an empty text (a
+        ``ValueError`` and a ``TypeError``).
+    ExpressionTooLarge
+        More than :data:`MAX_LENGTH` characters, or a number of more than :data:`MAX_DIGITS`
+        digits (numerator and denominator together), decided from the text before the number
+        is built: ``"1e999999"`` is refused at once.
+    TypeError
+        ``text`` is not a string.
+
+    Examples
+    --------
+    >>> parse_number("0.1"), parse_number("-3/4"), parse_number("1e-3"), parse_number(" 2.5E+2 ")
+    (Fraction(1, 10), Fraction(-3, 4), Fraction(1, 1000), Fraction(250, 1))
+    >>> parse_number("1.5/2")
+    Fraction(3, 4)
+    >>> parse_number("1e999999")
+    Traceback (most recent call last):
+        ...
+    exactgeom.expressions.ExpressionTooLarge: number: refused '1e999999': the 1000000-digit decimal \
+'1e999999' at position 0 is above MAX_DIGITS = 4000
+    """
+    if isinstance(text, str):
+        plain = _PLAIN_NUMBER.fullmatch(text)
+        if plain is not None and (plain["denominator"] is None or plain["denominator"].strip("0")):
+            # the common case, read without a reader: short integers and fractions, no size to check
+            value = Fraction(int(plain["numerator"]), int(plain["denominator"] or 1))
+            return -value if plain["sign"] == "-" else value
+    return _Reader(text, None, where).number()
 
 
 def parse_relations(text: str, variables=None, *, where: str = "relation") -> tuple[Relation, ...]:
@@ -397,3 +465,15 @@ def as_expression(value, variables=None, *, where: str = "expression"):
         raise TypeError(
             f'{where} has type {type(value).__name__}; pass a sympy expression or a string such as "x**2 + 1"'
         ) from None
+
+
+class _FloatLiteral(ExpressionError, TypeError):
+    """What a decimal literal raised before decimals were read exactly; kept for ``except`` clauses."""
+
+
+def __getattr__(name: str):
+    if name == "FloatLiteral":
+        warnings.warn("exactgeom.expressions.FloatLiteral is no longer raised: decimal literals such as "
+                      "0.5 are read as the exact rational they denote", DeprecationWarning, stacklevel=2)
+        return _FloatLiteral
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

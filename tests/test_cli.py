@@ -65,11 +65,19 @@ def test_charpoly_certificate_for_a_family(tmp_path, capsys):
     assert verify(path).ok
 
 
-def test_charpoly_rejects_floats_with_exit_2(tmp_path, capsys):
-    normals = tmp_path / "normals.json"
-    normals.write_text("[[1, 0.5], [0, 1]]")
-    code, _, err = _run(capsys, "charpoly", "--normals", str(normals))
-    assert code == 2 and "float" in err
+def test_charpoly_reads_a_json_decimal_as_the_exact_rational(tmp_path, capsys):
+    # a JSON number 0.5 is 1/2 exactly (cli.md), the same answer as the string "1/2"
+    decimal, fraction = tmp_path / "decimal.json", tmp_path / "fraction.json"
+    decimal.write_text("[[1, 0.5], [0, 1], [1, 1]]")
+    fraction.write_text('[[1, "1/2"], [0, 1], [1, 1]]')
+    first = _run(capsys, "charpoly", "--normals", str(decimal), "--json")
+    second = _run(capsys, "charpoly", "--normals", str(fraction), "--json")
+    payloads = [json.loads(out) for _, out, _ in (first, second)]
+    for payload in payloads:
+        payload.pop("arrangement")                     # the file name
+    assert first[0] == second[0] == 0 and payloads[0] == payloads[1]
+    (tmp_path / "nan.json").write_text('[[1, "nan"]]')
+    assert _run(capsys, "charpoly", "--normals", str(tmp_path / "nan.json"))[0] == 2
 
 
 def test_charpoly_missing_file_and_missing_source(tmp_path, capsys):
@@ -482,23 +490,29 @@ def test_reproduce_error_in_a_figure_fails_the_run(monkeypatch, capsys):
 # numbers alike in text and JSON, --dedupe, a closed output pipe
 
 
-@pytest.mark.parametrize("text, json_text", [("1 0.5\n0 1\n", "[[1, 0.5], [0, 1]]"),
-                                             ("1 1e3\n0 1\n", "[[1, 1e3], [0, 1]]"),
-                                             ("1 1.0\n0 1\n", "[[1, 1.0], [0, 1]]")])
-def test_decimals_are_refused_alike_in_text_and_json(tmp_path, capsys, text, json_text):
-    from exactgeom import Arrangement
-
-    messages = []
+@pytest.mark.parametrize("text, json_text", [("1 0.1\n10 1\n", "[[1, 0.1], [10, 1]]"),
+                                             ("1 1e-3\n1000 1\n", "[[1, 1e-3], [1000, 1]]"),
+                                             ("2.50 1\n5 2.0\n", "[[2.50, 1], [5, 2.0]]")])
+def test_decimals_are_exact_alike_in_text_and_json(tmp_path, capsys, text, json_text):
+    # each pair of rows is one line exactly when the decimal is the rational it denotes
+    # (0.1 as a binary float would make two lines and 4 regions): one line of Q^2, 2 regions
     for name, content in (("n.txt", text), ("n.json", json_text)):
         path = tmp_path / name
         path.write_text(content)
         code, _, err = _run(capsys, "charpoly", "--normals", str(path))
-        assert code == 2
-        messages.append(err.strip())
-    with pytest.raises(TypeError) as api:                   # the message of the Python API for a float
-        Arrangement([[1, float(text.split()[1])], [0, 1]])
-    assert messages == [f"exactgeom: error: {api.value}"] * 2
-    assert "normals[0][1] is the float" in messages[0] and '"' in messages[0]
+        assert code == 2 and "pass --dedupe to merge them" in err
+        code, out, _ = _run(capsys, "charpoly", "--normals", str(path), "--dedupe", "--json")
+        assert code == 0 and json.loads(out)["regions"] == 2
+
+
+@pytest.mark.parametrize("entry, code, message", [("nan", 2, "'nan' at position 0 has no exact value"),
+                                                  ("0x10", 2, "which is not a rational number"),
+                                                  ("1e999999", 4, "MAX_DIGITS")])
+def test_words_and_huge_decimals_are_refused(tmp_path, capsys, entry, code, message):
+    path = tmp_path / "n.txt"
+    path.write_text(f"1 {entry}\n0 1\n")
+    found, _, err = _run(capsys, "charpoly", "--normals", str(path))
+    assert found == code and "normals[0][1]" in err and message in err
 
 
 def test_integers_and_fractions_are_exact_in_both_formats(tmp_path, capsys):

@@ -11,18 +11,22 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exactgeom import expressions
+from exactgeom._exact import exact_scalar, exact_vector
 from exactgeom.errors import TooLarge
 from exactgeom.expressions import (
     MAX_DEPTH,
+    MAX_DIGITS,
     MAX_EXPONENT,
     MAX_LENGTH,
     ExpressionError,
     ExpressionTooLarge,
-    FloatLiteral,
+    NotANumber,
     NotPolynomial,
     Relation,
     as_expression,
     parse_expression,
+    parse_number,
     parse_relation,
     parse_relations,
 )
@@ -144,14 +148,88 @@ def test_non_polynomials_are_refused():
             parse_expression(text)
 
 
-@pytest.mark.parametrize("literal, exact", [("0.5", "1/2"), (".1", "1/10"), ("2.", "2"), ("1e3", "1000"),
-                                            ("25e-2", "1/4")])
-def test_decimal_literals_are_refused_with_their_exact_value(literal, exact):
-    with pytest.raises(FloatLiteral, match=f'"{exact}"') as info:
-        parse_expression(f"x + {literal}")
-    assert isinstance(info.value, TypeError) and isinstance(info.value, ValueError)
-    assert (info.value.token, info.value.position) == (literal, 4)
-    assert Fraction(exact) == Fraction(literal)  # the hint is the decimal's exact value, not a binary float
+# ----------------------------------------------------------------------------- numbers written as text
+DECIMALS = [("0.5", R(1, 2)), (".1", R(1, 10)), ("2.", R(2)), ("1e3", R(1000)), ("25e-2", R(1, 4)),
+            ("1e-3", R(1, 1000)), ("2.5E+2", R(250)), ("007.50", R(15, 2)), ("0e999999999", R(0))]
+
+
+@pytest.mark.parametrize("literal, exact", DECIMALS)
+def test_decimal_literals_are_their_exact_value(literal, exact):
+    assert parse_expression(f"x + {literal}") == x + exact
+    assert parse_number(literal) == exact_scalar(literal) == Fraction(exact.p, exact.q)
+    assert type(exact_scalar(literal)) is Fraction
+
+
+def test_one_tenth_is_one_tenth_not_the_binary_float():
+    assert exact_scalar("0.1") == Fraction(1, 10) != Fraction(0.1)
+    assert parse_expression("0.1") == R(1, 10) and sum([exact_scalar("0.1")] * 10) == 1
+    with pytest.raises(TypeError, match=r'w\[0\] is the float 0.1; pass Fraction\(1, 10\) or "1/10"'):
+        exact_scalar(0.1, "w[0]")  # a Python float is already binary: still refused
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10**12), st.integers(0, 12), st.integers(-30, 30), st.booleans(), st.booleans())
+def test_decimal_text_against_integer_arithmetic(mantissa, places, exponent, negative, capital):
+    """m with ``places`` digits after the point, times 10**exponent: built from integers alone."""
+    digits = str(mantissa).rjust(places + 1, "0")
+    text = ("-" if negative else "") + digits[: len(digits) - places] + "." + digits[len(digits) - places:]
+    text += ("E" if capital else "e") + str(exponent)
+    expected = Fraction(mantissa, 10**places) * Fraction(10) ** exponent * (-1 if negative else 1)
+    assert exact_scalar(text) == parse_number(text) == expected
+    assert parse_expression(f"x*({text})") == sympy.Rational(expected.numerator, expected.denominator) * x
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-(10**60), 10**60), st.integers(1, 10**60), st.sampled_from(["", " ", "\t"]),
+       st.sampled_from(["", "+"]))
+def test_fractions_as_text_short_and_long(p, q, space, plus):
+    """Integers and fractions of up to 61 digits (the short ones have a faster path): p/q exactly."""
+    text = f"{space}{plus if p >= 0 else ''}{p}{space}/{space}{q}{space}"
+    assert parse_number(text) == exact_scalar(text) == Fraction(p, q)
+    assert parse_number(f"{space}{p}{space}") == p
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("nan", "'nan' at position 0 has no exact value"), ("inf", "has no exact value"),
+    ("-Infinity", "has no exact value"), ("1/0", "division by zero"), ("-7/000", "division by zero"),
+    ("", "the text ends"), ("+", "the text ends"),
+    ("x", "'x' at position 0 is not a number"), ("1 2", "unexpected '2'"), ("0.5.5", "unexpected '.5'"),
+    ("1/2/3", "unexpected '/'"), ("1_000", "unexpected '_000'"), ("2*3", "unexpected '*'"),
+])
+def test_text_that_is_no_number_is_refused_naming_it(text, reason):
+    with pytest.raises(NotANumber) as info:
+        exact_scalar(text, "w[1]")
+    assert str(info.value).startswith(f"w[1] is the string {text!r}, which is not a rational number: ")
+    assert reason in str(info.value)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, TypeError)
+
+
+@pytest.mark.parametrize("text", ["1e999999", "1e-999999", "1e" + "9" * 10_000, "9" * (MAX_DIGITS + 1),
+                                  "0." + "0" * MAX_DIGITS + "1", "1" * 3000 + "/2" + "0" * 2999,
+                                  "1" * (MAX_LENGTH + 1)], ids=lambda t: t[:12])
+def test_huge_numbers_as_text_are_refused_quickly(text):
+    start = timing.clock()
+    for read in (exact_scalar, parse_number, parse_expression):
+        with pytest.raises(ExpressionTooLarge) as info:
+            read(text)
+        assert isinstance(info.value, ValueError) and info.value.limit is not None
+    assert timing.clock() - start < timing.LIMIT
+
+
+def test_largest_numbers_as_text_are_read():
+    assert exact_scalar("9" * MAX_DIGITS) == 10**MAX_DIGITS - 1
+    assert exact_scalar(f"1e{MAX_DIGITS - 1}") == 10 ** (MAX_DIGITS - 1)
+    assert exact_scalar(f"1e-{MAX_DIGITS - 1}") == Fraction(1, 10 ** (MAX_DIGITS - 1))
+    assert exact_vector(["0.5", " -3/4 ", "+2"]) == (Fraction(1, 2), Fraction(-3, 4), Fraction(2))
+
+
+def test_float_literal_name_is_deprecated():
+    with pytest.warns(DeprecationWarning, match="no longer raised"):
+        old = expressions.FloatLiteral
+    assert issubclass(old, ExpressionError) and issubclass(old, TypeError)
+    with pytest.raises(ExpressionError) as info:
+        parse_expression("x + 0.5 +")  # nothing raises the old class any more
+    assert not isinstance(info.value, old) and parse_expression("x + 0.5") == x + R(1, 2)
 
 
 def test_as_expression_keeps_sympy_input_and_refuses_what_it_cannot_convert():

@@ -1,10 +1,14 @@
-"""Every result type of the algebra and neuro modules has the one result shape (exactgeom.results)."""
+"""Every result type of the algebra, neuro and arrangement modules has the one result shape.
+
+The shape is that of :mod:`exactgeom.results`.
+"""
 
 from fractions import Fraction
 
 import pytest
 import sympy as sp
 
+from exactgeom import Arrangement, library
 from exactgeom.algebra import certify_critical_points, count_solutions, critical_set, ed_degree
 from exactgeom.certificates import verify
 from exactgeom.neuro import LinearNetwork, Parametrization, PolynomialMLP, shallow_binary_real_image
@@ -123,3 +127,18 @@ def test_deprecated_dimension_spelling_warns():
     bounded = Parametrization(sp.symbols("a b c"), ["a + b", "(a + b)**2", "c"]).dimension()
     with pytest.warns(DeprecationWarning, match="use proved"):
         assert bounded.certified is bounded.proved is False
+
+
+def test_freeness_shape_both_ways_and_both_routes():
+    # braid(4) from the literature, exponents 0..3; generic 4 planes in Q^3 by Saito's criterion:
+    # χ = t^3 - 4t^2 + 6t - 3 = (t - 1)(t^2 - 3t + 3) has non-real roots, so not free (Terao)
+    generic = Arrangement([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]])
+    for F, free in ((library.braid(4).freeness(), True), (library.braid(4).freeness(method="saito"), True),
+                    (generic.freeness(), False)):
+        check_shape(F)
+        assert (F.value, F.proved, F.lower_bound, F.upper_bound, F.seed) == (free, True, None, None, None)
+        assert F.value is F.free and F.method
+        assert F.exponents == ((0, 1, 2, 3) if free else ())
+        with pytest.raises(NotImplementedError, match="characteristic-polynomial"):
+            F.certificate()
+    assert "Saito's criterion" in library.braid(4).freeness(method="saito").method

@@ -75,47 +75,35 @@ _RECORD = _Record()
 def read_matrix(path, name: str = "matrix") -> list:
     """Rows of rationals from a JSON file (a list of rows, or a flat list) or whitespace-separated text.
 
-    Entries stay strings or ints; :mod:`exactgeom._exact` validates them.  A decimal or
-    exponent form (``0.5``, ``1e3``) becomes the float it denotes in either format, as
-    ``json`` reads it, so that both are refused alike, with the float message of the API.
+    Entries stay strings or ints; :mod:`exactgeom._exact` reads them.  A decimal or exponent
+    form (``0.5``, ``1e3``) stays the text it is in either format (a JSON number is not turned
+    into a binary float), so both formats read it alike, as the exact rational it denotes.
 
     Examples
     --------
     >>> import tempfile, os
     >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-    ...     _ = f.write("1 0\\n1/2 -1\\n")
+    ...     _ = f.write("1 0\\n1/2 -1\\n0.5 1e-3\\n")
     >>> read_matrix(f.name)
-    [['1', '0'], ['1/2', '-1']]
+    [['1', '0'], ['1/2', '-1'], ['0.5', '1e-3']]
     >>> os.remove(f.name)
-    >>> from exactgeom import Arrangement
-    >>> Arrangement([[_text_entry(v) for v in "1 0.5".split()]])
-    Traceback (most recent call last):
-        ...
-    TypeError: normals[0][1] is the float 0.5; pass Fraction(1, 2) or "1/2" for an exact value, ...
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+    ...     _ = f.write('[[1, 0.5], ["1/2", 1e-3]]')
+    >>> read_matrix(f.name)
+    [[1, '0.5'], ['1/2', '1e-3']]
+    >>> os.remove(f.name)
     """
     text = Path(path).read_text()
     stripped = text.strip()
     if stripped.startswith("[") or stripped.startswith("{"):
         try:
-            value = json.loads(stripped)
+            value = json.loads(stripped, parse_float=str)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{name} file {path}: invalid JSON ({exc})") from None
         if isinstance(value, dict):
             raise ValueError(f"{name} file {path}: expected a JSON list, found an object")
         return value
-    rows = [[_text_entry(v) for v in line.split()]
-            for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return rows
-
-
-def _text_entry(token: str):
-    """A text-file entry as JSON would read it: decimal and exponent forms become floats."""
-    if "/" not in token and any(c in token for c in ".eE"):
-        try:
-            return float(token)
-        except ValueError:
-            return token
-    return token
+    return [line.split() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _read_vector(path, name: str) -> list:

@@ -32,6 +32,7 @@ C. A. Athanasiadis, *On free deformations of the braid arrangement*, European J.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from math import comb
 
@@ -46,7 +47,12 @@ MAX_ENTRIES = 4_000_000
 
 @dataclass(frozen=True)
 class Freeness:
-    """Whether a central arrangement is free, its exponents, and why.
+    """Whether a central arrangement is free, its exponents, and how that was decided.
+
+    It has the result shape of :mod:`exactgeom.results`: ``value`` is ``free`` (a bool),
+    ``proved`` is always True (a literature theorem, or Saito's criterion computed exactly, decides
+    both ways), ``lower_bound`` and ``upper_bound`` are None (the value is no number), ``method``
+    says which theorem or computation decided, and ``seed`` is None (nothing is random).
 
     ``exponents`` are the degrees of a homogeneous basis of the module of logarithmic
     derivations D(A), in increasing order, one per coordinate (so ``d − rank`` zeros for
@@ -58,22 +64,58 @@ class Freeness:
     the variables of A), and ``determinant`` the determinant of their coefficient matrix, a
     non-zero constant times Π α_H when A is free.
 
+    ``reason`` (now ``method``) stays readable for one release with a ``DeprecationWarning``.
+
     Examples
     --------
     >>> from exactgeom.library import braid
-    >>> braid(4).freeness()
-    Freeness(free=True, exponents=(0, 1, 2, 3), reason='braid arrangement A_3 in Q^4: free ...')
+    >>> F = braid(4).freeness()
+    >>> F
+    Freeness(free=True, exponents=(0, 1, 2, 3), method='braid arrangement A_3 in Q^4: free ...')
+    >>> F.value, F.proved, F.lower_bound, F.upper_bound, F.seed
+    (True, True, None, None, None)
     """
 
     free: bool
     exponents: tuple[int, ...]
-    reason: str
+    method: str
     derivations: tuple = field(default=(), compare=False, repr=False)
     determinant: object = field(default=None, compare=False, repr=False)
 
+    proved = True
+    lower_bound = None
+    upper_bound = None
+    seed = None
+
+    @property
+    def value(self) -> bool:
+        """``free``: whether the arrangement is free."""
+        return self.free
+
+    @property
+    def reason(self) -> str:
+        """Deprecated: use ``method``."""
+        warnings.warn("Freeness.reason is deprecated; use method", DeprecationWarning, stacklevel=2)
+        return self.method
+
+    def certificate(self) -> dict:
+        """No certificate kind states freeness.
+
+        Raises
+        ------
+        NotImplementedError
+            Always; the nearest kind is ``characteristic-polynomial``
+            (:func:`exactgeom.arrangements.certify.characteristic_polynomial_certificate`): by
+            Terao's factorization the exponents of a free arrangement are the roots of χ_A, which
+            that certificate proves.
+        """
+        raise NotImplementedError("there is no certificate kind for freeness; the nearest is "
+                                  "'characteristic-polynomial' (characteristic_polynomial_certificate(A): "
+                                  "the exponents of a free A are the roots of the proved χ_A)")
+
     def __repr__(self) -> str:
-        reason = self.reason if len(self.reason) <= 40 else self.reason[:37].rstrip() + " ..."
-        return f"Freeness(free={self.free}, exponents={self.exponents}, reason={reason!r})"
+        method = self.method if len(self.method) <= 40 else self.method[:37].rstrip() + " ..."
+        return f"Freeness(free={self.free}, exponents={self.exponents}, method={method!r})"
 
 
 def _keys(arrangement) -> frozenset:
@@ -100,7 +142,7 @@ def _known_family(arrangement):
 
 
 def freeness(arrangement, *, method: str = "auto", max_entries: int | None = MAX_ENTRIES) -> Freeness:
-    """Decide whether a central arrangement is free, with its exponents and the reason.
+    """Decide whether a central arrangement is free, with its exponents and how it was decided.
 
     Parameters
     ----------
@@ -340,7 +382,7 @@ def saito_freeness(arrangement, *, max_entries: int | None = MAX_ENTRIES) -> Fre
     >>> F.exponents, F.determinant.factor()
     ((0, 1, 2, 3), (x1 - x2)*(x1 - x3)*(x1 - x4)*(x2 - x3)*(x2 - x4)*(x3 - x4))
     >>> saito_freeness(Arrangement([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]]))
-    Freeness(free=False, exponents=(), reason='minimal generators of D(A) in degrees ...')
+    Freeness(free=False, exponents=(), method='minimal generators of D(A) in degrees ...')
     """
     import sympy
 

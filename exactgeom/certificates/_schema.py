@@ -6,9 +6,12 @@ holds for every kind:
 - a record (JSON object) has exactly the fields its kind names: a missing or an unknown field is
   rejected with a message naming it;
 - flags are JSON booleans (``true``/``false``), never strings or numbers;
+- one size rule for every number: an integer, and the numerator and the denominator of a
+  rational, have at most :data:`MAX_DIGITS` decimal digits (a JSON integer: those of its value;
+  a string: those written, checked on the length of the text before it is converted);
 - counts are JSON integers (not booleans), within the bounds the kind states;
-- rationals are JSON integers or strings ``"p"`` / ``"p/q"`` of decimal digits, at most
-  :data:`MAX_DIGITS` digits each; no exponents, spaces, underscores or floats;
+- rationals are JSON integers or strings ``"p"`` / ``"p/q"`` of decimal digits; no exponents,
+  spaces, underscores or floats;
 - lists are at most :data:`MAX_LENGTH` long and nesting is at most :data:`MAX_DEPTH` deep;
 - the work of a check is counted with :func:`spend`; beyond :data:`MAX_OPERATIONS` counted steps
   the certificate is rejected as too large to check, so every check ends in bounded time on any
@@ -47,7 +50,7 @@ __all__ = [
 ]
 
 MAX_DIGITS = 2000
-"""Digits allowed in the numerator and in the denominator of one rational."""
+"""Decimal digits allowed in an integer, and in the numerator and in the denominator of a rational."""
 MAX_LENGTH = 1_000_000
 """Longest list a certificate may contain."""
 MAX_DEPTH = 64
@@ -58,7 +61,7 @@ MAX_PRIME = 3_317_044_064_679_887_385_961_981
 """Miller–Rabin with the first 13 prime bases is deterministic below this bound."""
 
 _RATIONAL = re.compile(rf"-?[0-9]{{1,{MAX_DIGITS}}}(/[0-9]{{1,{MAX_DIGITS}}})?")
-_MAX_INT_BITS = int(MAX_DIGITS * 3.33) + 8
+_DIGIT_BOUND = 10**MAX_DIGITS  # |n| < 10**MAX_DIGITS: n has at most MAX_DIGITS digits
 
 _budget: contextvars.ContextVar[list] = contextvars.ContextVar("exactgeom_certificate_budget")
 
@@ -127,6 +130,8 @@ def boolean(value, where: str) -> bool:
 def integer(value, where: str, lo: int | None = 0, hi: int | None = None) -> int:
     """A JSON integer (not a boolean) with ``lo <= value <= hi`` (``None``: unbounded on that side).
 
+    Unbounded or not, it has at most :data:`MAX_DIGITS` digits.
+
     Examples
     --------
     >>> integer(3, "claim.n_inputs", 1, 8)
@@ -136,9 +141,7 @@ def integer(value, where: str, lo: int | None = 0, hi: int | None = None) -> int
         ...
     exactgeom.certificates.CertificateError: claim.n_inputs must be an integer between 1 and 8, found 26
     """
-    ok = isinstance(value, int) and not isinstance(value, bool)
-    if ok and value.bit_length() > _MAX_INT_BITS:
-        ok = False
+    ok = _bounded_int(value)
     if ok and (lo is None or value >= lo) and (hi is None or value <= hi):
         return value
     if lo is not None and hi is not None:
@@ -175,8 +178,19 @@ def array(value, where: str, length: int | None = None, max_length: int = MAX_LE
 
 
 def rational(value, where: str) -> Fraction:
-    """A certificate rational: a JSON integer or a string ``"p"``/``"p/q"`` (q > 0) of bounded size."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() <= _MAX_INT_BITS:
+    """A certificate rational: a JSON integer or a string ``"p"``/``"p/q"`` (q > 0) of bounded size.
+
+    Examples
+    --------
+    >>> rational(10**MAX_DIGITS - 1, "x") == rational("9" * MAX_DIGITS, "x") == 10**MAX_DIGITS - 1
+    True
+    >>> rational(10**MAX_DIGITS, "x")
+    Traceback (most recent call last):
+        ...
+    exactgeom.certificates.CertificateError: x must be an integer or a string 'p/q' of at most 2000 \
+digits each, found an integer of 6644 bits
+    """
+    if _bounded_int(value):
         spend(2, where)
         return Fraction(value)
     if isinstance(value, str) and len(value) <= 2 * MAX_DIGITS + 2 and _RATIONAL.fullmatch(value):
@@ -191,6 +205,11 @@ def rational(value, where: str) -> Fraction:
         f"{where} must be an integer or a string 'p/q' of at most {MAX_DIGITS} digits each, "
         f"found {_short(value)}"
     )
+
+
+def _bounded_int(value) -> bool:
+    """``value`` is an int (not a bool) of at most :data:`MAX_DIGITS` decimal digits."""
+    return isinstance(value, int) and not isinstance(value, bool) and -_DIGIT_BOUND < value < _DIGIT_BOUND
 
 
 def rvec(value, where: str, length: int | None = None) -> list[Fraction]:

@@ -2,8 +2,9 @@
 
 ``"2*w1 - b < 0"``, ``"0 <= x <= 1"`` (a chain gives one row per relation),
 ``sympy.Lt(2*w1 - b, 0)``.  Relations: ``<=``, ``<``, ``==`` (or ``=``),
-``>=``, ``>``.  Coefficients must be rational: ``0.5`` is refused (write
-``1/2``), ``sqrt(2)`` is refused, and so is anything non-linear.  Text is read by
+``>=``, ``>``.  Coefficients must be rational: in text ``0.5`` is the exact
+1/2, a sympy ``Float`` is refused (write ``1/2``), ``sqrt(2)`` is refused, and so
+is anything non-linear.  Text is read by
 :mod:`exactgeom.expressions` (the package's one reader of expressions; nothing is
 evaluated).
 """
@@ -124,10 +125,8 @@ def parse_system(expressions, variables=None):
     ('b', 'w1')
     >>> [(tuple(map(str, row)), kind, str(rhs)) for row, kind, rhs in rows]
     [(('-1', '2'), '<', '0'), (('0', '-1'), '<=', '0'), (('0', '1'), '<=', '1/2')]
-    >>> parse_system(["x < 0.5"])
-    Traceback (most recent call last):
-        ...
-    exactgeom.expressions.FloatLiteral: expressions[0] contains the float 0.5 at position 4; pass ...
+    >>> parse_system(["x < 0.5"])[1]
+    [((Fraction(1, 1),), '<', Fraction(1, 2))]
     """
     import sympy
 

@@ -49,7 +49,7 @@ def test_literature_exponents(A, exponents):
 ], ids=repr)
 def test_not_free(A):
     F = A.freeness()
-    assert not F.free and F.exponents == () and "fewer" not in F.reason
+    assert not F.free and F.exponents == () and "fewer" not in F.method
     # independent: by Terao's theorem a free arrangement has χ with integer roots; these do not
     roots = sympy.roots(sympy.Poly(A.characteristic_polynomial().as_expr(), t))
     assert not all(r.is_integer for r in roots)
@@ -97,3 +97,9 @@ def test_refusals():
 def test_braid_5():
     F = saito_freeness(braid(5))
     assert F.free and F.exponents == (0, 1, 2, 3, 4)
+
+
+def test_deprecated_reason_warns():
+    F = braid(4).freeness()
+    with pytest.warns(DeprecationWarning, match="use method"):
+        assert F.reason == F.method and "braid" in F.method

@@ -322,7 +322,7 @@ def test_freeness_refusals():
     assert not Arrangement([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]]).is_free()   # Saito's criterion
     with pytest.raises(ValueError, match="central"):
         shi(3).is_free()
-    assert "braid" in braid(4).freeness().reason
+    assert "braid" in braid(4).freeness().method
 
 
 # -- exports, read back by a small parser ------------------------------------------------------
