@@ -7,7 +7,7 @@ Prints, for each n, the number of threshold functions of n variables found by
 enumerating the regions of T_n (:func:`exactgeom.arrangements.regions.regions`,
 each chamber with an exact integer witness), the time taken,
 and the same count from Zaslavsky's theorem for comparison; then the timings
-of the 256 realize() calls for n = m = 2, of seed 000's Propositions 3 and 4,
+of the 256 realize() calls for n = m = 2, of the parameter-spaces note's Propositions 3 and 4,
 and of the completeness check of k-step refusals for n = 3 (the listing of the
 k-th roots by kth_roots against the independent route through the 104^3 tuples
 of threshold units that NonRealizable.verify() uses).

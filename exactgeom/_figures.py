@@ -263,7 +263,7 @@ def up_to_sign(w) -> list[int]:
     return [int(v) if first > 0 else -int(v) for v in w]
 
 
-def seed002_neurons() -> list[list[int]]:
+def pilanci_neurons() -> list[list[int]]:
     from .wedge import cross
 
     samples = [(1, 1), (0, 2), (1, 0), (0, 1)]  # x_1, x_2 and the standard basis (Pilanci §3.4)

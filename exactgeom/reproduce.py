@@ -52,6 +52,7 @@ degree of an algebraic variety*, Found. Comput. Math. 16 (2016), 99–149.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from math import comb
@@ -63,6 +64,9 @@ from .errors import MissingOptional
 __all__ = ["Figure", "FigureResult", "FIGURES", "TIERS", "select", "run", "run_figure"]
 
 TIERS = ("quick", "default", "full")
+
+_RENAMED = {"seed002-neurons": "pilanci-neurons"}
+"""Former figure ids that :func:`select` still accepts, each with a ``FutureWarning`` naming the new id."""
 """``quick``: seconds in total; ``default``: a few minutes on 2 cores; ``full``: the heavy ones."""
 
 
@@ -363,12 +367,12 @@ def _figures() -> list[Figure]:
             "default",
         ),
         Figure(
-            "seed002-neurons",
+            "pilanci-neurons",
             "the optimal neurons of Pilanci's paper §3.4 (orthogonal complements of the "
             "augmented samples; e1 − e2, 2e1, e2, −e1 in the text), up to sign",
             "Pilanci §3.4",
             [fig.up_to_sign(w) for w in [(1, -1), (2, 0), (0, 1), (-1, 0)]],
-            fig.seed002_neurons,
+            fig.pilanci_neurons,
         ),
         Figure(
             "conservation-laws",
@@ -407,11 +411,27 @@ def select(*, only: Iterable[str] | None = None, tier: str = "default") -> list[
     Traceback (most recent call last):
         ...
     ValueError: unknown figure 'no-such-figure'; known figures: threshold-counts, ...
+
+    A former id still selects its figure, with a note:
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     [f.id for f in select(only=["seed002-neurons"])]
+    ['pilanci-neurons']
+    >>> print(caught[0].message)
+    figure 'seed002-neurons' is now 'pilanci-neurons'; the old id will be removed in a later release
     """
     if tier not in TIERS:
         raise ValueError(f"unknown tier {tier!r}; choose one of {', '.join(TIERS)}")
     if only:
         by_id = {f.id: f for f in FIGURES}
+        only = list(only)
+        for k, name in enumerate(only):
+            if name in _RENAMED:
+                warnings.warn(f"figure {name!r} is now {_RENAMED[name]!r}; the old id will be removed in a "
+                              "later release", FutureWarning, stacklevel=2)
+                only[k] = _RENAMED[name]
         for name in only:
             if name not in by_id:
                 raise ValueError(f"unknown figure {name!r}; known figures: {', '.join(by_id)}")

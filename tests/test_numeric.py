@@ -25,7 +25,7 @@ from exactgeom.numeric import (
     exact,
     rationalize,
 )
-from exactgeom.polyhedra import Polyhedron
+from oracles.relu import activation_patterns
 
 np = pytest.importorskip("numpy")
 
@@ -330,36 +330,6 @@ def test_conservation_claimed_laws():
 
 
 # -- check_activation_patterns ----------------------------------------------------------------------
-def brute_force_regions(net):
-    """Patterns whose set of inputs has non-empty interior: one strict polyhedron per pattern."""
-    n = net.n_inputs
-    hidden = net.widths[1:-1]
-    found = set()
-    for bits in itertools.product((0, 1), repeat=sum(hidden)):
-        layers, start = [], 0
-        for w in hidden:
-            layers.append(bits[start : start + w])
-            start += w
-        rows, rhs, kinds, feasible = [], [], [], True
-        M = [[Fraction(int(i == j)) for j in range(n)] for i in range(n)]
-        c = [Fraction(0)] * n
-        for (W, b), s in zip(zip(net.weights, net.biases), layers):
-            P = [[sum(W[i][k] * M[k][j] for k in range(len(M))) for j in range(n)] for i in range(len(W))]
-            q = [sum(W[i][k] * c[k] for k in range(len(M))) + b[i] for i in range(len(W))]
-            for a, d, on in zip(P, q, s):
-                if not any(a):
-                    feasible &= (d > 0) if on else (d <= 0)
-                else:
-                    rows.append(a)
-                    rhs.append(-d)
-                    kinds.append(">" if on else "<")
-            M = [row if on else [Fraction(0)] * n for row, on in zip(P, s)]
-            c = [v if on else Fraction(0) for v, on in zip(q, s)]
-        if feasible and (not rows or not Polyhedron(rows, rhs, kinds).is_empty()):
-            found.add(tuple(layers))
-    return found
-
-
 def random_network(rng, widths, bound=3):
     return ReLUNetwork(
         [
@@ -375,7 +345,7 @@ def test_pattern_check_against_brute_force(seed):
     rng = random.Random(seed)
     widths = [(2, 4, 1), (2, 3, 2, 1), (1, 2, 2, 1), (3, 3, 1)][seed % 4]
     net = random_network(rng, widths)
-    truth = brute_force_regions(net)
+    truth = activation_patterns(net)
     hidden = net.widths[1:-1]
     every = list(itertools.product((0, 1), repeat=sum(hidden)))
     sample = rng.sample(every, k=len(every) // 2) + rng.sample(every, k=2)

@@ -131,6 +131,25 @@ def test_bad_certificate_is_a_failure(tmp_path):
     assert result.certificates.startswith("FAILED") and result.failed
 
 
+def test_pilanci_neurons_are_the_rotated_samples():
+    # ⋆e1 = e2 and ⋆e2 = −e1 (conventions.md), so the neuron of the sample (a, b) is (−b, a), up to sign;
+    # the paper's text gives e1 − e2, 2e1, e2, −e1 for the samples (1, 1), (0, 2), (1, 0), (0, 1)
+    (result,) = run(select(only=["pilanci-neurons"]), None)
+    assert result.status == "ok" and not result.failed
+    samples = [(1, 1), (0, 2), (1, 0), (0, 1)]
+    assert [sorted([[-b, a], [b, -a]]) for a, b in samples] == [
+        sorted([w, [-v for v in w]]) for w in result.computed
+    ]
+    assert result.expected == result.computed
+
+
+def test_former_id_of_pilanci_neurons_still_selects_it_with_a_warning():
+    with pytest.warns(FutureWarning, match="'seed002-neurons' is now 'pilanci-neurons'"):
+        figures = select(only=["cover-counts", "seed002-neurons"])
+    assert [f.id for f in figures] == ["cover-counts", "pilanci-neurons"]
+    assert "seed002-neurons" not in {f.id for f in FIGURES}
+
+
 def test_select_rejects_unknown_tier():
     with pytest.raises(ValueError, match="tier"):
         select(tier="everything")

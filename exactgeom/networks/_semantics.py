@@ -71,6 +71,7 @@ import math
 from fractions import Fraction
 
 from .. import _exact
+from ..certificates import envelope
 from ..polyhedra.lp import motzkin_multipliers, point_of
 from ._boolean import Table, boolean_points
 
@@ -201,7 +202,6 @@ def _table_json(table: Table) -> list[list[int]]:
     return [list(y) for y in table]
 
 
-
 def _asummability(spec: dict, table: Table, row: int, multipliers) -> tuple | None:
     """k true and k false inputs of one row with equal sums, from integer-scaled multipliers.
 
@@ -231,6 +231,66 @@ def _asummability(spec: dict, table: Table, row: int, multipliers) -> tuple | No
     true_multiset = tuple(seen[k] for k in true for _ in range(scale[k]))
     false_multiset = tuple(seen[k] for k in false for _ in range(scale[k]))
     return true_multiset, false_multiset
+
+
+def _realize_one_step(spec: dict, table: Table):
+    """Parameters computing ``table`` in one step, or the proof that none do: ``(parameters, failures)``.
+
+    One exact cone problem (:func:`_solve_cone`) per block of coupled output rows
+    (:func:`_coupled_blocks`).  When every block has a point, ``parameters`` is
+    ``(weights, thresholds)`` and ``failures`` is empty; otherwise ``parameters`` is ``None``
+    and ``failures`` holds, per empty block, ``(rows, certificate, asummability)``: the
+    block's output rows, a "network-nonrealizable" certificate with its Motzkin
+    multipliers, and for a free single row the asummability explanation (else ``None``).
+    The result objects of :mod:`exactgeom.networks.threshold` wrap this pair.
+
+    Examples
+    --------
+    >>> spec = {"n_inputs": 2, "n_outputs": 1, "update": "synchronous"}
+    >>> _realize_one_step(spec, ((0,), (0,), (0,), (1,)))[0]            # AND
+    (((Fraction(2, 1), Fraction(2, 1)),), (Fraction(-3, 1),))
+    >>> parameters, ((rows, certificate, asummability),) = _realize_one_step(spec, ((0,), (1,), (1,), (0,)))
+    >>> parameters, rows, certificate["kind"], asummability             # XOR
+    (None, (0,), 'network-nonrealizable', (((0, 1), (1, 0)), ((0, 0), (1, 1))))
+    """
+    n, m = spec["n_inputs"], spec["n_outputs"]
+    size = m * (n + 1)
+    rows = _constraint_rows(spec, table)
+    equations = _equations(spec)
+    theta = [Fraction(0)] * size
+    failures = []
+    for block in _coupled_blocks(spec):
+        coords = [c for i in block for c in range(i * (n + 1), (i + 1) * (n + 1))]
+        block_rows = [r for r in rows if r[0] in block]
+        block_eqs = [e for e in equations if any(e[c] for c in coords)]
+        forms = [[r[2][c] for c in coords] for r in block_rows]
+        kind, result = _solve_cone(len(coords), forms, [r[3] for r in block_rows],
+                                   [[e[c] for c in coords] for e in block_eqs])
+        if kind == "witness":
+            for c, v in zip(coords, result):
+                theta[c] = v
+            continue
+        lam, mu = result
+        strict = [Fraction(0)] * len(rows)
+        for r, value in zip(block_rows, lam):
+            strict[r[0] * 2**n + r[1]] = value
+        eq_mult = [Fraction(0)] * len(equations)
+        for e, value in zip(block_eqs, mu):
+            eq_mult[equations.index(e)] = value
+        certificate = envelope(
+            "network-nonrealizable",
+            {"network": spec, "function": _table_json(table)},
+            {"multipliers": [_exact.fraction_str(v) for v in strict],
+             "equation_multipliers": [_exact.fraction_str(v) for v in eq_mult]},
+            {"producer": "exactgeom.networks", "rows": block},
+        )
+        asum = _asummability(spec, table, block[0], lam) if len(block) == 1 else None
+        failures.append((tuple(block), certificate, asum))
+    if failures:
+        return None, tuple(failures)
+    weights = tuple(tuple(theta[i * (n + 1) : i * (n + 1) + n]) for i in range(m))
+    thresholds = tuple(theta[i * (n + 1) + n] for i in range(m))
+    return (weights, thresholds), ()
 
 
 # --------------------------------------------------------------------------------------------

@@ -51,8 +51,9 @@ from ._semantics import (
     _num_one_step_maps,
     _one_step,
     _parameter_arrangement,
+    _realize_one_step,
 )
-from .threshold import NonRealizable, Realization, _realize_one_step, threshold_functions
+from .threshold import NonRealizable, Realization, threshold_functions
 
 __all__ = ["HopfieldNetwork", "kth_roots"]
 
@@ -327,15 +328,16 @@ class HopfieldNetwork:
         (False, True)
         """
         table = self.truth_table(function)
-        one = self._one_step_network()
         if self.iterations == 1:
-            return _realize_one_step(self, table)
+            parameters, failures = _realize_one_step(self._spec(), table)
+            return NonRealizable(self, table, failures) if failures else Realization(self, table, *parameters)
+        one = self._one_step_network()
         members = []
         for h in _bounded_roots(table, self.iterations):
-            r = _realize_one_step(one, h)
-            if r:
-                return Realization(self, table, r.weights, r.thresholds)
-            members.append((h, r))
+            parameters, failures = _realize_one_step(one._spec(), h)
+            if not failures:
+                return Realization(self, table, *parameters)
+            members.append((h, NonRealizable(one, h, failures)))
         return NonRealizable(self, table, (), tuple(members))
 
     # -- enumeration ------------------------------------------------------------------------------
@@ -379,10 +381,17 @@ class HopfieldNetwork:
     def realizable_functions(self, *, progress: bool = False, executor=None):
         """Generator of (truth table, Realization) over all maps the network realizes.
 
-        One-step maps come from the chambers of T_n (products for synchronous
-        updates, the sweep of every tuple of threshold units for sequential
-        ones, a backtracking over units with exact LPs under constraints); for
-        k >= 2 the k-th powers of the one-step maps, each once.
+        Every realizable map is computed on a chamber of the parameter
+        arrangement A_L (:meth:`parameter_arrangement`; proof in
+        :mod:`exactgeom.networks._semantics`), so the maps are the distinct maps
+        over its chambers, those :meth:`num_realizable` counts
+        (:mod:`exactgeom.networks._chambers`).  Here each chamber comes with its
+        witness, scaled to integers, as the realization: the chambers are the
+        products of one chamber per unit (of T_n without constraints), or with
+        ``symmetric`` the chambers of the coupled arrangement.  One step is read
+        off each chamber's sign vector; a sweep may compute one map on several
+        chambers, and repeats are skipped.  For k >= 2 the maps are the k-th
+        powers of the one-step maps, each once.
 
         Examples
         --------

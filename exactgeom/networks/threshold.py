@@ -47,15 +47,12 @@ from ..arrangements.regions import regions
 from ..certificates import envelope
 from ._boolean import Table, boolean_points, truth_table
 from ._semantics import (
-    _asummability,
     _cone_polyhedron,
-    _constraint_rows,
-    _coupled_blocks,
     _equations,
     _explain_failure,
     _num_one_step_maps,
     _one_step,
-    _solve_cone,
+    _realize_one_step,
     _table_json,
 )
 
@@ -66,48 +63,6 @@ __all__ = [
     "threshold_functions",
     "is_threshold_function",
 ]
-
-
-def _realize_one_step(network, table: Table):
-    spec = network._spec()
-    n, m = spec["n_inputs"], spec["n_outputs"]
-    size = m * (n + 1)
-    rows = _constraint_rows(spec, table)
-    equations = _equations(spec)
-    theta = [Fraction(0)] * size
-    failures = []
-    for block in _coupled_blocks(spec):
-        coords = [c for i in block for c in range(i * (n + 1), (i + 1) * (n + 1))]
-        block_rows = [r for r in rows if r[0] in block]
-        block_eqs = [e for e in equations if any(e[c] for c in coords)]
-        forms = [[r[2][c] for c in coords] for r in block_rows]
-        kind, result = _solve_cone(len(coords), forms, [r[3] for r in block_rows],
-                                   [[e[c] for c in coords] for e in block_eqs])
-        if kind == "witness":
-            for c, v in zip(coords, result):
-                theta[c] = v
-            continue
-        lam, mu = result
-        strict = [Fraction(0)] * len(rows)
-        for r, value in zip(block_rows, lam):
-            strict[r[0] * 2**n + r[1]] = value
-        eq_mult = [Fraction(0)] * len(equations)
-        for e, value in zip(block_eqs, mu):
-            eq_mult[equations.index(e)] = value
-        certificate = envelope(
-            "network-nonrealizable",
-            {"network": spec, "function": _table_json(table)},
-            {"multipliers": [_exact.fraction_str(v) for v in strict],
-             "equation_multipliers": [_exact.fraction_str(v) for v in eq_mult]},
-            {"producer": "exactgeom.networks", "rows": block},
-        )
-        asum = _asummability(spec, table, block[0], lam) if len(block) == 1 else None
-        failures.append((tuple(block), certificate, asum))
-    if failures:
-        return NonRealizable(network, table, tuple(failures))
-    weights = tuple(tuple(theta[i * (n + 1) : i * (n + 1) + n]) for i in range(m))
-    thresholds = tuple(theta[i * (n + 1) + n] for i in range(m))
-    return Realization(network, table, weights, thresholds)
 
 
 # --------------------------------------------------------------------------------------------
@@ -506,7 +461,9 @@ class ThresholdNetwork:
         >>> bool(r), r.rows
         (False, (1,))
         """
-        return _realize_one_step(self, self.truth_table(function))
+        table = self.truth_table(function)
+        parameters, failures = _realize_one_step(self._spec(), table)
+        return NonRealizable(self, table, failures) if failures else Realization(self, table, *parameters)
 
     # -- enumeration ------------------------------------------------------------------------------
     def realizable_functions(self, *, progress: bool = False, executor=None):
@@ -554,7 +511,7 @@ class ThresholdNetwork:
         warnings.warn("count_realizable is deprecated: use num_realizable", DeprecationWarning, stacklevel=2)
         return self.num_realizable()
 
-    def non_realizable_functions(self) -> Iterator[tuple]:
+    def non_realizable_functions(self, *, progress: bool = False, executor=None) -> Iterator[tuple]:
         """Generator of (truth table, NonRealizable) over the maps no parameter realizes.
 
         The maps run over all 2^(m 2^n) truth tables in lexicographic order; a
@@ -562,6 +519,13 @@ class ThresholdNetwork:
         function (the rows have independent cones), and each refusal carries its
         certificates.  Refused with :class:`~exactgeom.errors.TooLarge` beyond
         2^16 maps.
+
+        Parameters
+        ----------
+        progress : bool
+            Show the bar of :func:`threshold_functions`, counting the chambers of T_n.
+        executor : concurrent.futures.Executor, optional
+            Passed to :func:`threshold_functions`.
 
         Examples
         --------
@@ -577,11 +541,11 @@ class ThresholdNetwork:
             raise TooLarge(f"{self!r} has {total} maps {{0,1}}^{n} -> {{0,1}}^{m}; listing the "
                            f"non-realizable ones stops at {_MAX_MAPS} maps (n = 2, m <= 4; n = 3, m <= 2)",
                            estimate=total, limit=_MAX_MAPS, unit="maps")
-        rows = {bits for bits, _ in threshold_functions(n)}
+        rows = {bits for bits, _ in threshold_functions(n, progress=progress, executor=executor)}
         outputs = list(itertools.product((0, 1), repeat=m))
         for table in itertools.product(outputs, repeat=2**n):
             if not all(tuple(y[i] for y in table) in rows for i in range(m)):
-                yield table, _realize_one_step(self, table)
+                yield table, NonRealizable(self, table, _realize_one_step(self._spec(), table)[1])
 
     def parameter_arrangement(self):
         """The product arrangement in Q^{m(n+1)} whose chambers are the realizable maps.

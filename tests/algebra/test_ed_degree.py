@@ -26,15 +26,11 @@ FAST = [e for e in ENGINES if e != "sympy"]  # f4 always, msolve when installed
 x, y, z = sp.symbols("x y z")
 
 
-def _identity(n):
-    return [[int(i == j) for j in range(n)] for i in range(n)]
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("formulation", ["lagrange", "minors"])
 def test_circle(engine, formulation):
     circle = [x**2 + y**2 - 1]
-    assert ed_degree(circle, [x, y], Q=_identity(2), engine=engine, formulation=formulation).value == 2
+    assert ed_degree(circle, [x, y], Q=sp.eye(2), engine=engine, formulation=formulation).value == 2
     assert ed_degree(circle, [x, y], Q=[[4, 0], [0, 1]], engine=engine, formulation=formulation).value == 4
 
 
@@ -54,7 +50,7 @@ def test_general_hypersurface(engine, degree, nvars):
 def test_rank_one_2x2_matrices(engine):
     a, b, c, d = sp.symbols("a b c d")
     det = [a * d - b * c]
-    assert ed_degree(det, [a, b, c, d], Q=_identity(4), engine=engine).value == 2  # Eckart–Young C(2,1)
+    assert ed_degree(det, [a, b, c, d], Q=sp.eye(4), engine=engine).value == 2  # Eckart–Young C(2,1)
     assert ed_degree(det, [a, b, c, d], engine=engine, seed=3).value == 6  # 4n − 2, n = 2
     assert ed_degree(det, [a, b, c, d], engine=engine, seed=3, formulation="minors").value == 6
 
@@ -77,7 +73,7 @@ def test_rank_one_2x3_matrices(engine):
     v = sp.symbols("a b c d e f")
     a, b, c, d, e, f = v
     minors = [a * e - b * d, a * f - c * d, b * f - c * e]
-    assert ed_degree(minors, v, Q=_identity(6), engine=engine).value == 2
+    assert ed_degree(minors, v, Q=sp.eye(6), engine=engine).value == 2
     assert ed_degree(minors, v, engine=engine).value == 10
 
 
@@ -140,7 +136,7 @@ def test_bad_input_is_refused():
     with pytest.raises(TypeError, match="float"):
         ed_degree([x**2 + y**2 - 0.5], [x, y])
     with pytest.raises(ValueError, match="positive-dimensional"):
-        ed_degree([x**2 + y**2 - 1], [x, y], Q=_identity(2), u=[0, 0], formulation="minors", engine="sympy")
+        ed_degree([x**2 + y**2 - 1], [x, y], Q=sp.eye(2), u=[0, 0], formulation="minors", engine="sympy")
 
 
 def test_result_reports_seed_engine_and_primes():
@@ -159,7 +155,7 @@ def test_variety_dimension():
 @pytest.mark.parametrize("engine", ENGINES)
 def test_squared_circle_takes_the_radical(engine):
     # (x^2 + y^2 - 1)^2 = 0 is the circle: its ED degree is the circle's, never a silent 0
-    r = ed_degree([(x**2 + y**2 - 1) ** 2], [x, y], Q=_identity(2), engine=engine)
+    r = ed_degree([(x**2 + y**2 - 1) ** 2], [x, y], Q=sp.eye(2), engine=engine)
     assert r.value == 2 and "squarefree part" in r.method
     assert sp.expand(r.equations[0] - (x**2 + y**2 - 1)) == 0
     assert ed_degree([3 * (x - 1) ** 3 * (y + 2) ** 2], [x, y], engine=engine).value == 2  # two lines
@@ -174,9 +170,9 @@ def test_non_reduced_ideal_is_refused():
 
 
 def test_edge_cases_have_exact_answers():
-    assert ed_degree([], [x, y], Q=_identity(2)).value == 1  # X = C^n: u itself
-    assert ed_degree([0], [x, y], Q=_identity(2)).value == 1
-    empty = ed_degree([1], [x, y], Q=_identity(2))
+    assert ed_degree([], [x, y], Q=sp.eye(2)).value == 1  # X = C^n: u itself
+    assert ed_degree([0], [x, y], Q=sp.eye(2)).value == 1
+    empty = ed_degree([1], [x, y], Q=sp.eye(2))
     assert empty.value == 0 and empty.codimension == 3
     assert ed_degree([x, x - 1], [x, y], engine="f4").value == 0  # the unit ideal
     with pytest.raises(ValueError, match="u lies on X"):

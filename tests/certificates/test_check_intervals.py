@@ -4,7 +4,8 @@ Independent sources: the critical points of the unit circle for Q = I and u = (3
 by hand (x = ±(3/5, 4/5) with multipliers λ = −2 and 3, the solutions of x − u = 2λx on the
 circle); a certificate built here from those exact points and the exact inverse of the Jacobian
 (computed with sympy, not by the package's producer); the ED degree 4 of the circle for
-diag(4, 1) (REFERENCE.md §5, conventions.md); and soundness of the Krawczyk test: a box that
+diag(4, 1) and the ED degree 2 of the 2×2 matrices of rank one for Q = I (Eckart–Young; REFERENCE.md
+§5, conventions.md); and soundness of the Krawczyk test: a box that
 holds no root, or two boxes that share one, cannot pass.  Every forged certificate must be
 rejected by :func:`exactgeom.certificates.verify` within the time guard of ``timing``, and the
 check itself may only fail with a :class:`CertificateError`.
@@ -157,6 +158,18 @@ def test_a_duplicated_box_is_rejected_whatever_the_claimed_count():
         more["data"]["boxes"] += [copy.deepcopy(more["data"]["boxes"][0]) for _ in range(extra)]
         more["claim"]["ed_degree_at_least"] = 2 + extra
         _rejected(more, "meet")
+
+
+def test_a_duplicated_box_below_the_bezout_type_bound_is_rejected():
+    """The 2×2 matrices of rank one, ad − bc = 0 in Q^4, have ED degree 2 for Q = I (Eckart–Young)
+    under a Bezout-type bound of 8, so three boxes pass the count check: only the disjointness check
+    can catch the copy."""
+    a, b, c, d = sp.symbols("a b c d")
+    cert = ed_degree([a * d - b * c], [a, b, c, d], Q=sp.eye(4), certify=True).certification.certificate()
+    assert verify(cert).ok and len(cert["data"]["boxes"]) == 2
+    cert["data"]["boxes"].append(copy.deepcopy(cert["data"]["boxes"][0]))
+    cert["claim"]["ed_degree_at_least"] = 3
+    _rejected(cert, "data.boxes[0] and data.boxes[2] meet")
 
 
 def test_overlapping_boxes_around_the_same_point_are_rejected():

@@ -1,5 +1,5 @@
 """Hopfield networks: every variant for n = 2 against a brute force over integer parameters,
-k-th roots against all maps, Propositions 3 and 4 of seed 000 with verified evidence."""
+k-th roots against all maps, Propositions 3 and 4 of the parameter-spaces note with verified evidence."""
 
 from __future__ import annotations
 
@@ -12,21 +12,9 @@ import pytest
 from exactgeom.certificates import verify
 from exactgeom.networks import HopfieldNetwork
 from exactgeom.networks.hopfield import check_proposition, kth_roots
+from oracles.boolean import cube, iterate, step_table, sweep_table
 
-POINTS = list(itertools.product((0, 1), repeat=2))
-INDEX = {x: k for k, x in enumerate(POINTS)}
-
-
-def sweep(W, t, x, sequential):
-    """Independent one-step semantics for n = 2."""
-    state, out = list(x), []
-    for i in range(2):
-        seen = state if sequential else x
-        y = 1 if W[i][0] * seen[0] + W[i][1] * seen[1] + t[i] > 0 else 0
-        out.append(y)
-        if sequential:
-            state[i] = y
-    return tuple(out)
+POINTS = cube(2)
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +27,8 @@ def brute_force():
         for t in itertools.product(halves, repeat=2):
             for sequential in (False, True):
                 update = "sequential" if sequential else "synchronous"
-                h = tuple(sweep(W, t, x, sequential) for x in POINTS)
-                h2 = tuple(h[INDEX[y]] for y in h)
+                h = sweep_table(W, t, 2) if sequential else step_table(W, t, 2)
+                h2 = iterate(h, 2)
                 found[(update, 1, False, False, False)].add(h)
                 found[(update, 2, False, False, False)].add(h2)
                 if w[1] == w[2]:
@@ -105,17 +93,10 @@ def test_every_map_is_realized_or_refused_with_verified_certificates(variant, br
 
 def test_kth_roots_against_all_maps():
     maps = list(itertools.product(POINTS, repeat=4))
-
-    def power(h, k):
-        p = h
-        for _ in range(k - 1):
-            p = tuple(h[INDEX[y]] for y in p)
-        return p
-
     for k in (2, 3):
         roots = defaultdict(set)
         for h in maps:
-            roots[power(h, k)].add(h)
+            roots[iterate(h, k)].add(h)
         for f in maps[::7]:
             assert set(kth_roots(f, k)) == roots[f]
 
@@ -155,8 +136,7 @@ def test_proposition_3_is_false_for_two_units():
     realization, proof = c.counterexample["realization"], c.counterexample["one_step_proof"]
     assert realization.verify() and verify(realization.certificate()).ok
     W, t = realization.weights, realization.thresholds
-    h = tuple(sweep(W, t, x, False) for x in POINTS)
-    assert tuple(h[INDEX[y]] for y in h) == f
+    assert iterate(step_table(W, t, 2), 2) == f
     assert not proof and proof.verify() and all(verify(cert).ok for cert in proof.certificates)
 
 
@@ -228,7 +208,7 @@ def test_too_large_enumerations_are_refused_up_front():
     assert HopfieldNetwork(4).num_realizable() == 1882**4
 
 
-THREE = list(itertools.product((0, 1), repeat=3))
+THREE = cube(3)
 
 
 def test_three_unit_refusal_without_square_roots_verifies():

@@ -1,8 +1,8 @@
-"""The face-poset reading of seed 000's Propositions 3 and 4 against brute force.
+"""The face-poset reading of the parameter-spaces note's Propositions 3 and 4 against brute force.
 
 Brute force here: the faces of the whole one-step arrangement in Q^6 with their witnesses, grouped by
-the map evaluated at the witness with the sweep below; integer parameters on a grid; and the stored
-witnesses (chamber points, midpoint pairs) evaluated directly.
+the map evaluated at the witness (truth tables from oracles.boolean); integer parameters on a grid;
+and the stored witnesses (chamber points, midpoint pairs) evaluated directly.
 """
 
 from __future__ import annotations
@@ -15,32 +15,17 @@ import pytest
 
 from exactgeom.networks import HopfieldNetwork
 from exactgeom.networks.propositions import face_poset_reading
+from oracles.boolean import cube, iterate, step_table, sweep_table
 
-POINTS = list(itertools.product((0, 1), repeat=2))
+POINTS = cube(2)
 DYNAMICS = {3: "two-step", 4: "sequential"}
-
-
-def sweep(W, t, x, sequential):
-    """One synchronous step or sequential sweep of two units, written out."""
-    state, out = list(x), []
-    for i in range(2):
-        seen = state if sequential else x
-        y = 1 if W[i][0] * seen[0] + W[i][1] * seen[1] + t[i] > 0 else 0
-        out.append(y)
-        if sequential:
-            state[i] = y
-    return tuple(out)
-
-
-def one_step(W, t):
-    return tuple(sweep(W, t, x, False) for x in POINTS)
 
 
 def network_map(number, W, t):
     """The map of Proposition ``number``'s network: two synchronous steps (3) or one sweep (4)."""
     if number == 3:
-        return tuple(sweep(W, t, sweep(W, t, x, False), False) for x in POINTS)
-    return tuple(sweep(W, t, x, True) for x in POINTS)
+        return iterate(step_table(W, t, 2), 2)
+    return sweep_table(W, t, 2)
 
 
 def midpoint(p, q):
@@ -59,7 +44,7 @@ def faces_of_par():
         # the coordinates are (w_11, w_12, θ_1, w_21, w_22, θ_2): the covector is the sign of w_i·z + θ_i
         signs = [W[i][0] * z[0] + W[i][1] * z[1] + t[i] for i in range(2) for z in POINTS]
         assert tuple((s > 0) - (s < 0) for s in signs) == face.covector
-        rows.append((W, t, one_step(W, t)))
+        rows.append((W, t, step_table(W, t, 2)))
     return rows
 
 
@@ -101,7 +86,7 @@ def test_chamber_witnesses(reading):
         assert len(cell.witnesses) == len(cell.one_step_maps)
         for (W, t), h in zip(cell.witnesses, cell.one_step_maps):
             assert all(isinstance(v, int) for v in (*W[0], *W[1], *t))
-            assert one_step(W, t) == h
+            assert step_table(W, t, 2) == h
             assert network_map(reading.proposition, W, t) == cell.function
             assert all(W[i][0] * z[0] + W[i][1] * z[1] + t[i] != 0 for i in range(2) for z in POINTS)
 

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import exactgeom as eg
+from exactgeom._progress import progress_bar
+from exactgeom.arrangements import regions as regions_module
 from exactgeom.certificates import verify
 from exactgeom.networks import NonRealizable, Realization, ThresholdNetwork
 from exactgeom.networks._boolean import truth_table
@@ -83,6 +85,31 @@ def test_two_by_two_network_196_realizable_60_certified():
             assert r.verify()
     assert realizable == 196
     assert net.num_realizable() == 196 == net.parameter_arrangement().num_regions()
+
+
+def test_non_realizable_functions_are_the_maps_with_an_xor_or_xnor_output(monkeypatch):
+    # conventions.md: for n = m = 2 the 60 maps no parameter realizes are those with an XOR or XNOR output
+    outputs = list(itertools.product((0, 1), repeat=2))
+    expected = [table for table in itertools.product(outputs, repeat=4)
+                if any(tuple(y[i] for y in table) in (XOR, XNOR) for i in range(2))]
+    bars = []
+
+    def recording(enabled, total=None, desc="", unit="it", limit=None):
+        bars.append((desc, enabled))
+        return progress_bar(False, total=total, desc=desc, unit=unit, limit=limit)
+
+    monkeypatch.setattr(regions_module, "progress_bar", recording)
+    net = ThresholdNetwork(2, 2)
+    for progress in (False, True):
+        bars.clear()
+        listed = list(net.non_realizable_functions(progress=progress))
+        assert [table for table, _ in listed] == expected and len(expected) == 60
+        for table, r in listed:
+            assert isinstance(r, NonRealizable) and r.function == table and r.verify()
+            assert r.rows == tuple(i for i in range(2) if tuple(y[i] for y in table) in (XOR, XNOR))
+        assert ("regions", progress) in bars                 # the bar over the chambers of T_2
+    with pytest.raises(TypeError):
+        net.non_realizable_functions(True)
 
 
 def test_xor_asummability_explanation():

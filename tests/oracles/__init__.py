@@ -5,7 +5,8 @@ algorithm written out here, so that a test compares the package with something i
 
 - :mod:`oracles.hulls`: Andrew's monotone chain for planar convex hulls;
 - :mod:`oracles.regions`: the sign vector of a point with respect to an arrangement;
-- :mod:`oracles.boolean`: truth tables of threshold units on {0,1}^n and iterates of maps;
+- :mod:`oracles.boolean`: truth tables of threshold units on {0,1}^n (one synchronous step or
+  one sequential sweep) and iterates of maps;
 - :mod:`oracles.convex`: minimum-l1 interpolation by enumerating basic solutions;
 - :mod:`oracles.relu`: activation patterns of a ReLU network, one polyhedron per pattern.
 

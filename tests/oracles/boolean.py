@@ -1,4 +1,5 @@
-"""Truth tables of threshold units on {0,1}^n, by evaluating every input (Heaviside H(r) = [r > 0])."""
+"""Truth tables of threshold units on {0,1}^n, by evaluating every input (Heaviside H(r) = [r > 0]):
+one synchronous step, one sequential sweep, and iterates of a map."""
 
 from __future__ import annotations
 
@@ -31,6 +32,30 @@ def step_table(weights, thresholds, n):
         tuple(1 if sum(w * v for w, v in zip(row, x)) + t > 0 else 0 for row, t in zip(weights, thresholds))
         for x in cube(n)
     )
+
+
+def sweep_table(weights, thresholds, n):
+    """One sequential sweep on {0,1}^n: unit i is updated in turn and sees units 1..i-1 already updated.
+
+    Examples
+    --------
+    Each unit copies the other: the synchronous step swaps the bits, the sweep copies the second bit
+    into the first and keeps it there:
+
+    >>> from fractions import Fraction
+    >>> copy = [[0, 1], [1, 0]], [Fraction(-1, 2), Fraction(-1, 2)]
+    >>> step_table(*copy, 2)
+    ((0, 0), (1, 0), (0, 1), (1, 1))
+    >>> sweep_table(*copy, 2)
+    ((0, 0), (1, 1), (0, 0), (1, 1))
+    """
+    table = []
+    for x in cube(n):
+        state = list(x)
+        for i, (row, t) in enumerate(zip(weights, thresholds)):
+            state[i] = 1 if sum(w * v for w, v in zip(row, state)) + t > 0 else 0
+        table.append(tuple(state))
+    return tuple(table)
 
 
 def iterate(table, k):

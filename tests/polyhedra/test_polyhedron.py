@@ -1,15 +1,19 @@
 """Polyhedron against independent reasoning: interval arithmetic by hand, row-by-row evaluation with
-Fractions, ranks of tight rows, closed forms for boxes and simplices, truth tables of threshold units."""
+Fractions, the row texts read by Python's own parser (ast), ranks of tight rows, closed forms for
+boxes and simplices, truth tables of threshold units."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import itertools
+import operator
 import pickle
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import exactgeom as eg
 from exactgeom import _exact
@@ -26,8 +30,14 @@ def test_float_entries_raise_type_error_naming_them():
         Polyhedron([[1, 0], [0.25, 1]], [0, 0], ["<", "<"])
     with pytest.raises(TypeError, match=r"b\[0\] is the float 1.5"):
         Polyhedron([[1]], [1.5], ["<"])
+    import sympy
+
+    x, y = sympy.symbols("x y")
     with pytest.raises(TypeError, match=r"expressions\[1\] contains the float 0.5"):
-        Polyhedron.from_expressions(["x < 1", "0.5*x >= y"])
+        Polyhedron.from_expressions(["x < 1", sympy.Float(0.5) * x >= y])
+    # in text a decimal is the rational it denotes, as "1/2" is
+    exact = Polyhedron.from_expressions(["x < 1", "x/2 >= y"])
+    assert Polyhedron.from_expressions(["x < 1", "0.5*x >= y"]) == exact
     with pytest.raises(TypeError, match=r"objective\[0\] is the float"):
         Polyhedron.universe(1).minimize([0.5])
     with pytest.raises(TypeError, match=r"point\[0\] is the float"):
@@ -273,6 +283,86 @@ def test_closure_intersection_boundedness_subsets():
     Q = P.intersection(Polyhedron.from_expressions(["x > y"]))
     assert Q.is_subset(P) and Q.contains(["1/2", "1/4"]) and not Q.contains(["1/4", "1/2"])
     assert Polyhedron.empty(1).closure().is_empty()
+
+
+# ----------------------------------------------------------------------------- rows at a point and as text
+def truth_of_text(text, point):
+    """The truth of one row written as text at ``point`` (a dict name -> Fraction), read with Python's
+    own parser (``ast``, no evaluation) and computed with Fractions."""
+    arithmetic = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                  ast.Div: operator.truediv}
+    relations = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Eq: operator.eq, ast.GtE: operator.ge,
+                 ast.Gt: operator.gt}
+
+    def value(node):
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return Fraction(node.value)
+        if isinstance(node, ast.Name):
+            return point[node.id]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in arithmetic:
+            return arithmetic[type(node.op)](value(node.left), value(node.right))
+        raise AssertionError(f"unexpected {ast.dump(node)} in {text!r}")
+
+    relation = ast.parse(text, mode="eval").body
+    assert isinstance(relation, ast.Compare) and len(relation.ops) == 1, text
+    return relations[type(relation.ops[0])](value(relation.left), value(relation.comparators[0]))
+
+
+def points_for(P, data):
+    """The origin, points where some row is tight (its boundary), and a few small random points."""
+    d = P.ambient_dimension
+    small = st.builds(Fraction, st.integers(-4, 4), st.integers(1, 3))
+    points = [(Fraction(0),) * d]
+    for row, _, rhs in P.constraints:
+        j = next((j for j, a in enumerate(row) if a), None)
+        if j is not None:  # the point rhs/a_j * e_j lies on the row's hyperplane
+            points.append(tuple(rhs / row[j] if k == j else Fraction(0) for k in range(d)))
+    points += [tuple(data.draw(st.lists(small, min_size=d, max_size=d))) for _ in range(3)]
+    return points
+
+
+@SETTINGS
+@given(systems(), st.data())
+def test_violated_rows_are_the_rows_that_fail_when_evaluated_by_hand(P, data):
+    for x in points_for(P, data):
+        expected = tuple(i for i, v in enumerate(evaluate(P, x)) if not holds(*v))
+        assert P.violated_rows(x) == expected
+        assert P.contains(x) == (not expected)
+
+
+def test_violated_rows_on_the_boundary_of_strict_and_closed_rows():
+    P = Polyhedron.from_expressions(["x > 0", "x <= 1", "y == 2*x", "x + y < 3"])
+    assert P.violated_rows([0, 0]) == (0,)                      # on x = 0: only the strict row fails
+    assert P.violated_rows([1, 2]) == (3,)                      # on x = 1 (closed) and x + y = 3 (strict)
+    assert P.violated_rows(["1/2", 1]) == ()
+    assert P.violated_rows([2, 0]) == (1, 2)
+    assert P.violated_rows(["-1/2", 1]) == (0, 2)
+    assert Polyhedron.universe(2).violated_rows([5, -5]) == ()
+    assert Polyhedron.empty(1).violated_rows([0]) == (0,)
+    with pytest.raises(TypeError, match=r"point\[1\] is the float"):
+        P.violated_rows([0, 0.5])
+
+
+@SETTINGS
+@given(systems(), st.data())
+def test_constraint_texts_state_the_rows(P, data):
+    texts = P.constraint_texts()
+    assert len(texts) == len(P.constraints)
+    names = [f"x{j}" for j in range(P.ambient_dimension)]
+    for x in points_for(P, data):
+        point = dict(zip(names, x))
+        assert [truth_of_text(t, point) for t in texts] == [holds(*v) for v in evaluate(P, x)]
+    assert Polyhedron.from_expressions(texts, variables=names).constraints == P.constraints
+
+
+def test_constraint_texts_use_the_variable_names():
+    P = Polyhedron([[2, -1, 0], [0, 0, "1/3"], [0, 0, 0]], ["-1/2", 0, 1], ["<", "==", "<="],
+                   variables=["w1", "w2", "b"])
+    assert P.constraint_texts() == ("2*w1 - w2 < -1/2", "1/3*b == 0", "0 <= 1")
+    assert Polyhedron.universe(3).constraint_texts() == ()
+    assert Polyhedron.from_expressions(P.constraint_texts(), variables=P.variables) == P
 
 
 # ------------------------------------------------------------------------ threshold cones (REFERENCE.md §3)
