@@ -304,9 +304,14 @@ def candidates(rows: tuple[tuple[int, ...], ...], Q: np.ndarray, pivots: np.ndar
     return _concatenate(points), np.concatenate(signs), np.concatenate(where)
 
 
+# Candidates are made in blocks of rows, so that the (rows x hyperplanes) work matrices stay
+# small (a few tens of MB) however many regions there are; only points and packed keys are kept.
+_BLOCK_ENTRIES = 2**22
+
+
 def _all_candidates(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dict, ks=None, bar=None):
-    """The candidates of the hyperplanes ``ks`` (default all) of ``rows``: points, signs, and the
-    hyperplane each was made for, ordered by that hyperplane (stable)."""
+    """The candidates of the hyperplanes ``ks`` (default all) of ``rows``: points, sign keys
+    (:func:`sign_keys`), and the hyperplane each was made for, ordered by that hyperplane (stable)."""
     lifted, pivots, origins = [], [], []
     R = _row_matrix(rows)
     for k in range(len(rows)) if ks is None else ks:
@@ -316,9 +321,19 @@ def _all_candidates(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dic
         origins.append(np.full(len(Q), k, dtype=np.intp))
         if bar is not None:
             bar.update()
-    P, S, origin = candidates(rows, _concatenate(lifted), np.concatenate(pivots), np.concatenate(origins))
-    order = np.argsort(origin, kind="stable")
-    return P[order], S[order], origin[order]
+    Q, pivot, origin = _concatenate(lifted), np.concatenate(pivots), np.concatenate(origins)
+    step = max(1024, _BLOCK_ENTRIES // max(1, len(rows)))
+    points, keys, where = [], [], []
+    for start in range(0, len(Q), step):
+        block = slice(start, start + step)
+        P, S, o = candidates(rows, Q[block], pivot[block], origin[block])
+        points.append(P)
+        keys.append(sign_keys(S))
+        where.append(o)
+    del Q
+    P, K, o = _concatenate(points), np.concatenate(keys), np.concatenate(where)
+    order = np.argsort(o, kind="stable")
+    return P[order], K[order], o[order]
 
 
 def _concatenate(blocks: list[np.ndarray]) -> np.ndarray:
@@ -343,11 +358,11 @@ def signs_of_keys(keys: np.ndarray, n: int) -> np.ndarray:
     return (1 - 2 * bits.astype(np.int8)).astype(np.int8)
 
 
-def distinct_regions(points: list[np.ndarray], signs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def distinct_regions(points: list[np.ndarray], keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """The distinct sign vectors among the candidates, in lexicographic order (+ first),
     each with the first candidate's point: ``(points, keys)``."""
     P = _concatenate(points) if len(points) > 1 else points[0]
-    keys = np.concatenate([sign_keys(S) for S in signs])
+    keys = np.concatenate(keys)
     unique, first = np.unique(keys, return_index=True)
     return P[first], unique
 
@@ -367,8 +382,8 @@ def witnesses(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dict | No
         return W
     if rows in memo:
         return memo[rows]
-    P, S, _ = _all_candidates(rows, dimension, memo)
-    W = distinct_regions([P], [S])[0]
+    P, K, _ = _all_candidates(rows, dimension, memo)
+    W = distinct_regions([P], [K])[0]
     memo[rows] = W
     return W
 
@@ -377,8 +392,7 @@ def candidate_block(rows: tuple[tuple[int, ...], ...], dimension: int, ks: list[
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidates of the hyperplanes ``ks`` of ``rows``: points, sign keys and hyperplane of origin
     (one task of a split run)."""
-    P, S, origin = _all_candidates(rows, dimension, {}, ks)
-    return P, sign_keys(S), origin
+    return _all_candidates(rows, dimension, {}, ks)
 
 
 def region_table(rows: tuple[tuple[int, ...], ...], dimension: int, *, bar=None, blocks=None, num_blocks=1
@@ -400,8 +414,7 @@ def region_table(rows: tuple[tuple[int, ...], ...], dimension: int, *, bar=None,
         W[0, -1] = 1
         return W, sign_keys(np.zeros((1, 0), dtype=np.int8))
     if blocks is None:
-        P, S, _ = _all_candidates(rows, dimension, {}, None, bar)
-        keys = sign_keys(S)
+        P, keys, _ = _all_candidates(rows, dimension, {}, None, bar)
     else:
         split = [list(range(j, n, num_blocks)) for j in range(min(num_blocks, n))]
         points, key_parts, origin_parts = [], [], []

@@ -164,7 +164,8 @@ _BLOCK = 4096
 def _region(arrangement, sign_vector: SignVector, witness: tuple[Fraction, ...], bounded) -> Region:
     """``Region(arrangement, sign_vector, witness, bounded)`` without the dataclass's per-field setattr."""
     region = object.__new__(Region)
-    region.__dict__.update(arrangement=arrangement, sign_vector=sign_vector, witness=witness, _bounded=bounded)
+    region.__dict__.update(arrangement=arrangement, sign_vector=sign_vector, witness=witness,
+                           _bounded=bounded)
     return region
 
 
