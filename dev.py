@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     job, rest = argv[0], argv[1:]
-    _ensure_env("test,progress,plot,fast,docs,dask")
+    _ensure_env("test,progress,plot,fast,numeric,docs,dask")
     if job == "reproduce":
         cmd = [str(PYTHON), "-m", "exactgeom.cli", "reproduce", *rest]
     elif job == "test":

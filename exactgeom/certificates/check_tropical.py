@@ -61,7 +61,7 @@ Examples
 from __future__ import annotations
 
 from fractions import Fraction
-from math import perm
+from math import lcm, perm
 
 from . import CertificateError
 from . import _schema as schema
@@ -99,16 +99,34 @@ def _restricted_growth(blocks, length: int, K: int, where: str) -> tuple[int, ..
     return tuple(blocks)
 
 
-def _charge(*values: Fraction) -> None:
-    bits = sum(v.numerator.bit_length() + v.denominator.bit_length() for v in values)
-    schema.spend(1 + bits // 256 + 120 * (bits // 1000) ** 2, "the Gordan combinations")
+def _steps(bits: int) -> int:
+    """Counted cost of one operation on numbers of ``bits`` bits in all (gcds make it quadratic)."""
+    return 1 + bits // 256 + 120 * (bits // 1000) ** 2
+
+
+def _integers(values: list[Fraction], what: str) -> list[int]:
+    """``values`` times the lcm of their denominators (a positive factor), each lcm step charged."""
+    scale = 1
+    for v in values:
+        if v.denominator != 1:
+            schema.spend(_steps(2 * scale.bit_length() + v.denominator.bit_length()), what)
+            scale = lcm(scale, v.denominator)
+    schema.spend(len(values) * _steps(scale.bit_length() + max(schema.bit_size(v) for v in values)), what)
+    return [v.numerator * (scale // v.denominator) for v in values]
+
+
+def _bits(values) -> int:
+    return max(abs(v).bit_length() for v in values)
 
 
 def _gordan(extension, y, lifted, j: int, width: int) -> None:
     """Raise unless y >= 0, y != 0 and Σ_r y_r R_r = 0 for the strict rows R of ``extension``.
 
     Row r, for point p in block b and another block l (in the order point, then l), is
-    (e_b - e_l) ⊗ (1, p): it says that b's function exceeds l's at p.
+    (e_b - e_l) ⊗ (1, p): it says that b's function exceeds l's at p.  ``lifted[i]`` is
+    ``(1, p_i)`` times a positive integer ``lifted[i][0]``, so the row of point i stands for
+    the row of ``(1, p_i)`` with multiplier ``y_r / lifted[i][0]``; those multipliers times
+    one positive factor are integers, and the sum is taken in integers.
     """
     expected = len(lifted) * (j - 1)
     if len(y) != expected:
@@ -117,30 +135,56 @@ def _gordan(extension, y, lifted, j: int, width: int) -> None:
         )
     if any(v < 0 for v in y) or not any(y):
         raise CertificateError(f"refutation of {list(extension)}: multipliers must be >= 0, not all 0")
-    combination = [[Fraction(0)] * width for _ in range(j)]
+    terms = []  # (point, own block, other block, multiplier of the integer row)
     r = 0
-    for p, b in zip(lifted, extension):
+    for i, b in enumerate(extension):
         for l in range(j):
             if l == b:
                 continue
-            v = y[r]
+            if y[r]:
+                terms.append((i, b, l, y[r] / lifted[i][0]))
             r += 1
-            if not v:
-                continue
-            plus, minus = combination[b], combination[l]
-            for t in range(width):
-                if p[t]:
-                    _charge(v, p[t], plus[t], minus[t])
-                    term = v * p[t]
-                    plus[t] += term
-                    minus[t] -= term
+    what = "the Gordan combinations"
+    schema.spend(len(terms) * _steps(2 * max(schema.bit_size(v) for *_, v in terms)), what)
+    z = _integers([v for *_, v in terms], what)
+    # every partial sum is at most len(terms) * max|z| * max|p| in absolute value
+    bits = _bits(z) + max(_bits(lifted[i]) for i, *_ in terms) + len(terms).bit_length()
+    schema.spend(len(terms) * width * _steps(3 * bits), what)
+    combination = [[0] * width for _ in range(j)]
+    for (i, b, l, _), v in zip(terms, z):
+        plus, minus = combination[b], combination[l]
+        for t, q in enumerate(lifted[i]):
+            if q:
+                plus[t] += v * q
+                minus[t] -= v * q
     for l, row in enumerate(combination):
         for t, value in enumerate(row):
             if value:
                 raise CertificateError(
-                    f"refutation of {list(extension)}: the rows combine to {value} in entry {t} "
-                    f"of block {l}, not 0"
+                    f"refutation of {list(extension)}: the rows combine to a non-zero entry {t} "
+                    f"of block {l}"
                 )
+
+
+def _check_witness(blocks, functions, lifted, width: int) -> None:
+    """Raise unless, at every point, the function of its block is strictly the largest of ``functions``.
+
+    The functions are scaled by one positive factor to integers and each ``lifted[i]`` is
+    ``(1, p_i)`` times a positive integer, which leaves every comparison at a point unchanged.
+    """
+    what = "the witnesses"
+    flat = _integers([a for f in functions for a in f], what)
+    integer = [flat[i * width : (i + 1) * width] for i in range(len(functions))]
+    bits = _bits(flat) + max(_bits(p) for p in lifted) + width.bit_length()
+    schema.spend(len(lifted) * len(functions) * width * _steps(2 * bits), what)
+    j = len(functions)
+    for i, (p, b) in enumerate(zip(lifted, blocks)):
+        values = [sum(a * t for a, t in zip(f, p)) for f in integer]
+        top = values[b]
+        if any(values[l] >= top for l in range(j) if l != b):
+            raise CertificateError(
+                f"witness of {blocks}: at point {i} block {b} is not the unique maximum"
+            )
 
 
 def check_classification_fan_count(cert: dict) -> str:
@@ -189,7 +233,8 @@ def check_classification_fan_count(cert: dict) -> str:
     claimed = schema.integer(claim["num_maximal_cones"], "claim.num_maximal_cones")
     K = n + m
     width = dimension + 1
-    lifted = [[Fraction(1), *p] for p in points]
+    # (1, p) times the lcm of p's denominators: integer rows, each a positive multiple of (1, p)
+    lifted = [_integers([Fraction(1), *p], "the points") for p in points]
     levels = schema.array(data["levels"], "data.levels", length=len(points))
     listed = []
     for N, level in enumerate(levels, start=1):
@@ -230,16 +275,7 @@ def check_classification_fan_count(cert: dict) -> str:
     witnesses = schema.array(data["witnesses"], "data.witnesses", length=len(final))
     for k, (blocks, functions) in enumerate(zip(final, witnesses)):
         j = max(blocks) + 1
-        functions = schema.rmat(functions, f"data.witnesses[{k}]", j, width)
-        for i, (p, b) in enumerate(zip(lifted, blocks)):
-            values = []
-            for f in functions:
-                _charge(*f, *p)
-                values.append(sum((a * t for a, t in zip(f, p)), Fraction(0)))
-            if any(values[l] >= values[b] for l in range(j) if l != b):
-                raise CertificateError(
-                    f"witness of {blocks}: at point {i} block {b} is not the unique maximum"
-                )
+        _check_witness(blocks, schema.rmat(functions, f"data.witnesses[{k}]", j, width), lifted, width)
     count = sum(perm(K, max(blocks) + 1) for blocks in final)
     if count != claimed:
         raise CertificateError(f"the listed partitions give {count} maximal cones, not {claimed}")

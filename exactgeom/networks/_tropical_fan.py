@@ -13,6 +13,12 @@ and decides an extension by copying it and adding the new rows: an incremental
 double-description step instead of a fresh one.  An extension that the parent's
 witness already satisfies (the new point's block is the witness's unique maximum
 there) needs no LP at all; its polyhedron is made only if a descendant needs one.
+
+For a certificate each rejected extension also needs Gordan multipliers.  They
+are supported on the rows of a few points and depend only on the partition of
+those points, so one exact LP serves every rejected extension of the level
+that partitions them alike (:class:`_Refutations`): for 9 points and ``(2, 2)``
+terms, 110 LPs for 2039 rejected extensions.
 """
 
 from __future__ import annotations
@@ -147,6 +153,7 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
     dimension = (K - 1) * width
     out = []
     lps = 0
+    refutations = _Refutations()
     for state in states:
         blocks, j, theta = state.blocks, state.num_blocks, state.theta
         N = len(blocks)
@@ -178,11 +185,64 @@ def _extend(states, lifted, K: int, refuted: list | None = None):
                 witness = tuple(coefficients)
                 out.append(_State(new_blocks, jj, witness, int(point.divisor()), polyhedron, N + 1))
             elif refuted is not None:
-                # the certified rows compare each point with the partition's own blocks only:
-                # infeasible with them exactly when with all K functions (unused ones go below)
-                rows = _cone_rows(new_blocks, lifted, jj, width)
-                refuted.append((new_blocks, gordan_multipliers(rows, (jj - 1) * width)))
+                refuted.append((new_blocks, refutations.multipliers(new_blocks, lifted, width)))
     return out, lps
+
+
+def _restriction(blocks, support) -> tuple[tuple[int, ...], list[int]]:
+    """The blocks of the ``support`` points renumbered by first appearance, and the renumbering's inverse."""
+    renumbered: dict[int, int] = {}
+    pattern = tuple(renumbered.setdefault(blocks[i], len(renumbered)) for i in support)
+    return pattern, list(renumbered)
+
+
+class _Refutations:
+    """Gordan multipliers for the rejected extensions of one level, reusing earlier ones.
+
+    Multipliers ``y`` of a rejected extension are non-zero only on rows of some
+    points ``S`` (the *support*), and each such row compares two blocks of points
+    of ``S``: a block with no point in ``S`` would receive only the terms
+    ``-y_r (1, p)``, whose first entries are positive and cannot cancel.  So ``y``
+    depends only on the restriction of the partition to ``S``, renumbered, and
+    refutes every extension with the same restriction (relabelling blocks maps
+    the combination ``sum y_r R_r = 0`` to another one).  One exact LP is solved
+    per restriction, not per extension.
+    """
+
+    def __init__(self):
+        # support -> restriction pattern -> [(point, own block, other block, y)] in pattern numbering
+        self._known: dict[tuple[int, ...], dict[tuple[int, ...], list]] = {}
+
+    def multipliers(self, blocks, lifted, width: int) -> tuple[Fraction, ...]:
+        """Gordan multipliers for the strict system of the rejected extension ``blocks``."""
+        j = max(blocks) + 1
+        # the newest support first, and one that refutes is moved to the front: neighbouring
+        # extensions tend to share it (the order depends on the input alone)
+        for support in reversed(self._known):
+            pattern, actual = _restriction(blocks, support)
+            template = self._known[support].get(pattern)
+            if template is not None:
+                self._known[support] = self._known.pop(support)
+                y = [Fraction(0)] * (len(blocks) * (j - 1))
+                for i, own, other, value in template:
+                    b, l = actual[own], actual[other]
+                    y[i * (j - 1) + (l if l < b else l - 1)] = value
+                return tuple(y)
+        # the certified rows compare each point with the partition's own blocks only:
+        # infeasible with them exactly when with all K functions (unused ones go below)
+        scaled = gordan_multipliers(_cone_rows(blocks, lifted[: len(blocks)], j, width), (j - 1) * width)
+        rows = [(i, b, l) for i, b in enumerate(blocks) for l in range(j) if l != b]
+        # lifted[i] is (1, p_i) times lifted[i][0] > 0: the certificate's rows are those of (1, p_i)
+        y = [v * lifted[i][0] for (i, _, _), v in zip(rows, scaled)]
+        total = sum(y)
+        y = tuple(v / total for v in y)
+        support = tuple(sorted({i for (i, _, _), v in zip(rows, y) if v}))
+        pattern, actual = _restriction(blocks, support)
+        number = {b: k for k, b in enumerate(actual)}
+        self._known.setdefault(support, {})[pattern] = [
+            (i, number[b], number[l], v) for (i, b, l), v in zip(rows, y) if v
+        ]
+        return y
 
 
 def _predicted_lps(sizes, lps_per_partition: float, left: int, max_exponent: int) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -131,3 +132,44 @@ def test_hostile_sizes_decided_quickly():
     levels = [[[0] * N] for N in range(1, 101)]
     refuted = [{"blocks": [0, 1], "multipliers": [big, big]}]
     _quickly(cert(points, [1, 1], levels, [[[big] * 3]], refuted))
+
+
+def test_rational_points_and_rescaled_evidence():
+    """An affine image of the points has the same fan; positive multiples of the evidence still prove it."""
+    points = [(Fraction(x, 3) + Fraction(1, 2), Fraction(y - x, 5)) for x, y in POINTS[:5]]
+    cert = TropicalClassifier(points, n_terms=(2, 2)).certificate()
+    assert verify(cert).ok and cert["claim"]["num_maximal_cones"] == 844   # REFERENCE.md §4, N = 5
+    scaled = copy.deepcopy(cert)
+    for entry in scaled["data"]["refuted"]:
+        entry["multipliers"] = [str(Fraction(v) * Fraction(7, 11)) for v in entry["multipliers"]]
+    for functions in scaled["data"]["witnesses"]:
+        functions[:] = [[str(Fraction(v) * Fraction(5, 3)) for v in f] for f in functions]
+    assert verify(scaled).ok
+    for flip in ("refuted", "witnesses"):
+        bad = copy.deepcopy(cert)
+        if flip == "refuted":
+            entry = bad["data"]["refuted"][-1]
+            k = next(i for i, v in enumerate(entry["multipliers"]) if Fraction(v))
+            entry["multipliers"][k] = str(Fraction(entry["multipliers"][k]) * Fraction(1001, 1000))
+            assert "combine" in verify(bad).message
+        else:
+            witnesses = bad["data"]["witnesses"]
+            k = max(range(len(witnesses)), key=lambda i: len(witnesses[i]))
+            witnesses[k] = [[str(-Fraction(v)) for v in f] for f in witnesses[k]]
+            assert "unique maximum" in verify(bad).message
+
+
+def test_hostile_denominators_in_the_evidence_refused_by_the_budget():
+    # one point in Q^300 whose witness function has 1600-digit, almost coprime denominators:
+    # scaling it to integers would need their lcm, about 1.6 million bits
+    d = 300
+    witness = [[f"1/{(10**40 + k) ** 40}" for k in range(d + 1)]]
+    cert = envelope("classification-fan-count",
+                    {"points": [["0"] * d], "n_terms": [1, 1], "num_maximal_cones": 2},
+                    {"levels": [[[0]]], "witnesses": [witness], "refuted": []})
+    assert "counted steps" in _quickly(cert)
+    witness = [[f"1/{(10**40 + k) ** 40}" for k in range(3)]]
+    cert = envelope("classification-fan-count",
+                    {"points": [["0", "0"]], "n_terms": [1, 1], "num_maximal_cones": 2},
+                    {"levels": [[[0]]], "witnesses": [witness], "refuted": []})
+    assert verify(cert).ok      # a few such numbers are fine

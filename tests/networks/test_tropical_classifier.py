@@ -377,3 +377,53 @@ def test_refusals_do_not_depend_on_the_clock(monkeypatch):
     assert refusal.value.estimate > 4 * refusal.value.limit == 4 * DEFAULT_MAX_LPS
     line = TropicalClassifier(LINE, n_terms=(2, 2))
     assert [p.blocks for p in line.realizable_partitions(max_lps=1000)] == expected
+
+
+def _refuted_by_lp(points, blocks) -> bool:
+    """Whether the strict system of the partial partition ``blocks`` has no solution (one exact LP)."""
+    from exactgeom.polyhedra import lp
+
+    j = max(blocks) + 1
+    width = len(points[0]) + 1
+    rows = []
+    for p, b in zip(points, blocks):
+        for l in range(j):
+            if l != b:
+                row = [Fraction(0)] * (j * width)
+                for t, v in enumerate((1, *p)):
+                    row[b * width + t] += v
+                    row[l * width + t] -= v
+                rows.append((tuple(row), ">", Fraction(0)))
+    return lp.point_of(j * width, rows) is None
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.integers(1, 2).flatmap(lambda d: st.lists(
+        st.tuples(*[st.fractions(-3, 3, max_denominator=3)] * d), min_size=2, max_size=6, unique=True)),
+    n_terms=st.sampled_from([(2, 1), (2, 2), (3, 1)]),
+)
+def test_reused_refutations_prove_what_a_fresh_lp_decides(points, n_terms):
+    # the refutations of a level share Gordan multipliers; each must still refute its own extension
+    from exactgeom.certificates import verify
+
+    cert = TropicalClassifier(points, n_terms=n_terms).certificate()
+    assert verify(cert).ok
+    for entry in cert["data"]["refuted"]:
+        blocks = entry["blocks"]
+        assert _refuted_by_lp(points[: len(blocks)], blocks)
+        assert not _refuted_by_lp(points[: len(blocks) - 1], blocks[:-1])    # the parent is realizable
+    listed = {tuple(b) for level in cert["data"]["levels"] for b in level}
+    assert all(not _refuted_by_lp(points[: len(b)], b) for b in listed)
+
+
+def test_one_gordan_lp_serves_many_refutations(monkeypatch):
+    from exactgeom.networks import _tropical_fan
+
+    calls = []
+    real = _tropical_fan.gordan_multipliers
+    monkeypatch.setattr(_tropical_fan, "gordan_multipliers", lambda *a: calls.append(1) or real(*a))
+    nine = POINTS + [(-3, -2), (4, 5), (-1, -5)]
+    cert = TropicalClassifier(nine[:7], n_terms=(2, 2)).certificate()
+    refuted = len(cert["data"]["refuted"])
+    assert len(calls) * 4 < refuted     # measured: 35 LPs for 186 refuted extensions
