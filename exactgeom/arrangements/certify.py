@@ -130,6 +130,8 @@ def characteristic_polynomial_certificate(arrangement, *, lattice=None, name: st
     meta = {"producer": "exactgeom.arrangements.certify", "seconds": round(time.perf_counter() - start, 3)}
     if name:
         meta["arrangement"] = name
+    if getattr(arrangement, "variables", None):
+        meta["variables"] = [str(v) for v in arrangement.variables]   # the coordinates' names, for readers
     return envelope("characteristic-polynomial", claim, data, meta)
 
 

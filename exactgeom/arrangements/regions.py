@@ -136,6 +136,32 @@ class Region:
                                                                sign_normalize=False)])
         return tuple(sorted(found))
 
+    def inequalities(self) -> tuple[str, ...]:
+        """The region's defining inequalities as text, in the arrangement's coordinate names.
+
+        One per hyperplane ``a_i . x = c_i``: ``a_i . x > c_i`` or ``a_i . x < c_i``
+        (library families name their coordinates, e.g. ``w1, ..., wn, b`` for T_n;
+        otherwise ``x1, ..., xd``).
+
+        Examples
+        --------
+        >>> from exactgeom import Arrangement
+        >>> A = Arrangement.from_forms(["x - y", "x + y - 1"])
+        >>> A.region_containing([0, 2]).inequalities()
+        ('x - y < 0', 'x + y > 1')
+        >>> print(A.region_containing([2, 1]))
+        region x - y > 0, x + y > 1
+        """
+        from .export import _coordinate_names, linear_form
+
+        A = self.arrangement
+        names = _coordinate_names(A)
+        return tuple(f"{linear_form(a, 0, names)} {'>' if s > 0 else '<'} {_exact.fraction_str(c)}"
+                     for a, c, s in zip(A.normals, A.offsets, self.sign_vector))
+
+    def __str__(self) -> str:
+        return "region " + ", ".join(self.inequalities()) if self.sign_vector else "region (the whole space)"
+
     def polyhedron(self):
         """The open region as an :class:`exactgeom.polyhedra.Polyhedron` (strict inequalities).
 
@@ -429,4 +455,7 @@ def _region_list_certificate(arrangement, found) -> dict:
             "together with Zaslavsky's count (-1)^d chi(-1)"
         ),
     }
-    return envelope("region-list", claim, {"regions": listed}, {"producer": "exactgeom.arrangements.regions"})
+    meta = {"producer": "exactgeom.arrangements.regions"}
+    if getattr(arrangement, "variables", None):
+        meta["variables"] = [str(v) for v in arrangement.variables]   # the coordinates' names, for readers
+    return envelope("region-list", claim, {"regions": listed}, meta)

@@ -117,3 +117,28 @@ def test_central_arrangements_know_no_region_is_bounded():
     assert all(R._bounded is False for R in braid(3).regions())
     (R,) = Arrangement([], dimension=2).regions()
     assert R.is_bounded()
+
+
+def test_inequalities_read_back_hold_at_the_witness():
+    # the text of each region, read back by the expression parser, contains its witness and no other
+    # region's witness; T_2's coordinates are named w1, w2, b
+    from exactgeom.polyhedra import Polyhedron
+
+    A = threshold(2)
+    found = list(A.regions())
+    for R in found:
+        text = R.inequalities()
+        assert all(any(name in t for name in ("w1", "w2", "b")) for t in text)
+        P = Polyhedron.from_expressions(list(text), variables=A.variables)
+        assert [P.contains(S.witness) for S in found] == [S is R for S in found]
+    assert str(found[0]).startswith("region ")
+
+
+def test_certificates_carry_the_coordinate_names():
+    from exactgeom.arrangements.certify import characteristic_polynomial_certificate
+    from exactgeom.arrangements.regions import region_certificate
+    from exactgeom.certificates import verify
+
+    A = Arrangement.from_forms(["u - v", "u + v - 1"])
+    for cert in (region_certificate(A), characteristic_polynomial_certificate(A)):
+        assert cert["meta"]["variables"] == ["u", "v"] and verify(cert).ok
