@@ -1,6 +1,6 @@
 """χ with symmetry (breadth-first deletion–restriction with orbit merging): figures for issue 12.
 
-Run ``python benchmarks/symmetry.py [--heavy] [--workers K] [--r8 DEPTHS]``.  ``--heavy`` adds
+Run ``python benchmarks/symmetry.py [--heavy] [--workers K] [--r8 DEPTHS] [--executors]``.  ``--heavy`` adds
 R_7 and T_7.  Each line gives the group order, the nodes processed, the regions, the wall-clock
 and CPU seconds of the first call in a fresh process (the best of ``--rounds K``, default 3, one
 round for R_7 and T_7: the call only, after the imports), and a check: the flat engine's χ
@@ -8,6 +8,13 @@ round for R_7 and T_7: the call only, after the imports), and a check: the flat 
 values (shared/REFERENCE.md).  CPU time is the fairer figure on a shared machine.
 ``--workers K`` reruns each case on a process pool of K workers and checks that the result is
 the serial one.
+
+``--executors`` times one case (``--case NAME``, default R_7) serially, on a
+``ProcessPoolExecutor`` of K workers (``--workers K``, default 2) and on a Dask
+``LocalCluster(n_workers=K, threads_per_worker=1)`` client, best of ``--rounds`` (default 1)
+each.  Each line gives the wall and coordinator CPU seconds of the call (the pool or cluster
+started, and its workers' imports paid by a small warm-up call, beforehand; their start-up time
+is printed apart), and checks the Betti numbers against the serial run and the literature.
 
 ``--compare REF`` times T_6 and R_6 (``--rounds K`` times each, alternating) in this tree and in
 ``git archive REF`` of the package, each in a fresh process, and prints the best CPU and wall
@@ -30,8 +37,9 @@ import time
 from exactgeom import library
 from exactgeom.arrangements import _orbit_engine
 from exactgeom.arrangements._flat_engine import _central_rows, _prime_for
-from exactgeom.arrangements.symmetry import (_fingerprint, _stabilizer_elements,
-                                             characteristic_polynomial_with_symmetry, symmetry_group)
+from exactgeom.arrangements.permutation_group import _stabilizer_elements
+from exactgeom.arrangements.symmetry import (_fingerprint, characteristic_polynomial_with_symmetry,
+                                             symmetry_group)
 from exactgeom.errors import TooLarge
 
 LITERATURE = {
@@ -151,6 +159,71 @@ def first_call(family: str, n: int, path: str = _ROOT):
     return float(out[0]), float(out[1]), int(out[2])
 
 
+CASES = {"T_5": ("threshold", 5), "T_6": ("threshold", 6), "T_7": ("threshold", 7),
+         "R_5": ("resonance", 5), "R_6": ("resonance", 6), "R_7": ("resonance", 7)}
+
+
+def _process_pool(workers):
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers)
+
+
+class _DaskClient:
+    """A ``LocalCluster`` of one-thread worker processes and its client, closed together."""
+
+    def __init__(self, workers):
+        from distributed import Client, LocalCluster
+
+        self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                    dashboard_address=None)
+        self.client = Client(self.cluster)
+
+    def __enter__(self):
+        import importlib
+
+        self.client.run(importlib.import_module, "exactgeom.arrangements._orbit_engine")   # on every worker
+        return self.client
+
+    def __exit__(self, *exc):
+        self.client.close()
+        self.cluster.close()
+
+
+def executors(name: str, workers: int, rounds: int):
+    """Serial, process pool and Dask times of one case; every result checked against the serial one."""
+    import contextlib
+
+    family, n = CASES[name]
+    A = getattr(library, family)(n)
+    serial = None
+    print(f"{name}, {workers} workers, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
+    for label, start in (("serial", lambda: contextlib.nullcontext(None)),
+                         (f"ProcessPoolExecutor({workers})", lambda: _process_pool(workers)),
+                         (f"Dask LocalCluster(n_workers={workers}, threads_per_worker=1)",
+                          lambda: _DaskClient(workers))):
+        up = time.perf_counter()
+        with start() as executor:
+            if executor is not None:                # the workers import the package here
+                characteristic_polynomial_with_symmetry(library.resonance(3), executor=executor)
+            up = time.perf_counter() - up
+            best, record = None, None
+            for _ in range(rounds):
+                wall, cpu = time.perf_counter(), time.process_time()
+                record = characteristic_polynomial_with_symmetry(A, "auto", executor=executor)
+                t = (time.perf_counter() - wall, time.process_time() - cpu)
+                best = t if best is None or t[0] < best[0] else best
+        serial = serial or record
+        line = (f"  {label}: {best[0]:.2f} s wall, {best[1]:.2f} s CPU in this process (best of {rounds}"
+                + (f"; start-up and warm-up {up:.2f} s" if label != "serial" else "")
+                + f"); same as serial: {record == serial}")
+        if name in LITERATURE:
+            line += f"; literature Betti numbers: {record.betti == LITERATURE[name]}"
+        elif name in REGIONS:
+            line += f"; literature regions: {sum(record.betti) == REGIONS[name]}"
+        print(line, flush=True)
+
+
 def compare(ref: str, rounds: int):
     import tempfile
 
@@ -176,6 +249,10 @@ if __name__ == "__main__":
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     if "--compare" in sys.argv:
         compare(sys.argv[sys.argv.index("--compare") + 1], rounds)
+        sys.exit()
+    if "--executors" in sys.argv:
+        name = sys.argv[sys.argv.index("--case") + 1] if "--case" in sys.argv else "R_7"
+        executors(name, workers or 2, rounds if "--rounds" in sys.argv else 1)
         sys.exit()
     if "--r8" in sys.argv:
         path = sys.argv[sys.argv.index("--checkpoint") + 1] if "--checkpoint" in sys.argv else None

@@ -72,13 +72,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-import networkx as nx
-import sympy
-
-from .._poly import Poly
 from .._progress import progress_bar
 from ._flat_engine import _central_rows, _enumerate_flats, _prime_for
+
+if TYPE_CHECKING:     # imported on use: counting flats and regions needs neither (import time)
+    import networkx as nx
+    import sympy
+
+    from .._poly import Poly
 
 __all__ = [
     "IntersectionLattice",
@@ -228,6 +231,8 @@ class IntersectionLattice:
         k + 1 above X are found by intersecting, over the hyperplanes of X, the sets
         of flats of rank k + 1 containing each hyperplane.
         """
+        import networkx as nx
+
         G = nx.DiGraph()
         for k, (level, mus) in enumerate(zip(self.flats_by_rank, self.mobius_by_rank)):
             for X, m in zip(level, mus):
@@ -425,6 +430,10 @@ def polynomial_from_whitney(whitney, dimension: int, variable: str = "t") -> Pol
     >>> polynomial_from_whitney([1, -3, 2], 2).as_expr()
     t**2 - 3*t + 2
     """
+    import sympy
+
+    from .._poly import Poly
+
     coeffs = [0] * (dimension + 1)
     for k, wk in enumerate(whitney):
         coeffs[k] = wk                    # coefficient of t^{d-k}
@@ -440,6 +449,10 @@ def poincare_polynomial(arrangement, *, variable: str = "t") -> sympy.Poly:
     >>> poincare_polynomial(braid(3)).as_expr()
     2*t**2 + 3*t + 1
     """
+    import sympy
+
+    from .._poly import Poly
+
     t = sympy.Symbol(variable)
     w = _whitney_first_kind(arrangement)
     return Poly(list(reversed([abs(v) for v in w])), t, domain="ZZ")

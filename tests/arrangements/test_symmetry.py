@@ -42,7 +42,7 @@ def test_resonance_betti_literature():
 
 
 def test_stabilizer_elements_fix_the_remaining_hyperplanes():
-    from exactgeom.arrangements.symmetry import _stabilizer_elements
+    from exactgeom.arrangements.permutation_group import _stabilizer_elements
 
     G = symmetry_group(library.threshold(4))
     elements = _stabilizer_elements(G, 8)
@@ -67,7 +67,7 @@ def test_whole_group_table_matches_elements_by_index():
 def test_stabilizer_elements_are_the_first_in_the_scan_order(budget):
     import numpy as np
 
-    from exactgeom.arrangements.symmetry import _stabilizer_elements
+    from exactgeom.arrangements.permutation_group import _stabilizer_elements
 
     G = symmetry_group(library.threshold(3))
     order, n = G.order(), len(library.threshold(3))
@@ -83,13 +83,31 @@ def test_stabilizer_elements_are_the_first_in_the_scan_order(budget):
 @pytest.mark.parametrize("A", [library.threshold(3), library.resonance(4), library.catalan(3), library.shi(4),
                                library.resonance(1)], ids=repr)
 def test_known_order_shortcut_gives_the_full_schreier_sims_group(A):
-    from exactgeom.arrangements.symmetry import PermutationGroup
+    from exactgeom.arrangements.permutation_group import PermutationGroup
 
     G = symmetry_group(A)                               # a family: stops at the known order
     full = PermutationGroup(G.degree, G.generators)     # no bound: every Schreier generator sifted
     assert "_order_bound" in G.__dict__ and "_order_bound" not in full.__dict__
     assert G.order() == full.order()
     assert {tuple(g) for g in G._all_elements().tolist()} == {tuple(g) for g in full._all_elements().tolist()}
+
+
+def test_group_keeps_its_old_import_path_and_pickles():
+    import pickle
+
+    from exactgeom.arrangements import permutation_group, symmetry
+
+    assert symmetry.PermutationGroup is permutation_group.PermutationGroup
+    assert "PermutationGroup" in symmetry.__all__
+    G = symmetry_group(library.threshold(3))
+    G.order()                                                   # the cached chain travels along
+    copy = pickle.loads(pickle.dumps(G))
+    assert copy == G and copy.order() == 48 and copy.orbits() == G.orbits()
+    # a pickle written when the class lived in exactgeom.arrangements.symmetry still loads
+    data = pickle.dumps(permutation_group.PermutationGroup(3, ((1, 2, 0),)), protocol=0)
+    old = data.replace(b"exactgeom.arrangements.permutation_group", b"exactgeom.arrangements.symmetry")
+    assert old != data
+    assert pickle.loads(old).order() == 3
 
 
 def test_family_group_orders():
@@ -163,6 +181,37 @@ def test_process_pool_gives_the_serial_result(A):
         parallel = characteristic_polynomial_with_symmetry(A, executor=pool)
     assert parallel == serial
     assert sum(parallel.betti) == {32: 94572, 31: 11292}[len(A)]
+
+
+@pytest.mark.slow                                        # starting the cluster takes seconds
+def test_dask_cluster_gives_the_serial_result():
+    distributed = pytest.importorskip("distributed")
+    A = library.resonance(4)
+    serial = characteristic_polynomial_with_symmetry(A)
+    with (distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                   dashboard_address=None) as cluster,
+          distributed.Client(cluster) as client):
+        via_client = characteristic_polynomial_with_symmetry(A, executor=client)
+        via_executor = characteristic_polynomial_with_symmetry(A, executor=client.get_executor())
+    assert via_client == via_executor == serial
+    assert sum(serial.betti) == RESONANCE_REGIONS[4]
+
+
+def test_progress_bar_counts_the_depths_out_of_a_known_total(monkeypatch, capsys):
+    from exactgeom._progress import progress_bar
+    from exactgeom.arrangements import symmetry
+
+    bars = []
+
+    def recording(enabled, **kwargs):
+        bars.append(progress_bar(enabled, **kwargs))
+        return bars[-1]
+
+    monkeypatch.setattr(symmetry, "progress_bar", recording)
+    r = characteristic_polynomial_with_symmetry(library.threshold(4), progress=True)
+    assert r.betti == THRESHOLD[4]
+    assert [(bar.total, bar.n, bar.unit) for bar in bars] == [(16, 16, "depths")]   # T_4: 16 hyperplanes
+    assert "deletion-restriction" in capsys.readouterr().err
 
 
 def test_interrupt_leaves_a_note(monkeypatch):
