@@ -118,12 +118,12 @@ def _cmd_regions(args) -> int:
             + (" (limit reached)" if args.limit is not None and len(rows) >= args.limit else "")
         )
     if args.certificate:
-        from ..arrangements.regions import _region_list_certificate
+        from ..arrangements.regions import region_certificate
 
         # the listing above is the certificate's evidence, unless --limit cut it short
         def certificate():
             full = args.limit is None or len(rows) < args.limit
-            return _region_list_certificate(A, rows if full else A.regions(progress=args.progress))
+            return region_certificate(A, progress=args.progress, found=rows if full else None)
 
         _write_certificate(args, certificate)
     return EXIT_OK

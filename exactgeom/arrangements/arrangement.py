@@ -206,9 +206,9 @@ class Arrangement(MatroidMethods):
         >>> Arrangement([[1, "-1/2"]], offsets=[-3]).equations()
         ('x1 - 1/2*x2 = -3',)
         """
-        from .export import _coordinate_names, linear_form
+        from .export import coordinate_names, linear_form
 
-        names = _coordinate_names(self)
+        names = coordinate_names(self)
         return tuple(f"{linear_form(a, 0, names)} = {_exact.fraction_str(c)}" for a, c in self.hyperplanes())
 
     def matrix(self):

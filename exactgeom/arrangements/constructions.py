@@ -97,7 +97,7 @@ def cone(arrangement: Arrangement, variable: str | None = None) -> Arrangement:
     >>> cone(Arrangement.from_forms(["x + y = 1", "t"])).equations()
     ('x + y - t0 = 0', 't = 0', 't0 = 0')
     """
-    from .export import _coordinate_names
+    from .export import coordinate_names
 
     A = arrangement
     d = A.ambient_dimension
@@ -105,7 +105,7 @@ def cone(arrangement: Arrangement, variable: str | None = None) -> Arrangement:
     normals.append((Fraction(0),) * d + (Fraction(1),))
     names = None
     if variable is not None or A.variables is not None:
-        old = _coordinate_names(A)
+        old = coordinate_names(A)
         names = _forms.check_names((*old, variable or _forms.fresh_name(old)), d + 1)
     return Arrangement._trusted(normals, (Fraction(0),) * len(normals), d + 1, names)
 

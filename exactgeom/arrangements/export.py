@@ -28,10 +28,10 @@ from fractions import Fraction
 
 from .. import _exact
 
-__all__ = ["to_sage", "to_macaulay2", "linear_form"]
+__all__ = ["to_sage", "to_macaulay2", "linear_form", "coordinate_names"]
 
 
-def _coordinate_names(arrangement) -> tuple[str, ...]:
+def coordinate_names(arrangement) -> tuple[str, ...]:
     """The names of the coordinates: the arrangement's own, else ``x1, ..., xd``."""
     names = getattr(arrangement, "variables", None)
     if names:
@@ -63,7 +63,7 @@ def linear_form(normal, offset, names) -> str:
 
 
 def _forms(arrangement) -> list[str]:
-    names = _coordinate_names(arrangement)
+    names = coordinate_names(arrangement)
     return [linear_form(a, c, names) for a, c in arrangement.hyperplanes()]
 
 
@@ -78,7 +78,7 @@ def to_sage(arrangement) -> str:
     x1, x2, x3 = H.gens()
     A = H(x1 - x2, x1 - x3, x2 - x3)
     """
-    names = _coordinate_names(arrangement)
+    names = coordinate_names(arrangement)
     quoted = ", ".join(repr(v) for v in names) + ("," if len(names) == 1 else "")
     unpack = ", ".join(names) + ("," if len(names) == 1 else "")
     return (f"H = HyperplaneArrangements(QQ, ({quoted}))\n"
@@ -97,7 +97,7 @@ def to_macaulay2(arrangement) -> str:
     R = QQ[x1, x2]
     A = arrangement({x1, x2}, R)
     """
-    names = _coordinate_names(arrangement)
+    names = coordinate_names(arrangement)
     return ('needsPackage "HyperplaneArrangements"\n'
             f"R = QQ[{', '.join(names)}]\n"
             f"A = arrangement({{{', '.join(_forms(arrangement))}}}, R)")
@@ -113,7 +113,7 @@ def _latex(arrangement) -> str:
     """The hyperplanes as a LaTeX array of equations (Jupyter's ``_repr_latex_``)."""
     from .forms import latex_name
 
-    names = [latex_name(name) for name in _coordinate_names(arrangement)]
+    names = [latex_name(name) for name in coordinate_names(arrangement)]
     eqs = []
     for a, c in zip(arrangement.normals, arrangement.offsets):
         terms = []

@@ -152,10 +152,10 @@ class Region:
         >>> print(A.region_containing([2, 1]))
         region x - y > 0, x + y > 1
         """
-        from .export import _coordinate_names, linear_form
+        from .export import coordinate_names, linear_form
 
         A = self.arrangement
-        names = _coordinate_names(A)
+        names = coordinate_names(A)
         return tuple(f"{linear_form(a, 0, names)} {'>' if s > 0 else '<'} {_exact.fraction_str(c)}"
                      for a, c, s in zip(A.normals, A.offsets, self.sign_vector))
 
@@ -417,13 +417,22 @@ def region_adjacency_graph(arrangement, *, progress: bool = False, executor: Exe
     return G
 
 
-def region_certificate(arrangement, *, progress: bool = False, executor: Executor | None = None) -> dict:
+def region_certificate(arrangement, *, progress: bool = False, executor: Executor | None = None,
+                       found=None) -> dict:
     """A ``region-list`` certificate: every region with a witness, checkable without PPL.
 
     The claim is a *lower bound*: the listed sign vectors are distinct and each
     is realised by its witness, so the arrangement has at least that many
     regions.  Completeness of the list is not part of the evidence; combine it
     with the count (-1)^d χ_A(-1) of Zaslavsky's theorem for equality.
+
+    Parameters
+    ----------
+    arrangement : Arrangement
+    progress, executor : optional
+        Passed to :func:`regions`.
+    found : iterable of Region, optional
+        The regions to list (e.g. ones already enumerated); default all, from :func:`regions`.
 
     Examples
     --------
@@ -433,12 +442,10 @@ def region_certificate(arrangement, *, progress: bool = False, executor: Executo
     >>> cert["claim"]["num_regions_at_least"], bool(verify(cert))
     (6, True)
     """
-    return _region_list_certificate(arrangement, regions(arrangement, progress=progress, executor=executor))
-
-
-def _region_list_certificate(arrangement, found) -> dict:
-    """The ``region-list`` certificate of the regions ``found`` (an iterable of :class:`Region`)."""
     from ..certificates import envelope
+
+    if found is None:
+        found = regions(arrangement, progress=progress, executor=executor)
 
     listed = [
         {"sign_vector": list(R.sign_vector), "witness": [_exact.fraction_str(v) for v in R.witness]}

@@ -2,15 +2,29 @@
 
 Each check returns a frozen result whose ``verdict`` is ``"confirmed"``, ``"refuted"`` or
 ``"inconclusive"``; see :mod:`exactgeom.numeric`.
+
+Each check counts the exact work it would do from the sizes of its input before it starts and
+refuses with :class:`exactgeom.errors.TooLarge` (carrying the estimate, the limit and the unit)
+above a stated budget: :data:`MAX_DIMENSION_OPERATIONS`, :data:`MAX_CONSERVATION_OPERATIONS`
+and :data:`MAX_REGIONS`, each also a keyword argument (``None`` lifts it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from math import comb, prod
 
 from .. import _exact
+from ..errors import TooLarge
 from .convert import _scalar, exact
+
+MAX_DIMENSION_OPERATIONS = 10**9
+"""Budget of :func:`check_dimension`, in exact operations on Jacobian entries (a few minutes)."""
+MAX_CONSERVATION_OPERATIONS = 10**12
+"""Budget of :func:`check_conservation_laws`, in rational operations of the law search (minutes)."""
+MAX_REGIONS = 100_000
+"""Budget of :func:`check_activation_patterns`: the most activation regions the network may have."""
 
 __all__ = [
     "check_dimension",
@@ -19,7 +33,99 @@ __all__ = [
     "ConservationCheck",
     "check_activation_patterns",
     "PatternCheck",
+    "MAX_DIMENSION_OPERATIONS",
+    "MAX_CONSERVATION_OPERATIONS",
+    "MAX_REGIONS",
 ]
+
+
+def _check_limit(limit, name: str) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise ValueError(f"{name} must be a non-negative int or None; got {limit!r}")
+
+
+def _refuse_above(estimate: int, limit, unit: str, what: str, name: str, how: str = "") -> None:
+    """Raise TooLarge when the counted ``estimate`` exceeds ``limit`` (None: no limit)."""
+    if limit is not None and estimate > limit:
+        raise TooLarge(
+            f"{what} about {estimate:.3g} {unit}{how}, more than {name}={limit}; use a smaller input, or "
+            f"pass a larger {name} (or {name}=None) to run anyway",
+            estimate=estimate, limit=limit, unit=unit,
+        )
+
+
+def dimension_operations(model, *, trials: int = 2, point: bool = False) -> int:
+    """The exact work of :func:`check_dimension`, counted from the sizes of ``model``.
+
+    P · P N for checking that the declared symmetry fields are tangent to the fibres (one
+    product of polynomials per field and Jacobian entry; the fields are counted as P, the most
+    their rank can be, without building them) plus P N min(P, N) for each exact Jacobian rank
+    (``trials`` random points, and the given point), with P parameters and N coordinates.
+
+    Examples
+    --------
+    >>> from exactgeom.neuro import LinearNetwork
+    >>> model = LinearNetwork((3, 2, 3))      # P = 12 parameters, N = 9 coordinates
+    >>> dimension_operations(model) == 12 * 12 * 9 + 2 * 12 * 9 * 9
+    True
+    """
+    P, N = len(model.params), model.ambient_dimension()
+    k = P
+    ranks = max(1, trials) + int(point)
+    return k * P * N + ranks * P * N * min(P, N)
+
+
+def conservation_operations(model, degree: int = 2, laws: tuple = ()) -> int:
+    """The exact work of :func:`check_conservation_laws`, counted from the sizes of ``model``.
+
+    The law search solves a linear system with U = C(p + D, D) − 1 unknowns (the monomials of
+    h of degree 1..D in p parameters) and at most R = K · C(p + D + e − 2, p) equations (a
+    coefficient of each ⟨∇h, ∇φ_k⟩, of degree ≤ D + e − 2 for features of degree ≤ e); dense
+    elimination costs R U min(R, U).  Each claimed law h adds Σ_k Σ_i terms(∂_i h) terms(∂_i φ_k)
+    products of terms.
+
+    Examples
+    --------
+    >>> from exactgeom.dynamics import linear_network
+    >>> model = linear_network((1, 1, 1))     # p = 2, K = 1 feature U V of degree 2
+    >>> U, R = comb(2 + 2, 2) - 1, 1 * comb(2 + 2, 2)
+    >>> conservation_operations(model) == R * U * min(R, U)
+    True
+    """
+    p, K = model.num_parameters, len(model.polynomials)
+    e = max((f.total_degree() for f in model.polynomials), default=1)
+    unknowns = comb(p + degree, degree) - 1
+    rows = K * comb(p + max(degree + e - 2, 0), p)
+    total = rows * unknowns * min(rows, unknowns)
+    feature_grads = [[len(g) for g in model.gradient(f)] for f in model.polynomials]
+    for i, h in enumerate(laws):
+        grad = [len(g) for g in model.gradient(model.from_sympy(h, f"claimed[{i}]"))]
+        total += sum(a * b for row in feature_grads for a, b in zip(grad, row))
+    return total
+
+
+def region_bound(network) -> int:
+    """Montúfar's upper bound on the number of activation regions of a ReLU network.
+
+    Π_l Σ_{j ≤ d_l} C(n_l, j) over the hidden layers of widths n_l, with d_l = min(n_0, …, n_{l−1})
+    (n_0 inputs): on each region of the first l − 1 layers the pre-activations of layer l are
+    affine with an image of dimension ≤ d_l, which n_l hyperplanes cut into at most
+    Σ_{j ≤ d_l} C(n_l, j) pieces.  Attained by one hidden layer in general position.
+
+    Examples
+    --------
+    >>> from exactgeom.networks import ReLUNetwork
+    >>> net = ReLUNetwork([[[1, 0], [0, 1], [1, 1]], [[1, 1, 1]]], [[0, 0, -1], [0]])
+    >>> region_bound(net), net.num_linear_regions()
+    (7, 7)
+
+    References
+    ----------
+    G. Montúfar, Notes on the number of linear regions of deep neural networks, SampTA (2017).
+    """
+    widths = network.widths
+    hidden = widths[1:-1]
+    return prod(sum(comb(n, j) for j in range(min(widths[:l + 1]) + 1)) for l, n in enumerate(hidden))
 
 
 def _claimed_count(claimed, name: str = "claimed") -> int:
@@ -63,7 +169,8 @@ class DimensionCheck:
     reason: str
 
 
-def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None, trials: int = 2):
+def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None, trials: int = 2,
+                    max_operations: int | None = MAX_DIMENSION_OPERATIONS):
     """Cross-check a claimed dimension (e.g. a float Jacobian rank) against the exact proved bounds.
 
     The exact rank of the Jacobian at any point is a lower bound for the
@@ -83,10 +190,18 @@ def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None
         really drops) from a wrong float rank.
     seed, equations, trials
         Passed to :func:`exactgeom.neuro.dimension`.
+    max_operations : int or None
+        Budget of exact operations (:func:`dimension_operations`); default
+        :data:`MAX_DIMENSION_OPERATIONS`, ``None`` for no limit.
 
     Returns
     -------
     DimensionCheck
+
+    Raises
+    ------
+    exactgeom.errors.TooLarge
+        When the counted work exceeds ``max_operations``, before any of it is done.
 
     Examples
     --------
@@ -99,10 +214,25 @@ def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None
     ('refuted', 3, 3, 2)
     >>> check_dimension(LinearNetwork((2, 1, 2)), 3.0).verdict
     'confirmed'
+    >>> check_dimension(LinearNetwork((40, 40, 40)), 1600)
+    Traceback (most recent call last):
+        ...
+    exactgeom.errors.TooLarge: the exact Jacobian ranks and symmetry checks of LinearNetwork(40, 40, 40) need
+    about 3.28e+10 operations on Jacobian entries, more than max_operations=1000000000; ...
+
+    Notes
+    -----
+    The cost is counted up front by :func:`dimension_operations`; a linear network
+    15 → 15 → 15 (450 parameters, 225 coordinates) needs about 9·10⁷ operations
+    (about ten seconds).
     """
     from ..neuro.dimension import dimension
 
     claim = _claimed_count(claimed)
+    _check_limit(max_operations, "max_operations")
+    work = dimension_operations(model, trials=trials, point=point is not None)
+    _refuse_above(work, max_operations, "operations on Jacobian entries",
+                  f"the exact Jacobian ranks and symmetry checks of {model.name} need", "max_operations")
     result = dimension(model, seed=seed, equations=equations, trials=trials)
     lower, upper = result.lower_bound, result.upper_bound
     rank_at, exact_point, note = None, None, ""
@@ -170,7 +300,8 @@ class ConservationCheck:
     reason: str
 
 
-def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, points: int = 3):
+def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, points: int = 3,
+                            max_operations: int | None = MAX_CONSERVATION_OPERATIONS):
     """Cross-check a claimed number of conservation laws, or claimed laws, against the exact count.
 
     Parameters
@@ -182,6 +313,9 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
         that there are that many independent laws).
     degree, seed, points
         Passed to :func:`exactgeom.dynamics.conservation_laws`.
+    max_operations : int or None
+        Budget of rational operations (:func:`conservation_operations`); default
+        :data:`MAX_CONSERVATION_OPERATIONS`, ``None`` for no limit.
 
     Returns
     -------
@@ -190,6 +324,12 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
         ⟨∇h, ∇φ_k⟩ ≡ 0) or the count is outside the proved bounds;
         ``confirmed`` when the count is proved equal (and the given laws are
         conserved with gradients of full rank at a point, hence independent).
+
+    Raises
+    ------
+    exactgeom.errors.TooLarge
+        When the counted work exceeds ``max_operations``, before any of it is
+        done (and the memory refusals of :func:`exactgeom.dynamics.conservation_laws`).
 
     Examples
     --------
@@ -209,6 +349,16 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
     >>> check = check_conservation_laws(model, laws[:2] + [U11 * V11], seed=1)
     >>> check.verdict, check.conserved
     ('refuted', (True, True, False))
+    >>> check_conservation_laws(linear_network((9, 9, 9)), 45)
+    Traceback (most recent call last):
+        ...
+    exactgeom.errors.TooLarge: the law search of degree 2 for linear network with widths (9, 9, 9) needs
+    about 1.93e+14 rational operations, more than max_operations=1000000000000; ...
+
+    Notes
+    -----
+    The cost is counted up front by :func:`conservation_operations`; the linear
+    network 5 → 5 → 5 (50 parameters) needs about 6·10¹⁰ (about twenty seconds).
     """
     from ..algebra.polynomial_map import rank_at
     from ..dynamics.laws import conservation_laws, is_conserved
@@ -224,6 +374,10 @@ def check_conservation_laws(model, claimed, *, degree: int = 2, seed: int = 0, p
         claim = len(laws)
     else:
         claim = _claimed_count(claimed)
+    _check_limit(max_operations, "max_operations")
+    work = conservation_operations(model, degree, laws)
+    _refuse_above(work, max_operations, "rational operations",
+                  f"the law search of degree {degree} for {model.name} needs", "max_operations")
     result = conservation_laws(model, degree, seed=seed, points=points)
     lower, upper = result.lower_bound, result.upper_bound
     conserved = tuple(is_conserved(model, h) for h in laws)
@@ -338,7 +492,8 @@ def _pattern(value, hidden: tuple[int, ...], where: str) -> tuple:
     return tuple(out)
 
 
-def check_activation_patterns(network, patterns: Iterable, *, domain=None, progress: bool = False):
+def check_activation_patterns(network, patterns: Iterable, *, domain=None, progress: bool = False,
+                              max_regions: int | None = MAX_REGIONS):
     """Which sampled activation patterns are regions of a ReLU network, and which regions the sample missed.
 
     Samplers such as the Gaussian gates of convex reformulations (scnn draws
@@ -358,10 +513,19 @@ def check_activation_patterns(network, patterns: Iterable, *, domain=None, progr
         Restrict to a full-dimensional polyhedron of inputs.
     progress : bool
         Progress bar over the enumeration.
+    max_regions : int or None
+        Refuse networks that may have more activation regions than this
+        (:func:`region_bound`); default :data:`MAX_REGIONS`, ``None`` for no limit.
 
     Returns
     -------
     PatternCheck
+
+    Raises
+    ------
+    exactgeom.errors.TooLarge
+        When the bound on the number of regions exceeds ``max_regions``, before
+        the enumeration starts.
 
     Examples
     --------
@@ -375,12 +539,27 @@ def check_activation_patterns(network, patterns: Iterable, *, domain=None, progr
     ('refuted', ((((1, 0),), (Fraction(1, 1),)),), (((1, 1),),), ((((0, 1),), (Fraction(-1, 1),)),))
     >>> check_activation_patterns(net, [[[1, 0]], [[0, 1]]]).verdict
     'confirmed'
+    >>> wide = ReLUNetwork([[[1, 0, 0]] * 100, [[1] * 100]], [list(range(100)), [0]])
+    >>> check_activation_patterns(wide, [], max_regions=1000)
+    Traceback (most recent call last):
+        ...
+    exactgeom.errors.TooLarge: a ReLU network with widths (3, 100, 1) may have about 1.67e+05 activation
+    regions (Montúfar's bound), more than max_regions=1000; use a smaller input, or pass a larger
+    max_regions (or max_regions=None) to run anyway
 
     Notes
     -----
     One exact enumeration of all activation regions (one exact LP per split
-    side not containing the current witness), then set comparisons.
+    side not containing the current witness), then set comparisons.  The
+    number of regions is bounded up front by Montúfar's bound
+    (:func:`region_bound`), exact for one hidden layer in general position and
+    pessimistic for deep networks (raise ``max_regions`` for those).
     """
+    _check_limit(max_regions, "max_regions")
+    bound = region_bound(network)
+    _refuse_above(bound, max_regions, "activation regions",
+                  f"a ReLU network with widths {tuple(network.widths)} may have",
+                  "max_regions", " (Montúfar's bound)")
     hidden = tuple(network.widths[1:-1])
     sample: dict = {}
     for i, value in enumerate(patterns):

@@ -112,9 +112,9 @@ def arrangement(A, ax=None, labels: bool = False, bbox=None):
     ax = new_axes(ax, (6, 6))
     from matplotlib.patches import Polygon
 
-    from ..arrangements.export import _coordinate_names
+    from ..arrangements.export import coordinate_names
 
-    names = _coordinate_names(A)
+    names = coordinate_names(A)
 
     window = _box_constraints(box)
     colours = [f"C{i}" for i in range(10)]
