@@ -309,9 +309,13 @@ def candidates(rows: tuple[tuple[int, ...], ...], Q: np.ndarray, pivots: np.ndar
 _BLOCK_ENTRIES = 2**22
 
 
-def _all_candidates(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dict, ks=None, bar=None):
+def _all_candidates(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dict, ks=None, bar=None,
+                    *, release: bool = False):
     """The candidates of the hyperplanes ``ks`` (default all) of ``rows``: points, sign keys
-    (:func:`sign_keys`), and the hyperplane each was made for, ordered by that hyperplane (stable)."""
+    (:func:`sign_keys`), and the hyperplane each was made for, ordered by that hyperplane (stable).
+
+    ``release``: the memo of restrictions is not needed afterwards (the outermost call), so
+    it is emptied once the witnesses are lifted, before the candidates are made."""
     lifted, pivots, origins = [], [], []
     R = _row_matrix(rows)
     for k in range(len(rows)) if ks is None else ks:
@@ -322,6 +326,9 @@ def _all_candidates(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dic
         if bar is not None:
             bar.update()
     Q, pivot, origin = _concatenate(lifted), np.concatenate(pivots), np.concatenate(origins)
+    del lifted, pivots, origins
+    if release:
+        memo.clear()
     step = max(1024, _BLOCK_ENTRIES // max(1, len(rows)))
     points, keys, where = [], [], []
     for start in range(0, len(Q), step):
@@ -392,7 +399,7 @@ def candidate_block(rows: tuple[tuple[int, ...], ...], dimension: int, ks: list[
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidates of the hyperplanes ``ks`` of ``rows``: points, sign keys and hyperplane of origin
     (one task of a split run)."""
-    return _all_candidates(rows, dimension, {}, ks)
+    return _all_candidates(rows, dimension, {}, ks, release=True)
 
 
 def region_table(rows: tuple[tuple[int, ...], ...], dimension: int, *, bar=None, blocks=None, num_blocks=1
@@ -414,7 +421,7 @@ def region_table(rows: tuple[tuple[int, ...], ...], dimension: int, *, bar=None,
         W[0, -1] = 1
         return W, sign_keys(np.zeros((1, 0), dtype=np.int8))
     if blocks is None:
-        P, keys, _ = _all_candidates(rows, dimension, {}, None, bar)
+        P, keys, _ = _all_candidates(rows, dimension, {}, None, bar, release=True)
     else:
         split = [list(range(j, n, num_blocks)) for j in range(min(num_blocks, n))]
         points, key_parts, origin_parts = [], [], []
