@@ -18,7 +18,6 @@ from fractions import Fraction
 import ppl
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from exactgeom import Arrangement, _exact
 from exactgeom.arrangements import faces as F
@@ -35,6 +34,7 @@ from exactgeom.library import (
     threshold,
 )
 from oracles.regions import sign_vector
+from oracles.regions import small_arrangements as oracle_arrangements
 
 # -- independent helpers -------------------------------------------------------------------------
 
@@ -101,14 +101,7 @@ FAMILIES = [braid(3), braid(4), shi(3), catalan(3), linial(4), semiorder(3), coo
             generic(5, 3, seed=4, central=True), Arrangement([[1, 0], [1, 0]], offsets=[0, 1]),
             Arrangement([], dimension=2)]
 
-small_arrangements = st.builds(
-    lambda d, rows, offsets: Arrangement([r[:d] for r in rows if any(r[:d])] or [[1] + [0] * (d - 1)],
-                                         [o for r, o in zip(rows, offsets) if any(r[:d])] or [0],
-                                         dimension=d, dedupe=True),
-    st.integers(1, 3),
-    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
-    st.lists(st.integers(-2, 2), min_size=5, max_size=5),
-)
+small_arrangements = oracle_arrangements(3, 5, 2)
 
 # -- regions -------------------------------------------------------------------------------------
 

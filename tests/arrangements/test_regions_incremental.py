@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from exactgeom import Arrangement
 from exactgeom.arrangements import _incremental
 from exactgeom.library import braid, generic, resonance, shi, threshold
-from oracles.regions import sign_vector
+from oracles.regions import sign_vector, small_arrangements
 
 
 def _open_region_is_nonempty(A, signs) -> bool:
@@ -42,14 +42,7 @@ def _check(A):
     return signs
 
 
-arrangements = st.builds(
-    lambda d, rows, offsets: Arrangement([r[:d] for r in rows if any(r[:d])] or [[1] + [0] * (d - 1)],
-                                         [o for r, o in zip(rows, offsets) if any(r[:d])] or [0],
-                                         dimension=d, dedupe=True),
-    st.integers(1, 4),
-    st.lists(st.lists(st.integers(-3, 3), min_size=4, max_size=4), min_size=1, max_size=7),
-    st.lists(st.integers(-3, 3), min_size=7, max_size=7),
-)
+arrangements = small_arrangements(4, 7, 3)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,14 +66,7 @@ def test_huge_coefficients_take_the_python_integer_path(A):
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.builds(
-    lambda d, rows, offsets: Arrangement([r[:d] for r in rows if any(r[:d])] or [[1] + [0] * (d - 1)],
-                                         [o for r, o in zip(rows, offsets) if any(r[:d])] or [0],
-                                         dimension=d, dedupe=True),
-    st.integers(1, 3),
-    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
-    st.lists(st.integers(-2, 2), min_size=5, max_size=5),
-))
+@given(small_arrangements(3, 5, 2))
 def test_sign_vectors_equal_the_brute_force_set(A):
     expected = {s for s in itertools.product((1, -1), repeat=len(A)) if _open_region_is_nonempty(A, s)}
     assert set(_check(A)) == expected

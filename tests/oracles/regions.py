@@ -22,3 +22,25 @@ def sign_vector(normals, offsets, point):
         value = sum((ai * xi for ai, xi in zip(a, point)), Fraction(0)) - c
         out.append((value > 0) - (value < 0))
     return tuple(out)
+
+
+def small_arrangements(max_dimension: int, max_hyperplanes: int, bound: int):
+    """A hypothesis strategy: arrangements in Q^d, d <= max_dimension, with integer entries in
+    [-bound, bound], zero normals dropped and repeated hyperplanes merged (``dedupe=True``)."""
+    from hypothesis import strategies as st
+
+    from exactgeom import Arrangement
+
+    width = max_dimension
+
+    def build(d, rows, offsets):
+        kept = [(r[:d], o) for r, o in zip(rows, offsets) if any(r[:d])] or [([1] + [0] * (d - 1), 0)]
+        return Arrangement([r for r, _ in kept], [o for _, o in kept], dimension=d, dedupe=True)
+
+    return st.builds(
+        build,
+        st.integers(1, max_dimension),
+        st.lists(st.lists(st.integers(-bound, bound), min_size=width, max_size=width),
+                 min_size=1, max_size=max_hyperplanes),
+        st.lists(st.integers(-bound, bound), min_size=max_hyperplanes, max_size=max_hyperplanes),
+    )
