@@ -4,6 +4,8 @@ weights, brute-force activation patterns (one LP per pattern) and Zaslavsky's co
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import itertools
 import math
 import random
@@ -18,12 +20,19 @@ from exactgeom import Arrangement, _exact
 from exactgeom.dynamics import linear_network, relu_network
 from exactgeom.networks import ReLUNetwork
 from exactgeom.neuro import LinearNetwork, Parametrization
+from exactgeom.errors import TooLarge
 from exactgeom.numeric import (
+    MAX_CONSERVATION_OPERATIONS,
+    MAX_DIMENSION_OPERATIONS,
+    MAX_REGIONS,
     check_activation_patterns,
     check_conservation_laws,
     check_dimension,
+    conservation_operations,
+    dimension_operations,
     exact,
     rationalize,
+    region_bound,
 )
 from oracles.relu import activation_patterns
 
@@ -231,7 +240,15 @@ def test_from_numpy_rationalize_and_errors():
         ReLUNetwork.from_numpy([np.ones((1, 2)), np.ones((1, 2))], [np.zeros(1), np.zeros(1)])
 
 
-@pytest.mark.slow  # importing torch alone takes seconds
+def test_from_torch_without_torch_names_the_extra():
+    if importlib.util.find_spec("torch") is not None:
+        pytest.skip("torch is installed: the conversion itself is tested below")
+    from exactgeom.errors import MissingOptional
+
+    with pytest.raises(MissingOptional, match=r"pip install 'exactgeom\[torch\]'"):
+        ReLUNetwork.from_torch(object())
+
+
 def test_from_torch_matches_the_module():
     torch = pytest.importorskip("torch")
     torch.manual_seed(0)
@@ -260,7 +277,6 @@ def test_from_torch_matches_the_module():
     )
 
 
-@pytest.mark.slow  # importing torch alone takes seconds
 def test_from_torch_rejects_other_modules():
     torch = pytest.importorskip("torch")
     nn = torch.nn
@@ -392,3 +408,84 @@ def test_pattern_input_forms_and_errors():
     deep = ReLUNetwork([[[1], [2]], [[1, 1]], [[1]]], [[0, 0], [0], [0]])
     with pytest.raises(ValueError, match=r"has layers of sizes \[1, 2\]"):
         check_activation_patterns(deep, [[[1], [1, 0]]])
+
+
+# -- size limits, stated up front ------------------------------------------------------------------
+def _not_called(*args, **kwargs):
+    raise AssertionError("the exact computation started although the input was refused")
+
+
+def test_dimension_limit_is_counted_from_the_sizes_and_refused_before_any_work(monkeypatch):
+    model = LinearNetwork((3, 2, 3))  # P = 12 parameters, N = 9 coordinates
+    P, N = 12, 9
+    assert dimension_operations(model) == P * P * N + 2 * P * N * min(P, N)
+    assert dimension_operations(model, trials=3, at_point=True) == P * P * N + 4 * P * N * min(P, N)
+    big = LinearNetwork((40, 40, 40))  # 3200 parameters, 1600 coordinates
+    assert dimension_operations(big) == 3200**2 * 1600 + 2 * 3200 * 1600**2 > MAX_DIMENSION_OPERATIONS
+    monkeypatch.setattr(importlib.import_module("exactgeom.neuro.dimension"), "dimension", _not_called)
+    with pytest.raises(TooLarge, match="max_operations=1000000000") as refused:
+        check_dimension(big, 1600)
+    assert refused.value.estimate == dimension_operations(big)
+    assert refused.value.limit == MAX_DIMENSION_OPERATIONS
+    assert refused.value.unit == "operations on Jacobian entries"
+    with pytest.raises(TooLarge):
+        check_dimension(model, 8, max_operations=dimension_operations(model) - 1)
+    monkeypatch.undo()
+    assert check_dimension(model, 8, max_operations=dimension_operations(model)).verdict == "confirmed"
+    assert check_dimension(model, 8, max_operations=None).verdict == "confirmed"
+    with pytest.raises(ValueError, match="max_operations must be a non-negative int or None"):
+        check_dimension(model, 8, max_operations=1.5)
+
+
+def test_conservation_limit_is_counted_from_the_sizes_and_refused_before_any_work(monkeypatch):
+    model = linear_network((2, 2, 2))  # p = 8, K = 4 features of degree 2
+    unknowns, rows = math.comb(8 + 2, 2) - 1, 4 * math.comb(8 + 2, 8)  # 44 monomials of h, 180 rows
+    assert conservation_operations(model) == rows * unknowns * min(rows, unknowns)
+    U11 = model.parameters[0]
+    # ∂h = 2 U11 in one coordinate; the gradients of the 4 features have 1 term there or none
+    touching = sum(1 for f in model.features if sympy.diff(f, U11) != 0)
+    assert conservation_operations(model, 2, (U11**2,)) == conservation_operations(model) + touching
+    big = linear_network((9, 9, 9))
+    assert conservation_operations(big) > MAX_CONSERVATION_OPERATIONS
+    monkeypatch.setattr(importlib.import_module("exactgeom.dynamics.laws"), "conservation_laws", _not_called)
+    with pytest.raises(TooLarge, match="law search of degree 2") as refused:
+        check_conservation_laws(big, 45)
+    assert refused.value.estimate == conservation_operations(big)
+    assert refused.value.unit == "rational operations"
+    with pytest.raises(TooLarge):
+        check_conservation_laws(model, 3, max_operations=conservation_operations(model) - 1)
+    monkeypatch.undo()
+    assert check_conservation_laws(model, 3, seed=1, max_operations=None).verdict == "confirmed"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_region_bound_bounds_the_brute_force_count(seed):
+    rng = random.Random(100 + seed)
+    widths = [(2, 4, 1), (2, 3, 2, 1), (1, 2, 2, 1), (3, 3, 1), (2, 2, 3, 1)][seed % 5]
+    net = random_network(rng, widths)
+    assert len(activation_patterns(net)) <= region_bound(net)
+
+
+def test_region_bound_is_attained_by_one_layer_in_general_position():
+    # lines x + i y + i^2 = 0: no two parallel, no three concurrent, so Σ_{k ≤ 2} C(5, k) = 16 regions
+    net = ReLUNetwork([[[1, i] for i in range(5)], [[1] * 5]], [[i * i for i in range(5)], [0]])
+    assert region_bound(net) == 1 + 5 + 10 == len(activation_patterns(net))
+    deep = ReLUNetwork([[[1], [2]], [[1, 1]] * 3, [[1, 1, 1]]], [[0, 1], [0, 1, 2], [0]])
+    assert region_bound(deep) == (1 + 2) * (1 + 3)  # d = min(1, 2) = 1 for the second layer
+
+
+def test_pattern_limit_is_refused_before_the_enumeration(monkeypatch):
+    wide = ReLUNetwork([[[1, i, i * i] for i in range(100)], [[1] * 100]], [[1] * 100, [0]])
+    assert region_bound(wide) == 1 + 100 + math.comb(100, 2) + math.comb(100, 3) > MAX_REGIONS
+    monkeypatch.setattr(ReLUNetwork, "linear_regions", _not_called)
+    with pytest.raises(TooLarge, match="Montúfar's bound") as refused:
+        check_activation_patterns(wide, [(1,) * 100])
+    assert (refused.value.estimate, refused.value.limit, refused.value.unit) == (
+        region_bound(wide), MAX_REGIONS, "activation regions")
+    monkeypatch.undo()
+    net = ReLUNetwork([[[1], [-1]], [[1, 1]]], [[0, 0], [0]])
+    assert region_bound(net) == 1 + 2  # Σ_{j ≤ 1} C(2, j); both kinks are at 0, so 2 regions
+    with pytest.raises(TooLarge):
+        check_activation_patterns(net, [(1, 0)], max_regions=2)
+    assert check_activation_patterns(net, [(1, 0), (0, 1)], max_regions=3).verdict == "confirmed"
+    assert check_activation_patterns(net, [(1, 0)], max_regions=None).num_missed == 1

@@ -21,7 +21,10 @@ the package's exact answer.  Each returns a small frozen result with a
   not meet.
 
 and the evidence (the exact result it was compared with, and a ``reason`` in
-words).
+words).  Each counts its exact work from the sizes of the input first and
+refuses with :class:`exactgeom.errors.TooLarge` above a stated budget
+(:data:`MAX_DIMENSION_OPERATIONS`, :data:`MAX_CONSERVATION_OPERATIONS`,
+:data:`MAX_REGIONS`; keyword arguments ``max_operations=`` / ``max_regions=``).
 
 Examples
 --------
@@ -34,12 +37,18 @@ Examples
 """
 
 from .checks import (
+    MAX_CONSERVATION_OPERATIONS,
+    MAX_DIMENSION_OPERATIONS,
+    MAX_REGIONS,
     ConservationCheck,
     DimensionCheck,
     PatternCheck,
     check_activation_patterns,
     check_conservation_laws,
     check_dimension,
+    conservation_operations,
+    dimension_operations,
+    region_bound,
 )
 from .convert import Rationalized, exact, rationalize
 
@@ -53,4 +62,10 @@ __all__ = [
     "ConservationCheck",
     "check_activation_patterns",
     "PatternCheck",
+    "dimension_operations",
+    "conservation_operations",
+    "region_bound",
+    "MAX_DIMENSION_OPERATIONS",
+    "MAX_CONSERVATION_OPERATIONS",
+    "MAX_REGIONS",
 ]

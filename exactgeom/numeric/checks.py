@@ -33,6 +33,9 @@ __all__ = [
     "ConservationCheck",
     "check_activation_patterns",
     "PatternCheck",
+    "dimension_operations",
+    "conservation_operations",
+    "region_bound",
     "MAX_DIMENSION_OPERATIONS",
     "MAX_CONSERVATION_OPERATIONS",
     "MAX_REGIONS",
@@ -54,13 +57,14 @@ def _refuse_above(estimate: int, limit, unit: str, what: str, name: str, how: st
         )
 
 
-def dimension_operations(model, *, trials: int = 2, point: bool = False) -> int:
+def dimension_operations(model, *, trials: int = 2, at_point: bool = False) -> int:
     """The exact work of :func:`check_dimension`, counted from the sizes of ``model``.
 
     P · P N for checking that the declared symmetry fields are tangent to the fibres (one
     product of polynomials per field and Jacobian entry; the fields are counted as P, the most
     their rank can be, without building them) plus P N min(P, N) for each exact Jacobian rank
-    (``trials`` random points, and the given point), with P parameters and N coordinates.
+    (``trials`` random points, and the given point when ``at_point``), with P parameters and N
+    coordinates.
 
     Examples
     --------
@@ -70,9 +74,8 @@ def dimension_operations(model, *, trials: int = 2, point: bool = False) -> int:
     True
     """
     P, N = len(model.params), model.ambient_dimension()
-    k = P
-    ranks = max(1, trials) + int(point)
-    return k * P * N + ranks * P * N * min(P, N)
+    ranks = max(1, trials) + int(at_point)
+    return P * P * N + ranks * P * N * min(P, N)
 
 
 def conservation_operations(model, degree: int = 2, laws: tuple = ()) -> int:
@@ -92,6 +95,8 @@ def conservation_operations(model, degree: int = 2, laws: tuple = ()) -> int:
     >>> conservation_operations(model) == R * U * min(R, U)
     True
     """
+    if isinstance(degree, bool) or not isinstance(degree, int) or degree < 1:
+        raise ValueError(f"degree must be a positive int; got {degree!r}")
     p, K = model.num_parameters, len(model.polynomials)
     e = max((f.total_degree() for f in model.polynomials), default=1)
     unknowns = comb(p + degree, degree) - 1
@@ -230,7 +235,7 @@ def check_dimension(model, claimed, *, point=None, seed: int = 0, equations=None
 
     claim = _claimed_count(claimed)
     _check_limit(max_operations, "max_operations")
-    work = dimension_operations(model, trials=trials, point=point is not None)
+    work = dimension_operations(model, trials=trials, at_point=point is not None)
     _refuse_above(work, max_operations, "operations on Jacobian entries",
                   f"the exact Jacobian ranks and symmetry checks of {model.name} need", "max_operations")
     result = dimension(model, seed=seed, equations=equations, trials=trials)
@@ -539,7 +544,7 @@ def check_activation_patterns(network, patterns: Iterable, *, domain=None, progr
     ('refuted', ((((1, 0),), (Fraction(1, 1),)),), (((1, 1),),), ((((0, 1),), (Fraction(-1, 1),)),))
     >>> check_activation_patterns(net, [[[1, 0]], [[0, 1]]]).verdict
     'confirmed'
-    >>> wide = ReLUNetwork([[[1, 0, 0]] * 100, [[1] * 100]], [list(range(100)), [0]])
+    >>> wide = ReLUNetwork([[[1, i, i * i] for i in range(100)], [[1] * 100]], [[1] * 100, [0]])
     >>> check_activation_patterns(wide, [], max_regions=1000)
     Traceback (most recent call last):
         ...

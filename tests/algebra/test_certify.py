@@ -1,10 +1,11 @@
 """Certified critical points: Krawczyk boxes against known ED degrees.
 
-Independent sources: the closed forms of REFERENCE.md §5 (circle 2 and 4, general plane curves
-e², Eckart–Young C(2, 1) = 2 and 4n − 2 = 6 for 2×2 rank one; the affine twisted cubic's 5: the
-critical points of a degree-6 polynomial in t),
-and the lightning quartic's 14.  The certificates these boxes produce, and every forgery of
-them, are checked in tests/certificates/test_check_intervals.py.
+Independent sources: the closed forms of REFERENCE.md §5 (circle 2 and 4, general hypersurfaces
+e Σ_{i<n} (e−1)^i, Eckart–Young C(2, 1) = 2 and 4n − 2 for 2×n rank one, n = 2, 3; the affine
+twisted cubic's 5: the critical points of a degree-6 polynomial in t), the lightning quartic's 14,
+and a critical point on a linear space solved by hand.  Every certified result is re-checked by
+the standard-library checker (``verify``, its own rational interval arithmetic); the forgeries of
+these certificates are in tests/certificates/test_check_intervals.py.
 """
 
 from __future__ import annotations
@@ -24,6 +25,21 @@ x, y, z = sp.symbols("x y z")
 CIRCLE = [x**2 + y**2 - 1]
 
 
+def rechecked(certification, expected: int) -> None:
+    """The stdlib checker proves the boxes' claim on its own: ED degree ≥ expected."""
+    cert = certification.certificate()
+    assert cert["claim"]["ed_degree_at_least"] == expected == len(cert["data"]["boxes"])
+    v = verify(cert)
+    assert v.status == "proved", v.message
+    assert v.message.startswith(f"the ED degree of X for Q is at least {expected}")
+
+
+def in_box(box, point) -> bool:
+    """An exact point lies in the closed box (real and imaginary parts within the radius)."""
+    return all(abs(sp.Rational(value) - re) <= box.radius and abs(im) <= box.radius
+               for value, (re, im) in zip(point, box.centre))
+
+
 def test_circle_identity_two_real_points():
     r = ed_degree(CIRCLE, [x, y], Q=sp.eye(2), u=[3, 4], certify=True)
     assert (r.value, r.certified_lower_bound) == (2, 2)
@@ -31,6 +47,10 @@ def test_circle_identity_two_real_points():
     # the nearest and farthest points ±(3/5, 4/5) lie in the boxes
     centres = sorted(b.centre[0][0] for b in r.certification.boxes)
     assert abs(centres[0] + sp.Rational(3, 5)) < 1e-30 and abs(centres[1] - sp.Rational(3, 5)) < 1e-30
+    nearest, farthest = (sp.Rational(3, 5), sp.Rational(4, 5)), (-sp.Rational(3, 5), -sp.Rational(4, 5))
+    assert sorted(in_box(box, nearest) for box in r.certification.boxes) == [False, True]
+    assert sorted(in_box(box, farthest) for box in r.certification.boxes) == [False, True]
+    rechecked(r.certification, 2)
 
 
 @pytest.mark.parametrize("engine", ["auto", "f4"])
@@ -38,26 +58,57 @@ def test_ellipse_form_four_points(engine):
     r = ed_degree(CIRCLE, [x, y], Q=[[4, 0], [0, 1]], certify=True, engine=engine)
     assert (r.value, r.certified_lower_bound) == (4, 4)
     assert "proved: the ED degree is exactly 4" in r.method
+    rechecked(r.certification, 4)
 
 
-@pytest.mark.parametrize("degree", [2, 3])
-def test_general_plane_curve(degree):
-    rng = random.Random(degree)
-    monomials = sorted(sp.itermonomials([x, y], degree), key=sp.default_sort_key)
+@pytest.mark.parametrize("degree,nvars", [(2, 2), (3, 2), (4, 2), (2, 3), (3, 3), (2, 4)])
+def test_general_hypersurface(degree, nvars):
+    rng = random.Random(degree * 10 + nvars)
+    variables = sp.symbols(f"v1:{nvars + 1}")
+    monomials = sorted(sp.itermonomials(variables, degree), key=sp.default_sort_key)
     f = sum(rng.randint(-9, 9) * m for m in monomials)
-    r = ed_degree([f], [x, y], seed=degree, certify=True)
-    assert r.certified_lower_bound == r.value == degree**2  # e Σ_{i<2} (e−1)^i
+    expected = degree * sum((degree - 1) ** i for i in range(nvars))  # e Σ_{i<n} (e−1)^i
+    r = ed_degree([f], variables, seed=degree, certify=True)
+    assert r.certified_lower_bound == r.value == r.upper_bound == expected and r.proved
+    rechecked(r.certification, expected)
 
 
 def test_rank_one_two_by_two_matrices():
     a, b, c, d = sp.symbols("a b c d")
-    assert ed_degree([a * d - b * c], [a, b, c, d], Q=sp.eye(4), certify=True).certified_lower_bound == 2
-    assert ed_degree([a * d - b * c], [a, b, c, d], seed=3, certify=True).certified_lower_bound == 6
+    frobenius = ed_degree([a * d - b * c], [a, b, c, d], Q=sp.eye(4), certify=True)
+    assert frobenius.certified_lower_bound == 2  # Eckart–Young C(2, 1)
+    generic = ed_degree([a * d - b * c], [a, b, c, d], seed=3, certify=True)
+    assert generic.certified_lower_bound == 4 * 2 - 2
+    rechecked(frobenius.certification, 2)
+    rechecked(generic.certification, 6)
+
+
+def test_rank_one_two_by_three_matrices_from_two_minors():
+    # V(ae − bd, af − cd) is the rank-one variety X (4n − 2 = 10 critical points for a generic Q)
+    # together with the plane L = {a = d = 0} (one critical point, the solution of a linear
+    # system).  A box on which a or d is non-zero lies off L, where the two minors force rank one.
+    v = sp.symbols("a b c d e f")
+    a, b, c, d, e, f = v
+    r = ed_degree([a * e - b * d, a * f - c * d], v, certify=True)
+    assert r.certified_lower_bound == r.value == 10 + 1
+    rechecked(r.certification, 11)
+    off_plane = [box for box in r.certification.boxes
+                 if any(max(abs(re), abs(im)) > box.radius for re, im in (box.centre[0], box.centre[3]))]
+    assert len(off_plane) == 4 * 3 - 2
+    free = [1, 2, 4, 5]  # b, c, e, f
+    Q, u = sp.Matrix(r.Q), sp.Matrix(r.u)
+    on_plane = Q.extract(free, free).solve((Q * u).extract(free, [0]))  # (Q(x − u))_free = 0 on L
+    point = [0] * 6
+    for i, value in zip(free, on_plane):
+        point[i] = value
+    (last,) = [box for box in r.certification.boxes if box not in off_plane]
+    assert in_box(last, point)
 
 
 def test_twisted_cubic_codimension_two():
     r = ed_degree([y - x**2, z - x**3], [x, y, z], certify=True)
     assert r.certified_lower_bound == r.value == 5
+    rechecked(r.certification, 5)
 
 
 @pytest.mark.skipif(msolve_path() is None, reason="the pure-Python lift of the lightning RUR needs more than "
@@ -84,6 +135,10 @@ def test_bogus_and_repeated_points_are_rejected():
     reasons = dict(r.rejected)
     assert reasons[2].startswith("the same critical point as points[0]")
     assert set(reasons) == {2, 3, 4}
+    rechecked(r, 2)
+    # (7, −2) is not on the circle and (0, 0) is its centre: no box may come from either alone
+    alone = certify_critical_points(CIRCLE, [x, y], pts[3:], Q=sp.eye(2), u=[3, 4])
+    assert alone.value == 0 and [i for i, _ in alone.rejected] == [0, 1]
 
 
 def test_points_with_multipliers_and_complex_points():
