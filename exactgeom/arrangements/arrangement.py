@@ -506,21 +506,21 @@ class Arrangement(MatroidMethods):
         return num_bounded_regions(self, progress=progress, executor=executor)
 
     # -- faces and regions (see regions.py, faces.py) --------------------------------------------
-    def regions(self, *, progress: bool = False, executor=None, chunks: int | None = None):
+    def regions(self, *, progress: bool = False, executor=None, chunks=None, memory_limit=16 * 2**30):
         """Generator of the regions with exact witnesses; see :func:`exactgeom.arrangements.regions.regions`.
 
         Parameters
         ----------
         progress : bool, optional
-            Show a progress bar counting regions.
-        executor : concurrent.futures.Executor, optional
-            Where to explore subtrees of the search in parallel.
-        chunks : int, optional
-            Into how many subtrees to split the search for ``executor``.
+            Show progress bars (hyperplanes added, then regions with a total from χ).
+        executor, chunks : optional
+            Build the table of regions in ``chunks`` tasks on this executor.
+        memory_limit : int or None, optional
+            Refuse up front (``TooLarge``) when the table needs more bytes than this.
         """
         from .regions import regions
 
-        return regions(self, progress=progress, executor=executor, chunks=chunks)
+        return regions(self, progress=progress, executor=executor, chunks=chunks, memory_limit=memory_limit)
 
     def region_containing(self, point):
         """The region containing ``point``; see :func:`exactgeom.arrangements.regions.region_containing`.

@@ -21,6 +21,7 @@ is where the :class:`~exactgeom.arrangements.Arrangement` methods look them up.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -247,8 +248,37 @@ def _region_total(arrangement) -> int | None:
     return zaslavsky_counts(w)[0]
 
 
+# Memory: the table of regions peaks at about this many bytes per region and coordinate of
+# the cone (T_6: 8.2 GB for 15,028,134 regions in Q^7, 68 bytes; a margin is added).
+_BYTES_PER_COORDINATE = 80
+MEMORY_LIMIT = 16 * 2**30
+
+
+def _check_memory(arrangement, limit) -> int | None:
+    """Refuse up front when the table of regions would need more than ``limit`` bytes.
+
+    Cheap first: Zaslavsky's bound Σ_{k <= d} C(n, k) on the number of regions; only if that
+    bound is over the limit is the count itself computed (:func:`_region_total`).  Returns the
+    count when it was computed.
+    """
+    if limit is None:
+        return None
+    d, n = arrangement.dimension, len(arrangement)
+    per_region = _BYTES_PER_COORDINATE * (d + 1)
+    if sum(math.comb(n, k) for k in range(min(d, n) + 1)) * per_region <= limit:
+        return None
+    total = _region_total(arrangement)
+    if total is not None and total * per_region > limit:
+        raise TooLarge(
+            f"the arrangement has {total:,} regions: listing them with witnesses needs a table of about "
+            f"{total * per_region / 2**30:,.1f} GiB, over memory_limit={limit:,} bytes; count them with "
+            "num_regions(), or pass a larger memory_limit (None: no limit)",
+            estimate=total * per_region, limit=limit, unit="bytes")
+    return total
+
+
 def regions(arrangement, *, progress: bool = False, executor: Executor | None = None,
-            chunks: int | None = None) -> Iterator[Region]:
+            chunks: int | None = None, memory_limit: int | None = MEMORY_LIMIT) -> Iterator[Region]:
     r"""Generate the regions of an arrangement, each with an exact witness point.
 
     Parameters
@@ -269,6 +299,11 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
         output is the same as without an executor, witnesses included.
     chunks : int, optional
         Number of tasks with an executor (default: 4 per worker).
+    memory_limit : int or None, optional
+        Refuse up front (:class:`~exactgeom.errors.TooLarge`, with the estimate) when the
+        table of regions would need more bytes than this, about ``80 (d + 1)`` bytes per
+        region at its peak (default 16 GiB; T_6 needs about 9 GB; T_7, 8.4·10^9 regions,
+        is refused after its count by orbits).  ``None``: no limit.
 
     Yields
     ------
@@ -304,17 +339,25 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     two, a few bits each), so their size stays small with depth.  Memory holds
     the table: about ``(d + 1) * 8 + n / 8`` bytes per region plus the
     restrictions' tables.  Measured (``benchmarks/regions.py``, a shared
-    2-core machine): T_5, 94,572 regions with witnesses, about 2 s; T_6,
-    15,028,134 regions, see the benchmark.
+    2-core machine): T_5, 94,572 regions with witnesses, about 1.5-2.5 s;
+    T_6, 15,028,134 regions streamed to a file, about 9 minutes (the table in
+    5) with an 8 GB peak.
 
     Ctrl-C stops the enumeration; with an executor, pending tasks are
     cancelled.  The :class:`KeyboardInterrupt` carries a note such as
     "interrupted after 137 of 1882 regions" (the total only with
     ``progress=True``); :func:`exactgeom.collect` keeps the regions found.
     """
+    total = _check_memory(arrangement, memory_limit)
+    if progress and total is None:
+        total = _region_total(arrangement)
+    return _generate(arrangement, progress, executor, chunks, total)
+
+
+def _generate(arrangement, progress, executor, chunks, total) -> Iterator[Region]:
+    """The generator behind :func:`regions` (whose checks run at the call, not at the first region)."""
     d, n = arrangement.dimension, len(arrangement)
     rows = _incremental.normalized_rows(_integer_rows(arrangement))
-    total = _region_total(arrangement) if progress else None
     # A central arrangement's regions are cones over a point of the centre: none is bounded
     # modulo the lineality space unless there is no hyperplane; otherwise decide on demand.
     bounded = (n == 0) if n == 0 or arrangement.is_central() else None

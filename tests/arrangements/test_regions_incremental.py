@@ -128,3 +128,22 @@ def test_certificates_carry_the_coordinate_names():
     A = Arrangement.from_forms(["u - v", "u + v - 1"])
     for cert in (region_certificate(A), characteristic_polynomial_certificate(A)):
         assert cert["meta"]["variables"] == ["u", "v"] and verify(cert).ok
+
+
+def test_a_table_over_the_memory_limit_is_refused_at_the_call():
+    from exactgeom.errors import TooLarge
+
+    A = threshold(4)                                   # 1882 regions, 80 * 6 bytes each: 903,360
+    with pytest.raises(TooLarge, match="1,882 regions") as caught:
+        A.regions(memory_limit=10**5)                  # refused before any iteration
+    assert (caught.value.estimate, caught.value.limit, caught.value.unit) == (1882 * 480, 10**5, "bytes")
+    assert sum(1 for _ in A.regions(memory_limit=10**6)) == 1882
+    assert sum(1 for _ in A.regions(memory_limit=None)) == 1882
+
+
+@pytest.mark.slow
+def test_threshold_7_is_refused_with_its_count():
+    from exactgeom.errors import TooLarge
+
+    with pytest.raises(TooLarge, match="8,378,070,864 regions"):
+        threshold(7).regions()
