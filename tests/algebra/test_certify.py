@@ -61,7 +61,15 @@ def test_ellipse_form_four_points(engine):
     rechecked(r.certification, 4)
 
 
-@pytest.mark.parametrize("degree,nvars", [(2, 2), (3, 2), (4, 2), (2, 3), (3, 3), (2, 4)])
+# Without msolve the rational parametrization is lifted from 62-bit primes by the pure-Python
+# engine, and for the larger systems here it does not stabilise within its 40 primes: the answer
+# is then an honest Inconclusive, so these cases need the fast engine.
+needs_msolve = pytest.mark.skipif(msolve_path() is None,
+                                  reason="the pure-Python lift needs more than 40 primes here")
+
+
+@pytest.mark.parametrize("degree,nvars", [(2, 2), (3, 2), (4, 2), (2, 3),
+                                          pytest.param(3, 3, marks=needs_msolve), (2, 4)])
 def test_general_hypersurface(degree, nvars):
     rng = random.Random(degree * 10 + nvars)
     variables = sp.symbols(f"v1:{nvars + 1}")
@@ -83,6 +91,7 @@ def test_rank_one_two_by_two_matrices():
     rechecked(generic.certification, 6)
 
 
+@needs_msolve
 def test_rank_one_two_by_three_matrices_from_two_minors():
     # V(ae − bd, af − cd) is the rank-one variety X (4n − 2 = 10 critical points for a generic Q)
     # together with the plane L = {a = d = 0} (one critical point, the solution of a linear
