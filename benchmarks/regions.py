@@ -58,10 +58,12 @@ def main() -> None:
     _timed("regions of T_4 with witnesses (count, bounded)", 2, _regions, threshold(4))
     _timed("f-vector of braid(5)", 5, lambda: braid(5).f_vector())
     _timed("f-vector of shi(4)", 5, lambda: shi(4).f_vector())
+    _timed("faces of T_4", 1, lambda: sum(1 for _ in threshold(4).faces()))
     _timed("region adjacency graph of T_4 (edges)", 5,
            lambda: threshold(4).region_adjacency_graph().number_of_edges())
     if not args.quick:
         _timed("regions of T_5 with witnesses (count, bounded)", 2, _regions, threshold(5))
+        _timed("faces of T_5", 30, lambda: sum(1 for _ in threshold(5).faces()))
         if args.workers:
             with ProcessPoolExecutor(args.workers) as pool:
                 _timed(f"regions of T_5 on {args.workers} processes", 2, _regions, threshold(5), pool)

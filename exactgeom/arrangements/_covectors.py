@@ -1,17 +1,15 @@
-"""Covectors of an arrangement as pplpy polyhedra: the closed faces and a depth-first search over them.
+"""Closed faces of an arrangement as pplpy polyhedra.
 
 A face of an arrangement is determined by its *covector* ``τ ∈ {+1, 0, -1}^n``, the sign
 of ``a_i . x - c_i`` on it, and its closure is the closed polyhedron
-``{x : τ_i (a_i . x - c_i) >= 0}`` (``= 0`` where ``τ_i = 0``).  :func:`_leaves` enumerates
-the faces (or only the regions) depth first, hyperplane by hyperplane, deciding with two
-PPL relation queries whether the next hyperplane cuts a face.  Used by
-:mod:`exactgeom.arrangements.faces` (face enumeration) and by
-:class:`exactgeom.arrangements.regions.Region` (closures, facets, boundedness).
+``{x : τ_i (a_i . x - c_i) >= 0}`` (``= 0`` where ``τ_i = 0``).  Used by
+:class:`exactgeom.arrangements.regions.Region` and :class:`exactgeom.arrangements.faces.Face`
+(closures, facets, boundedness); the enumerations themselves use no polyhedra
+(:mod:`exactgeom.arrangements._incremental`, :mod:`exactgeom.arrangements._face_table`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import ppl
 
@@ -43,49 +41,3 @@ def _closure(dimension: int, half_spaces, covector) -> ppl.C_Polyhedron:
 def _closure_of(arrangement, covector) -> ppl.C_Polyhedron:
     """:func:`_closure` of the face of ``arrangement`` with this covector (or sign vector)."""
     return _closure(arrangement.dimension, _half_spaces(_integer_rows(arrangement)), covector)
-
-
-_INCLUDED = ppl.Poly_Con_Relation.is_included()
-
-
-def _sides(P: ppl.C_Polyhedron, half_space) -> tuple[bool, bool]:
-    """Whether ``P`` has points with ``f > 0`` and with ``f < 0``."""
-    ge, le, _ = half_space
-    return (not P.relation_with(le).implies(_INCLUDED), not P.relation_with(ge).implies(_INCLUDED))
-
-
-def _leaves(dimension: int, half_spaces, prefix: tuple[int, ...] = (), *,
-            zero: bool = False) -> Iterator[tuple[tuple[int, ...], ppl.C_Polyhedron]]:
-    """Depth first, the faces below ``prefix`` (a face of the first ``len(prefix)`` hyperplanes).
-
-    With ``zero=False`` the regions: hyperplane ``k + 1`` splits a node in two
-    (``+1``, ``-1``) when its closure has generators strictly on both sides.
-    With ``zero=True`` all faces: such a node splits in three (``+1``, ``0``,
-    ``-1``).  Otherwise the node lies on one closed side, so its relative
-    interior lies strictly on that side, or (faces only) inside the hyperplane.
-    Children are visited in the order ``+1, 0, -1``, so the covectors come in
-    lexicographic order for that order of signs.  Each leaf is its covector
-    and its closure, a closed pplpy polyhedron owned by the caller.
-    """
-    n = len(half_spaces)
-    stack = [(_closure(dimension, half_spaces, prefix), prefix)]
-    while stack:
-        P, signs = stack.pop()
-        k = len(signs)
-        while k < n:
-            plus, minus = _sides(P, half_spaces[k])
-            if plus and minus:
-                ge, le, eq = half_spaces[k]
-                Q = ppl.C_Polyhedron(P)
-                Q.add_constraint(le)
-                stack.append((Q, signs + (-1,)))
-                if zero:
-                    Z = ppl.C_Polyhedron(P)
-                    Z.add_constraint(eq)
-                    stack.append((Z, signs + (0,)))
-                P.add_constraint(ge)
-                signs += (1,)
-            else:
-                signs += (1,) if plus else (-1,) if minus else (0,)
-            k += 1
-        yield signs, P

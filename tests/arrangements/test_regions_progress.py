@@ -157,7 +157,7 @@ def test_collect_raise_propagates_with_the_note(monkeypatch):
 
 
 def test_count_returns_the_count_so_far(monkeypatch):
-    _interrupt_after(monkeypatch, faces_module._ppl, "relative_interior_point", 10)
+    _interrupt_after(monkeypatch, faces_module, "_face", 10)
     n = eg.count(braid(4).faces(progress=True), on_interrupt="return")
     assert (int(n), n.partial, n.note) == (10, True, "interrupted after 10 of 75 faces")
     assert n + 0 == 10 and type(n + 0) is int

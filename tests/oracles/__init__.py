@@ -4,7 +4,9 @@ Each oracle computes its answer from the definition, by exhaustive enumeration o
 algorithm written out here, so that a test compares the package with something independent:
 
 - :mod:`oracles.hulls`: Andrew's monotone chain for planar convex hulls;
-- :mod:`oracles.regions`: the sign vector of a point with respect to an arrangement;
+- :mod:`oracles.regions`: the sign vector of a point with respect to an arrangement, and a
+  hypothesis strategy of small arrangements;
+- :mod:`oracles.covectors`: faces by the depth-first PPL covector search (one polyhedron per node);
 - :mod:`oracles.boolean`: truth tables of threshold units on {0,1}^n (one synchronous step or
   one sequential sweep) and iterates of maps;
 - :mod:`oracles.convex`: minimum-l1 interpolation by enumerating basic solutions;
