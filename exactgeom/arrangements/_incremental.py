@@ -43,6 +43,7 @@ of the three forms is taken, never a sign.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from math import gcd
 
 import numpy as np
@@ -363,6 +364,26 @@ def signs_of_keys(keys: np.ndarray, n: int) -> np.ndarray:
     width = keys.dtype.itemsize
     bits = np.unpackbits(np.frombuffer(keys.tobytes(), dtype=np.uint8).reshape(-1, width), axis=1)[:, :n]
     return (1 - 2 * bits.astype(np.int8)).astype(np.int8)
+
+
+def affine_points(points: np.ndarray) -> list[tuple[Fraction, ...]]:
+    """The homogeneous points ``(x, x_0)`` (rows) as tuples of Fractions ``x / x_0``.
+
+    Coordinates repeat a lot (grid points) and a Fraction is immutable: each distinct
+    ``(x_i, x_0)`` is made once.
+    """
+    made: dict[tuple[int, int], Fraction] = {}
+    out = []
+    for point in points.tolist():
+        x0 = point[-1]
+        witness = []
+        for v in point[:-1]:
+            value = made.get((v, x0))
+            if value is None:
+                value = made[v, x0] = Fraction(v, x0)
+            witness.append(value)
+        out.append(tuple(witness))
+    return out
 
 
 def distinct_regions(points: list[np.ndarray], keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

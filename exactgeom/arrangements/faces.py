@@ -30,7 +30,7 @@ import ppl
 from .. import _exact
 from .._progress import progress_bar
 from ..errors import TooLarge
-from . import _face_table
+from . import _face_table, _incremental
 from ._covectors import _closure_of, _integer_rows
 from ._flat_engine import _central_rows, _enumerate_flats, _prime_for
 from .lattice import intersection_lattice
@@ -99,25 +99,14 @@ _BLOCK = 4096
 
 
 def _face_stream(arrangement, points, keys, dimensions) -> Iterator[Face]:
-    """Face objects for a table of homogeneous points, packed covectors and dimensions, a block at a time.
-
-    Witness coordinates repeat a lot (grid points), and a Fraction is immutable: each
-    distinct coordinate of a block is made once.
-    """
+    """Face objects for a table of homogeneous points, packed covectors and dimensions, a block at a time."""
     n = len(arrangement)
     for start in range(0, len(keys), _BLOCK):
         covectors = _face_table.covectors_of_keys(keys[start:start + _BLOCK], n).tolist()
-        block = points[start:start + _BLOCK].tolist()
-        made: dict[tuple[int, int], Fraction] = {}
-        for covector, point, dimension in zip(covectors, block, dimensions[start:start + _BLOCK].tolist()):
-            x0 = point[-1]
-            witness = []
-            for v in point[:-1]:
-                value = made.get((v, x0))
-                if value is None:
-                    value = made[v, x0] = Fraction(v, x0)
-                witness.append(value)
-            yield _face(arrangement, tuple(covector), dimension, tuple(witness))
+        witnesses = _incremental.affine_points(points[start:start + _BLOCK])
+        dims = dimensions[start:start + _BLOCK].tolist()
+        for covector, witness, dimension in zip(covectors, witnesses, dims):
+            yield _face(arrangement, tuple(covector), dimension, witness)
 
 
 # With a progress bar the faces found are also counted against the intersection poset (Zaslavsky:

@@ -197,25 +197,12 @@ def _region(arrangement, sign_vector: SignVector, witness: tuple[Fraction, ...],
 
 
 def _region_stream(arrangement, points, keys, bounded) -> Iterator[Region]:
-    """Region objects for a table of homogeneous points and sign keys, built a block at a time.
-
-    Witness coordinates repeat a lot (grid points), and a Fraction is immutable: each
-    distinct coordinate of a block is made once.
-    """
+    """Region objects for a table of homogeneous points and sign keys, built a block at a time."""
     n = len(arrangement)
     for start in range(0, len(keys), _BLOCK):
         signs = _incremental.signs_of_keys(keys[start:start + _BLOCK], n).tolist()
-        block = points[start:start + _BLOCK].tolist()
-        made: dict[tuple[int, int], Fraction] = {}
-        for sign_vector, point in zip(signs, block):
-            x0 = point[-1]
-            witness = []
-            for v in point[:-1]:
-                value = made.get((v, x0))
-                if value is None:
-                    value = made[v, x0] = Fraction(v, x0)
-                witness.append(value)
-            yield _region(arrangement, tuple(sign_vector), tuple(witness), bounded)
+        for sign_vector, witness in zip(signs, _incremental.affine_points(points[start:start + _BLOCK])):
+            yield _region(arrangement, tuple(sign_vector), witness, bounded)
 
 
 # A progress bar's total is Zaslavsky's count (-1)^d χ_A(-1), computed first when the flat engine

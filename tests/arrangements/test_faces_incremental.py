@@ -21,7 +21,7 @@ from exactgeom.arrangements import _face_table
 from exactgeom.arrangements import faces as faces_module
 from exactgeom.library import braid, catalan, generic, resonance, shi, threshold
 from oracles.covectors import faces_by_search
-from oracles.regions import sign_vector, small_arrangements
+from oracles.regions import sign_vector, small_arrangements, huge_coefficient_arrangements
 
 
 def _check(A):
@@ -41,14 +41,7 @@ def test_random_arrangements_against_the_search_and_zaslavsky(A):
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.builds(
-    lambda rows, offsets, scale: Arrangement([[v * scale + (i % 3 == j) for j, v in enumerate(r)]
-                                              for i, r in enumerate(rows)],
-                                             [o * scale for o in offsets[:len(rows)]], dedupe=True),
-    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
-    st.lists(st.integers(-2, 2), min_size=5, max_size=5),
-    st.sampled_from([2**31 + 11, 3**40, 10**30]),
-))
+@given(huge_coefficient_arrangements())
 def test_huge_coefficients_take_the_python_integer_path(A):
     # entries beyond int64 in the rows, the parametrizations and the witnesses
     _check(A)

@@ -13,12 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 import ppl
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from exactgeom import Arrangement
 from exactgeom.arrangements import _incremental
 from exactgeom.library import braid, generic, resonance, shi, threshold
-from oracles.regions import sign_vector, small_arrangements
+from oracles.regions import sign_vector, small_arrangements, huge_coefficient_arrangements
 
 
 def _open_region_is_nonempty(A, signs) -> bool:
@@ -52,14 +51,7 @@ def test_random_arrangements_against_zaslavsky_and_witnesses(A):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.builds(
-    lambda rows, offsets, scale: Arrangement([[v * scale + (i % 3 == j) for j, v in enumerate(r)]
-                                              for i, r in enumerate(rows)],
-                                             [o * scale for o in offsets[:len(rows)]], dedupe=True),
-    st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
-    st.lists(st.integers(-2, 2), min_size=5, max_size=5),
-    st.sampled_from([2**31 + 11, 3**40, 10**30]),
-))
+@given(huge_coefficient_arrangements())
 def test_huge_coefficients_take_the_python_integer_path(A):
     # entries beyond int64: the same regions, the witnesses checked with Fractions
     _check(A)

@@ -44,3 +44,20 @@ def small_arrangements(max_dimension: int, max_hyperplanes: int, bound: int):
                  min_size=1, max_size=max_hyperplanes),
         st.lists(st.integers(-bound, bound), min_size=max_hyperplanes, max_size=max_hyperplanes),
     )
+
+
+def huge_coefficient_arrangements():
+    """A hypothesis strategy: arrangements in Q^3 whose entries are beyond int64 (scaled by 2^31 + 11,
+    3^40 or 10^30, plus a unit entry so that no normal is zero), duplicates merged."""
+    from hypothesis import strategies as st
+
+    from exactgeom import Arrangement
+
+    return st.builds(
+        lambda rows, offsets, scale: Arrangement([[v * scale + (i % 3 == j) for j, v in enumerate(r)]
+                                                  for i, r in enumerate(rows)],
+                                                 [o * scale for o in offsets[:len(rows)]], dedupe=True),
+        st.lists(st.lists(st.integers(-2, 2), min_size=3, max_size=3), min_size=1, max_size=5),
+        st.lists(st.integers(-2, 2), min_size=5, max_size=5),
+        st.sampled_from([2**31 + 11, 3**40, 10**30]),
+    )
