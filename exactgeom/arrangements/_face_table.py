@@ -40,10 +40,10 @@ from ._incremental import (
     _concatenate,
     _matmul,
     _pivot,
-    _primitive,
     _row_matrix,
     _sign,
     normalized_rows,
+    primitive_rows,
     region_table,
 )
 
@@ -129,17 +129,7 @@ def restricted_rows(R: np.ndarray, M: np.ndarray, flat: tuple[int, ...]) -> tupl
     coordinates of ``M``: primitive, parallel ones left out, identical ones merged, sorted."""
     keep = np.ones(len(R), dtype=bool)
     keep[list(flat)] = False
-    T = _matmul(R[keep], M)
-    if T.dtype == object:
-        out = {_primitive(tuple(int(v) for v in row)) for row in T.tolist()}
-        out.discard(None)
-        return tuple(sorted(out))
-    T = T[(T[:, :-1] != 0).any(axis=1)]
-    if not len(T):
-        return ()
-    first = T[np.arange(len(T)), np.argmax(T[:, :-1] != 0, axis=1)]
-    T = T // (np.gcd.reduce(T, axis=1) * np.sign(first)).reshape(-1, 1)
-    return tuple(sorted(set(map(tuple, T.tolist()))))
+    return primitive_rows(_matmul(R[keep], M))
 
 
 def face_table(arrangement, lattice, *, bar=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -78,15 +78,10 @@ def _pivot(row: tuple[int, ...]) -> int:
     return min((abs(v), i) for i, v in enumerate(row[:-1]) if v)[1]
 
 
-def _restricted(R: tuple[int, ...], H: tuple[int, ...], i: int) -> tuple[int, ...]:
-    """Row ``R`` in the coordinates of ``H`` (coordinate ``i`` dropped), positively scaled."""
-    m, s = abs(H[i]), (1 if H[i] > 0 else -1)
-    return tuple(m * R[j] - s * R[i] * H[j] for j in range(len(R)) if j != i)
-
-
 def _lift(H: tuple[int, ...], i: int) -> np.ndarray:
-    """The ``(d+1) x d`` integer matrix taking homogeneous points of ``H`` (coordinates of
-    ``_restricted``) to homogeneous points of Q^d on ``H``, scaling ``x_0`` by ``|H[i]|``."""
+    """The ``(d+1) x d`` integer matrix taking homogeneous points of ``H`` (the coordinates of
+    :func:`restriction_key`: coordinate ``i`` dropped) to homogeneous points of Q^d on ``H``,
+    scaling ``x_0`` by ``|H[i]|``."""
     m, s = abs(H[i]), (1 if H[i] > 0 else -1)
     D = len(H)
     L = np.zeros((D, D - 1), dtype=object if max(abs(v) for v in H) >= 2**31 else np.int64)
@@ -141,31 +136,45 @@ def _row_matrix(rows: tuple[tuple[int, ...], ...]) -> np.ndarray:
     return np.array(rows, dtype=np.int64 if max(abs(v) for r in rows for v in r) < 2**31 else object)
 
 
+def primitive_rows(T: np.ndarray) -> tuple[tuple[int, ...], ...]:
+    """The distinct rows of the integer matrix ``T`` whose normal part (all but the last entry) is
+    non-zero, each divided by its gcd with its first non-zero entry positive, sorted.
+
+    Examples
+    --------
+    >>> primitive_rows(np.array([[2, -4, 6], [-1, 2, -3], [0, 0, 5]]))
+    ((1, -2, 3),)
+    """
+    if T.dtype == object:
+        out = {_primitive(tuple(int(v) for v in row)) for row in T.tolist()}
+        out.discard(None)
+        return tuple(sorted(out))
+    T = T[(T[:, :-1] != 0).any(axis=1)]
+    if not len(T):
+        return ()
+    first = T[np.arange(len(T)), np.argmax(T[:, :-1] != 0, axis=1)]
+    T = T // (np.gcd.reduce(T, axis=1) * np.sign(first)).reshape(-1, 1)
+    return tuple(sorted(set(map(tuple, T.tolist()))))
+
+
 def restriction_key(rows: tuple[tuple[int, ...], ...], k: int, R: np.ndarray | None = None
                     ) -> tuple[tuple[int, ...], ...]:
-    """The rows of ``A_{k-1}^{H_k}`` (``rows[:k]`` restricted to ``rows[k]``), primitive and sorted.
+    """The rows of ``A_{k-1}^{H_k}`` (``rows[:k]`` restricted to ``rows[k]``, coordinate ``i`` of
+    ``H_k``'s pivot dropped, positively scaled), primitive and sorted.
 
     ``R`` is ``rows`` as a matrix (:func:`_row_matrix`), when at hand.
     """
-    H = rows[k]
-    i = _pivot(H)
     if not k:
         return ()
+    H = rows[k]
+    i = _pivot(H)
     R = _row_matrix(rows) if R is None else R
     m, s = abs(H[i]), (1 if H[i] > 0 else -1)
     others = [j for j in range(len(H)) if j != i]
     Hs = np.array([H[j] for j in others], dtype=R.dtype)
-    if R.dtype == object or _largest(R) * (2 * _largest(Hs) + m) >= _SAFE:
-        out = {_primitive(_restricted(tuple(int(v) for v in row), H, i)) for row in R[:k]}
-        out.discard(None)
-        return tuple(sorted(out))
-    X = m * R[:k, others] - s * R[:k, i:i + 1] * Hs
-    X = X[(X[:, :-1] != 0).any(axis=1)]
-    if not len(X):
-        return ()
-    first = X[np.arange(len(X)), np.argmax(X[:, :-1] != 0, axis=1)]
-    X = X // (np.gcd.reduce(X, axis=1) * np.sign(first)).reshape(-1, 1)
-    return tuple(sorted(set(map(tuple, X.tolist()))))
+    if R.dtype != object and _largest(R) * (2 * _largest(Hs) + m) >= _SAFE:
+        R, Hs = R.astype(object), Hs.astype(object)
+    return primitive_rows(m * R[:k, others] - s * R[:k, i:i + 1] * Hs)
 
 
 def _checked(R: np.ndarray, P: np.ndarray, target: np.ndarray) -> np.ndarray:
@@ -201,7 +210,6 @@ def _points_for(R: np.ndarray, spread: np.ndarray, fallback, target: np.ndarray,
     ``fallback(rows)`` makes the fallback points of the candidates ``rows`` (only those still
     without a point)."""
     m = len(target)
-    chosen = np.zeros(m, dtype=bool)
     parts_idx, parts_pts = [], []
     base = np.maximum(-e, 0)
     tries = [lambda todo, extra=extra: _grid_points(spread[todo], np.maximum(base[todo] + extra, 0))
@@ -215,7 +223,6 @@ def _points_for(R: np.ndarray, spread: np.ndarray, fallback, target: np.ndarray,
         ok = _checked(R, sub, target[todo])
         parts_idx.append(todo[ok])
         parts_pts.append(sub[ok])
-        chosen[todo[ok]] = True
         todo = todo[~ok]
     if todo.size:  # pragma: no cover - the fallback has the target signs by construction
         raise AssertionError("a candidate point does not have its sign vector")
@@ -246,17 +253,17 @@ def _lifted(rows: tuple[tuple[int, ...], ...], k: int, Y: np.ndarray) -> np.ndar
     return _matmul(Y, _lift(H, _pivot(H)).T)
 
 
-def candidates(rows: tuple[tuple[int, ...], ...], Q: np.ndarray, pivots: np.ndarray, origins: np.ndarray
+def candidates(R: np.ndarray, Q: np.ndarray, pivots: np.ndarray, origins: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidates made from points ``Q`` (``Q[p]`` on the hyperplane it was lifted to, stepping
-    along ``e_{pivots[p]}``): their points and sign vectors.
+    along ``e_{pivots[p]}``) for the arrangement of the rows of ``R`` (:func:`_row_matrix`):
+    their points and sign vectors.
 
     Returns the homogeneous points (``m' x (d+1)``), their sign matrix
     (``m' x n``, int8, entries ``±1``) at all ``n`` rows, and ``origins`` of
     each, for the candidates whose sign vector has no zero; each point is
     checked to have its signs.
     """
-    R = _row_matrix(rows)
     V = _matmul(Q, R.T)                                   # V[p, j] = r_j . q_p, exactly
     q0 = Q[:, -1]
     RI = R.T[pivots]                                      # RI[p, j] = r_j[i_p]
@@ -300,7 +307,7 @@ def candidates(rows: tuple[tuple[int, ...], ...], Q: np.ndarray, pivots: np.ndar
         signs.append(target[keep])
         where.append(origins[keep])
     if not points:
-        return (np.zeros((0, Q.shape[1]), dtype=np.int64), np.zeros((0, len(rows)), dtype=np.int8),
+        return (np.zeros((0, Q.shape[1]), dtype=np.int64), np.zeros((0, len(R)), dtype=np.int8),
                 np.zeros(0, dtype=np.intp))
     return _concatenate(points), np.concatenate(signs), np.concatenate(where)
 
@@ -334,7 +341,7 @@ def _all_candidates(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dic
     points, keys, where = [], [], []
     for start in range(0, len(Q), step):
         block = slice(start, start + step)
-        P, S, o = candidates(rows, Q[block], pivot[block], origin[block])
+        P, S, o = candidates(R, Q[block], pivot[block], origin[block])
         points.append(P)
         keys.append(sign_keys(S))
         where.append(o)
@@ -386,13 +393,18 @@ def affine_points(points: np.ndarray) -> list[tuple[Fraction, ...]]:
     return out
 
 
-def distinct_regions(points: list[np.ndarray], keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def distinct_regions(points: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct sign vectors among the candidates, in lexicographic order (+ first),
     each with the first candidate's point: ``(points, keys)``."""
-    P = _concatenate(points) if len(points) > 1 else points[0]
-    keys = np.concatenate(keys)
     unique, first = np.unique(keys, return_index=True)
-    return P[first], unique
+    return points[first], unique
+
+
+def _origin(dimension: int) -> np.ndarray:
+    """The one witness ``(0, ..., 0, 1)`` of the empty arrangement in Q^dimension."""
+    W = np.zeros((1, dimension + 1), dtype=np.int64)
+    W[0, -1] = 1
+    return W
 
 
 def witnesses(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dict | None = None) -> np.ndarray:
@@ -405,13 +417,11 @@ def witnesses(rows: tuple[tuple[int, ...], ...], dimension: int, memo: dict | No
     """
     memo = {} if memo is None else memo
     if not rows:
-        W = np.zeros((1, dimension + 1), dtype=np.int64)
-        W[0, -1] = 1
-        return W
+        return _origin(dimension)
     if rows in memo:
         return memo[rows]
     P, K, _ = _all_candidates(rows, dimension, memo)
-    W = distinct_regions([P], [K])[0]
+    W = distinct_regions(P, K)[0]
     memo[rows] = W
     return W
 
@@ -438,9 +448,7 @@ def region_table(rows: tuple[tuple[int, ...], ...], dimension: int, *, bar=None,
     """
     n = len(rows)
     if n == 0:
-        W = np.zeros((1, dimension + 1), dtype=np.int64)
-        W[0, -1] = 1
-        return W, sign_keys(np.zeros((1, 0), dtype=np.int8))
+        return _origin(dimension), sign_keys(np.zeros((1, 0), dtype=np.int8))
     if blocks is None:
         P, keys, _ = _all_candidates(rows, dimension, {}, None, bar, release=True)
     else:
@@ -454,5 +462,4 @@ def region_table(rows: tuple[tuple[int, ...], ...], dimension: int, *, bar=None,
                 bar.update(len(ks))
         order = np.argsort(np.concatenate(origin_parts), kind="stable")
         P, keys = _concatenate(points)[order], np.concatenate(key_parts)[order]
-    unique, first = np.unique(keys, return_index=True)
-    return P[first], unique
+    return distinct_regions(P, keys)

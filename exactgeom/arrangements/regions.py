@@ -324,8 +324,8 @@ def regions(arrangement, *, progress: bool = False, executor: Executor | None = 
     is in :mod:`exactgeom.arrangements._incremental`.  Witnesses are points of
     coarse dyadic grids where one lies close enough (denominators powers of
     two, a few bits each), so their size stays small with depth.  Memory holds
-    the table: about ``(d + 1) * 8 + n / 8`` bytes per region plus the
-    restrictions' tables.  Measured (``benchmarks/regions.py``, a shared
+    the table, about ``80 (d + 1)`` bytes per region at its peak (see
+    ``memory_limit``).  Measured (``benchmarks/regions.py``, a shared
     2-core machine): T_5, 94,572 regions with witnesses, about 1.5-2.5 s;
     T_6, 15,028,134 regions streamed to a file, about 9 minutes (the table in
     5) with an 8 GB peak.
@@ -347,7 +347,12 @@ def _generate(arrangement, progress, executor, chunks, total) -> Iterator[Region
     rows = _incremental.normalized_rows(_integer_rows(arrangement))
     # A central arrangement's regions are cones over a point of the centre: none is bounded
     # modulo the lineality space unless there is no hyperplane; otherwise decide on demand.
-    bounded = (n == 0) if n == 0 or arrangement.is_central() else None
+    if n == 0:
+        bounded = True
+    elif arrangement.is_central():
+        bounded = False
+    else:
+        bounded = None
     with progress_bar(progress, total=n, desc="table of regions", unit="hyperplanes") as bar:
         if executor is None:
             points, keys = _incremental.region_table(rows, d, bar=bar)

@@ -139,3 +139,13 @@ def test_threshold_7_is_refused_with_its_count():
 
     with pytest.raises(TooLarge, match="8,378,070,864 regions"):
         threshold(7).regions()
+
+
+def test_the_method_and_the_function_share_the_memory_limit():
+    import inspect
+
+    from exactgeom.arrangements import regions as regions_module
+
+    default = inspect.signature(Arrangement.regions).parameters["memory_limit"].default
+    assert default == regions_module.MEMORY_LIMIT == inspect.signature(
+        regions_module.regions).parameters["memory_limit"].default
